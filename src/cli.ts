@@ -1,0 +1,147 @@
+/** The commander program: every command, option and help text. Handlers live in commands/. */
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { list } from './commands/list.js';
+import { mark } from './commands/mark.js';
+import { next } from './commands/next.js';
+import { projectDetail, projects } from './commands/project.js';
+import type { Context } from './commands/context.js';
+import { configDir } from './io/paths.js';
+import { loadBundledRoadmap } from './io/roadmap-source.js';
+import { ProgressStore } from './io/store.js';
+import { colourLevel, styleFor } from './render/colour.js';
+import { renderList } from './render/list.js';
+import { renderMark } from './render/mark.js';
+import { renderNext } from './render/next.js';
+import { renderProjectDetail, renderProjects } from './render/project.js';
+import type { Style } from './render/style.js';
+import { editDistance } from './core/text.js';
+import { UsageError } from './errors.js';
+
+/** What the program may touch: streams, environment and clock, so tests can supply their own. */
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdoutIsTTY: boolean;
+  readonly now: () => Date;
+  readonly version: string;
+}
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
+  return n;
+}
+
+export function buildProgram(io: Io): Command {
+  const program = new Command('roadmap');
+  const style = (): Style => styleFor(colourLevel(io.env, io.stdoutIsTTY, !program.opts<{ color: boolean }>().color));
+  const context = (): Context => {
+    const loaded = loadBundledRoadmap();
+    return { roadmap: loaded.roadmap, roadmapId: loaded.id, store: new ProgressStore(configDir(io.env)), now: io.now };
+  };
+
+  program
+    .description(
+      'Follow a learning roadmap from the terminal: what to study next, what you finished, which project you are ready for.',
+    )
+    .usage('[options] [command]')
+    .version(io.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
+    .showSuggestionAfterError()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride()
+    .allowExcessArguments()
+    .addHelpText(
+      'after',
+      examples('roadmap next', 'roadmap done 1.1', 'roadmap list 2', 'roadmap project') +
+        `\nProgress is saved in ${configDir(io.env)}/config.json (set ROADMAP_CONFIG_DIR to move it).\n`,
+    )
+    .action((_options, command: Command) => {
+      const [word] = command.args;
+      if (word !== undefined) throw unknownCommand(program, word);
+      io.out(renderNext(next(context(), { count: 1 }), style()));
+      io.err('Run "roadmap --help" to see every command.\n');
+    });
+
+  program
+    .command('next')
+    .description('show the next topic to study, where it sits, and how to mark it done')
+    .option('-n, --number <count>', 'show this many topics', positiveInt, 1)
+    .addHelpText('after', examples('roadmap next', 'roadmap next -n 3'))
+    .action((options: { number: number }) => {
+      io.out(renderNext(next(context(), { count: options.number }), style()));
+    });
+
+  program
+    .command('list')
+    .description('show the roadmap (or the part or section REF) with status marks and progress bars')
+    .argument('[ref]', 'an ID (2, 2.3), a slug or part of a title')
+    .option('--todo', 'hide finished items')
+    .option('--depth <levels>', 'show this many levels (1 = parts only)', positiveInt)
+    .addHelpText(
+      'after',
+      examples('roadmap list', 'roadmap list 2', 'roadmap list --depth 2', 'roadmap list --todo "database"'),
+    )
+    .action((ref: string | undefined, options: { todo?: boolean; depth?: number }) => {
+      io.out(renderList(list(context(), { ref, todo: options.todo, depth: options.depth }), style()));
+    });
+
+  program
+    .command('done')
+    .description('mark topics, sections, parts or projects done (all REFs or none)')
+    .argument('<refs...>', 'IDs (1.1.1, 2.3, p2), slugs or parts of titles')
+    .addHelpText(
+      'after',
+      examples('roadmap done 1.1.1', 'roadmap done 1.1 1.2', 'roadmap done dependency-injection', 'roadmap done p2'),
+    )
+    .action(async (refs: string[]) => {
+      io.out(renderMark(await mark(context(), refs, 'done'), style()));
+    });
+
+  program
+    .command('undone')
+    .description('mark topics, sections, parts or projects not done again')
+    .argument('<refs...>', 'IDs (1.1.1, 2.3, p2), slugs or parts of titles')
+    .addHelpText('after', examples('roadmap undone 1.1.2', 'roadmap undone pydantic'))
+    .action(async (refs: string[]) => {
+      io.out(renderMark(await mark(context(), refs, 'todo'), style()));
+    });
+
+  program
+    .command('project')
+    .description('show the suggested projects and how ready you are for each; with REF, one in detail')
+    .argument('[ref]', 'a project ID (p1) or part of its title')
+    .addHelpText('after', examples('roadmap project', 'roadmap project p2', 'roadmap project chat'))
+    .action((ref: string | undefined) => {
+      const ctx = context();
+      io.out(
+        ref === undefined
+          ? renderProjects(projects(ctx), style())
+          : renderProjectDetail(projectDetail(ctx, ref), style()),
+      );
+    });
+
+  for (const command of program.commands) {
+    command.configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride().showSuggestionAfterError();
+  }
+  return program;
+}
+
+/** The root command takes no arguments; a stray word is a mistyped command. */
+function unknownCommand(program: Command, word: string): UsageError {
+  const names = program.commands.map((c) => c.name());
+  const [closest] = names
+    .map((name) => ({ name, d: editDistance(word, name) }))
+    .filter((c) => c.d <= Math.max(2, Math.floor(c.name.length / 3)))
+    .sort((a, b) => a.d - b.d);
+  const hint = closest ? ` Did you mean "${closest.name}"?` : '';
+  return new UsageError(`unknown command "${word}".${hint} See "roadmap --help".`);
+}
+
+export { CommanderError };

@@ -1,0 +1,67 @@
+import type { Item, ItemKind, Status } from '../core/model.js';
+import { itemStatus, roadmapTally, tally, type Progress, type Tally } from '../core/progress.js';
+import { UsageError } from '../errors.js';
+import type { Context } from './context.js';
+import { resolveOrThrow } from './resolve.js';
+
+export interface ListNode {
+  readonly id: string;
+  readonly kind: ItemKind;
+  readonly title: string;
+  readonly label?: string;
+  readonly status: Status;
+  /** Progress of a part or section (absent on topics). */
+  readonly tally?: Tally;
+  readonly children: readonly ListNode[];
+}
+
+export interface ListResult {
+  readonly title: string;
+  readonly tally: Tally;
+  readonly nodes: readonly ListNode[];
+}
+
+export interface ListOptions {
+  readonly ref?: string | undefined;
+  /** Hide finished items. */
+  readonly todo?: boolean | undefined;
+  /** Levels shown, counting the top of the listing as 1. */
+  readonly depth?: number | undefined;
+}
+
+export function list(ctx: Context, options: ListOptions): ListResult {
+  const { roadmap } = ctx;
+  const progress = ctx.store.read(ctx.roadmapId).items;
+  let top: readonly Item[] = roadmap.parts;
+  let title = roadmap.title;
+  if (options.ref !== undefined) {
+    const target = resolveOrThrow(roadmap, options.ref);
+    if (target.type === 'project') {
+      throw new UsageError(`${target.project.id} is a project; see it with "roadmap project ${target.project.id}"`);
+    }
+    top = [target.item];
+    title = `${target.item.id} ${target.item.title}`;
+  }
+  const depth = options.depth ?? Number.POSITIVE_INFINITY;
+  const build = (items: readonly Item[], level: number): ListNode[] =>
+    items
+      .map((item) => node(item, progress, level < depth ? build(item.children, level + 1) : []))
+      .filter((n) => !options.todo || n.status !== 'done');
+  return {
+    title,
+    tally: options.ref === undefined ? roadmapTally(roadmap, progress) : tally(top, progress),
+    nodes: build(top, 1),
+  };
+}
+
+function node(item: Item, progress: Progress, children: ListNode[]): ListNode {
+  return {
+    id: item.id,
+    kind: item.kind,
+    title: item.title,
+    ...(item.label ? { label: item.label } : {}),
+    status: itemStatus(item, progress),
+    ...(item.kind === 'topic' ? {} : { tally: tally([item], progress) }),
+    children,
+  };
+}

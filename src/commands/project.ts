@@ -1,0 +1,38 @@
+import type { Item } from '../core/model.js';
+import { statusOf } from '../core/progress.js';
+import { projectReadiness, recommendProject, type ProjectReadiness } from '../core/readiness.js';
+import { topicsOf } from '../core/tree.js';
+import { UsageError } from '../errors.js';
+import type { Context } from './context.js';
+import { resolveOrThrow } from './resolve.js';
+
+export interface ProjectsResult {
+  readonly projects: readonly ProjectReadiness[];
+  readonly recommended?: ProjectReadiness;
+}
+
+export interface ProjectDetail {
+  readonly entry: ProjectReadiness;
+  /** Topics of the sections it draws on that are not done yet. */
+  readonly toLearn: readonly Item[];
+}
+
+export function projects(ctx: Context): ProjectsResult {
+  const list = projectReadiness(ctx.roadmap, ctx.store.read(ctx.roadmapId).items);
+  const recommended = recommendProject(list);
+  return { projects: list, ...(recommended ? { recommended } : {}) };
+}
+
+export function projectDetail(ctx: Context, ref: string): ProjectDetail {
+  const target = resolveOrThrow(ctx.roadmap, ref);
+  if (target.type !== 'project') {
+    throw new UsageError(
+      `${target.item.id} "${target.item.title}" is not a project; see "roadmap project" for the projects`,
+    );
+  }
+  const progress = ctx.store.read(ctx.roadmapId).items;
+  const entry = projectReadiness(ctx.roadmap, progress).find((p) => p.project.id === target.project.id)!;
+  const scope = entry.sections.length > 0 ? entry.sections : ctx.roadmap.parts;
+  const toLearn = topicsOf(scope).filter((t) => statusOf(progress, t.key) !== 'done');
+  return { entry, toLearn };
+}

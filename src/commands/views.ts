@@ -1,0 +1,33 @@
+/** Plain-data views of items, shared by the command results (and so by --json later). */
+import type { Item, Roadmap, Status } from '../core/model.js';
+import { stagesOfParts } from '../core/match.js';
+import { statusOf, type Progress } from '../core/progress.js';
+import type { Placed } from '../core/tree.js';
+
+export interface Ref {
+  readonly id: string;
+  readonly title: string;
+}
+
+export interface TopicView extends Ref {
+  readonly status: Status;
+  /** Part, section... down to the topic's parent. */
+  readonly where: readonly Ref[];
+  readonly stage?: { readonly number: number; readonly of: number; readonly title: string };
+  readonly links: Item['links'];
+}
+
+export const refOf = (item: { id: string; title: string }): Ref => ({ id: item.id, title: item.title });
+
+export function topicView(roadmap: Roadmap, placed: Placed, progress: Progress): TopicView {
+  const part = placed.ancestors[0] ?? placed.item;
+  const stageNumber = stagesOfParts(roadmap).get(part.id);
+  const stage = stageNumber === undefined ? undefined : roadmap.stages[stageNumber - 1];
+  return {
+    ...refOf(placed.item),
+    status: statusOf(progress, placed.item.key),
+    where: placed.ancestors.map(refOf),
+    ...(stage ? { stage: { number: stage.number, of: roadmap.stages.length, title: stage.title } } : {}),
+    links: placed.item.links,
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The in-memory roadmap. Everything here is plain data (no parent pointers, no
+ * classes) so a parsed roadmap can be cached as JSON and compared in tests.
+ */
+
+export type Status = 'todo' | 'doing' | 'done' | 'skipped';
+
+export type ItemKind = 'part' | 'section' | 'topic';
+
+export interface Link {
+  readonly text: string;
+  readonly href: string;
+}
+
+export interface Item {
+  /** Dotted position as a reader counts it: `2`, `2.3`, `2.3.1`. */
+  readonly id: string;
+  readonly kind: ItemKind;
+  readonly title: string;
+  /** The title as a URL-style slug: `dependency-injection`. */
+  readonly slug: string;
+  /**
+   * Where progress is stored: the slug path of titles (`fastapi-basics/dependency-injection/...`).
+   * Positions change when a section is inserted; titles do not.
+   */
+  readonly key: string;
+  /** A group heading shown above this item ("Core Programming Skills"); not a level of its own. */
+  readonly label?: string;
+  /** 1-based line in the source file. */
+  readonly line: number;
+  readonly links: readonly Link[];
+  readonly children: readonly Item[];
+}
+
+export interface Project {
+  /** `p1`, `p2`, ... */
+  readonly id: string;
+  readonly title: string;
+  readonly slug: string;
+  readonly key: string;
+  readonly line: number;
+}
+
+export interface Stage {
+  /** 1-based position in the learning path. */
+  readonly number: number;
+  readonly title: string;
+}
+
+export interface Roadmap {
+  readonly title: string;
+  readonly parts: readonly Item[];
+  readonly projects: readonly Project[];
+  readonly stages: readonly Stage[];
+}

@@ -1,0 +1,35 @@
+/** How ready the learner is for each suggested project. */
+import type { Item, Project, Roadmap, Status } from './model.js';
+import { projectSections } from './match.js';
+import { statusOf, tally, type Progress, type Tally } from './progress.js';
+
+export interface ProjectReadiness {
+  readonly project: Project;
+  /** The sections it draws on; empty when its words match no title (then it draws on everything). */
+  readonly sections: readonly Item[];
+  /** Progress over those sections' topics: the readiness. */
+  readonly tally: Tally;
+  readonly status: Status;
+}
+
+export function projectReadiness(roadmap: Roadmap, progress: Progress): ProjectReadiness[] {
+  return roadmap.projects.map((project) => {
+    const sections = projectSections(roadmap, project);
+    return {
+      project,
+      sections,
+      tally: tally(sections.length > 0 ? sections : roadmap.parts, progress),
+      status: statusOf(progress, project.key),
+    };
+  });
+}
+
+/** The most ready project not yet done; the earlier one on a tie. */
+export function recommendProject(list: readonly ProjectReadiness[]): ProjectReadiness | undefined {
+  let best: ProjectReadiness | undefined;
+  for (const entry of list) {
+    if (entry.status === 'done' || entry.status === 'skipped') continue;
+    if (!best || entry.tally.done / (entry.tally.total || 1) > best.tally.done / (best.tally.total || 1)) best = entry;
+  }
+  return best;
+}

@@ -1,0 +1,83 @@
+/**
+ * The saved-progress document: its shape, its schema version, and the checks
+ * that turn parsed JSON into it. Pure: reading and writing the file is io/'s job.
+ */
+import type { Status } from './model.js';
+import type { Progress, StatusChange, StatusRecord } from './progress.js';
+
+export const SCHEMA_VERSION = 1;
+
+export interface RoadmapState {
+  /** Current status of each item, by stable key. */
+  readonly items: Progress;
+  /** Every status change, oldest first: the raw material of history and pace. */
+  readonly history: readonly StatusChange[];
+}
+
+export interface SavedState {
+  readonly schemaVersion: number;
+  readonly roadmaps: Readonly<Record<string, RoadmapState>>;
+}
+
+export const emptyState = (): SavedState => ({ schemaVersion: SCHEMA_VERSION, roadmaps: {} });
+export const emptyRoadmapState = (): RoadmapState => ({ items: {}, history: [] });
+
+/** Why a saved document cannot be used. The message completes "The progress file ...". */
+export class StateProblem extends Error {}
+
+const STATUSES: readonly Status[] = ['todo', 'doing', 'done', 'skipped'];
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStatus = (v: unknown): v is Status => typeof v === 'string' && (STATUSES as readonly string[]).includes(v);
+const isTime = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+
+/**
+ * Checks a parsed document and brings it to the current schema. Throws
+ * StateProblem for anything this build cannot safely read, including a newer
+ * schema version (so an old build never rewrites a newer file).
+ */
+export function decodeState(data: unknown): SavedState {
+  if (!isObject(data)) throw new StateProblem('does not hold a JSON object');
+  const version = data.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new StateProblem('has no valid "schemaVersion"');
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new StateProblem(
+      `was written by a newer roadmap (schema version ${version}; this one knows ${SCHEMA_VERSION}); upgrade roadmap to use it`,
+    );
+  }
+  // Version 1 is the first; later versions add a migration step here.
+  if (!isObject(data.roadmaps)) throw new StateProblem('has no "roadmaps" object');
+  const roadmaps: Record<string, RoadmapState> = {};
+  for (const [id, value] of Object.entries(data.roadmaps)) {
+    roadmaps[id] = decodeRoadmapState(value, id);
+  }
+  return { schemaVersion: SCHEMA_VERSION, roadmaps };
+}
+
+function decodeRoadmapState(value: unknown, id: string): RoadmapState {
+  if (!isObject(value) || !isObject(value.items) || !Array.isArray(value.history)) {
+    throw new StateProblem(`has a malformed entry for roadmap "${id}"`);
+  }
+  const items: Record<string, StatusRecord> = {};
+  for (const [key, record] of Object.entries(value.items)) {
+    if (!isObject(record) || !isStatus(record.status) || !isTime(record.at)) {
+      throw new StateProblem(`has a malformed record for "${key}"`);
+    }
+    items[key] = { status: record.status, at: record.at };
+  }
+  const history: StatusChange[] = value.history.map((entry, i) => {
+    if (
+      !isObject(entry) ||
+      typeof entry.key !== 'string' ||
+      !isStatus(entry.from) ||
+      !isStatus(entry.to) ||
+      !isTime(entry.at)
+    ) {
+      throw new StateProblem(`has a malformed history entry (number ${i + 1}) for roadmap "${id}"`);
+    }
+    return { key: entry.key, from: entry.from, to: entry.to, at: entry.at };
+  });
+  return { items, history };
+}

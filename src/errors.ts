@@ -1,0 +1,41 @@
+/** Errors the user can act on, each with the exit code it ends the process with. */
+
+export const ExitCode = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  progressUnreadable: 3,
+  roadmapUnreadable: 4,
+  interrupted: 130,
+} as const;
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = ExitCode.failure,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A command, option or REF that does not fit. */
+export class UsageError extends CliError {
+  constructor(message: string) {
+    super(message, ExitCode.usage);
+  }
+}
+
+/** The saved progress cannot be read; it is left exactly as it is. */
+export class ProgressFileError extends CliError {
+  constructor(message: string) {
+    super(message, ExitCode.progressUnreadable);
+  }
+}
+
+/** The roadmap file cannot be read or makes no roadmap. */
+export class RoadmapFileError extends CliError {
+  constructor(message: string) {
+    super(message, ExitCode.roadmapUnreadable);
+  }
+}

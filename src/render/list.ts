@@ -1,0 +1,43 @@
+import type { ListNode, ListResult } from '../commands/list.js';
+import { bar, clean, mark, progressText, type Style } from './style.js';
+
+interface Row {
+  readonly node: ListNode;
+  readonly indent: string;
+  readonly name: string;
+  /** Visible width of mark + name, to line the bars up. */
+  readonly width: number;
+}
+
+/** Bars start after the longest part or section name, but never further right than this. */
+const MAX_COLUMN = 48;
+
+function rowsOf(nodes: readonly ListNode[], level = 0): Row[] {
+  return nodes.flatMap((node) => {
+    const indent = '  '.repeat(level);
+    const name = node.kind === 'part' ? `Part ${node.id}: ${clean(node.title)}` : `${node.id} ${clean(node.title)}`;
+    const row = { node, indent, name, width: indent.length + 4 + name.length };
+    return [row, ...rowsOf(node.children, level + 1)];
+  });
+}
+
+export function renderList(result: ListResult, style: Style): string {
+  const rows = rowsOf(result.nodes);
+  const column = Math.min(MAX_COLUMN, Math.max(0, ...rows.filter((r) => r.node.tally).map((r) => r.width)));
+  const lines = [
+    `${style.bold(clean(result.title))}  ${progressText(result.tally)}  ${bar(result.tally.percent, style)}`,
+  ];
+  for (const { node, indent, name, width } of rows) {
+    if (node.label) lines.push(`${indent}    ${style.dim.italic(clean(node.label))}`);
+    const shown = node.status === 'skipped' ? style.dim(name) : node.kind === 'topic' ? name : style.bold(name);
+    let line = `${indent}${mark(node.status, style)} ${shown}`;
+    if (node.tally) {
+      const { percent, done, total } = node.tally;
+      const gap = ' '.repeat(Math.max(1, column - width + 2));
+      line += `${gap}${bar(percent, style)} ${String(percent).padStart(3)}%  ${done}/${total}`;
+    }
+    lines.push(line);
+  }
+  if (rows.length === 0) lines.push(style.dim('Nothing to show.'));
+  return `${lines.join('\n')}\n`;
+}

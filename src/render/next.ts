@@ -1,0 +1,40 @@
+import type { NextResult } from '../commands/next.js';
+import type { TopicView } from '../commands/views.js';
+import { bar, clean, placeName, progressText, type Style } from './style.js';
+
+export function renderTopic(topic: TopicView, style: Style): string[] {
+  const pad = ' '.repeat(topic.id.length + 2);
+  const started = topic.status === 'doing' ? style.yellow(' (started)') : '';
+  const lines = [`${style.bold.cyan(topic.id)}  ${style.bold(clean(topic.title))}${started}`];
+  if (topic.where.length > 0) {
+    lines.push(`${pad}${style.dim('in')}     ${topic.where.map((w, i) => placeName(w, i)).join(style.dim(' › '))}`);
+  }
+  if (topic.stage) {
+    const { number, of, title } = topic.stage;
+    lines.push(`${pad}${style.dim('stage')}  ${number} of ${of}: ${clean(title)}`);
+  }
+  for (const link of topic.links) {
+    lines.push(`${pad}${style.dim('link')}   ${clean(link.text)} ${style.underline(clean(link.href))}`);
+  }
+  lines.push(`${pad}${style.dim('done?')}  ${style.green(`roadmap done ${topic.id}`)}`);
+  return lines;
+}
+
+export function renderNext(result: NextResult, style: Style): string {
+  const progress = `${style.bold('Progress:')} ${progressText(result.tally)}  ${bar(result.tally.percent, style)}`;
+  if (result.topics.length === 0) {
+    const lines = [style.green.bold(`Every topic is done: ${progressText(result.tally)}.`)];
+    const entry = result.project;
+    if (entry) {
+      lines.push(
+        `Time to build something: ${style.bold.cyan(entry.project.id)} ${clean(entry.project.title)} (${entry.tally.percent}% ready)`,
+        `See it with: ${style.green(`roadmap project ${entry.project.id}`)}`,
+      );
+    } else {
+      lines.push('Every suggested project is done too. Well done!');
+    }
+    return `${lines.join('\n')}\n`;
+  }
+  const blocks = result.topics.map((t) => renderTopic(t, style).join('\n'));
+  return `${style.bold('Next up')}\n${blocks.join('\n\n')}\n\n${progress}\n`;
+}

@@ -1,0 +1,41 @@
+/** Shared pieces of terminal output: colours, status marks, bars, and safe text. */
+import type { ChalkInstance } from 'chalk';
+import type { Status } from '../core/model.js';
+import type { Tally } from '../core/progress.js';
+
+export type Style = ChalkInstance;
+
+/**
+ * Roadmap text is untrusted: a title could carry escape sequences that recolour
+ * the terminal, rewrite the clipboard (OSC 52) or reorder text (bidi overrides).
+ * Control characters, DEL, C1 codes and bidi controls are removed.
+ */
+export function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+const MARKS: Record<Status, string> = { done: '[x]', doing: '[~]', todo: '[ ]', skipped: '[-]' };
+
+export function mark(status: Status, style: Style): string {
+  const text = MARKS[status];
+  if (status === 'done') return style.green(text);
+  if (status === 'doing') return style.yellow(text);
+  if (status === 'skipped') return style.dim(text);
+  return text;
+}
+
+export function bar(percent: number, style: Style, width = 10): string {
+  const filled = Math.floor((percent * width) / 100);
+  return style.green('█'.repeat(filled)) + style.dim('░'.repeat(width - filled));
+}
+
+/** `3/51 topics, 5%` */
+export function progressText(tally: Tally): string {
+  return `${tally.done}/${tally.total} topics, ${tally.percent}%`;
+}
+
+/** `Part 1: Fundamentals` for a part, `1.1 Python Basics` below it. */
+export function placeName(ref: { id: string; title: string }, depth: number): string {
+  return depth === 0 ? `Part ${ref.id}: ${clean(ref.title)}` : `${ref.id} ${clean(ref.title)}`;
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // End-to-end tests spawn real processes; give a slow machine room instead of failing.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
