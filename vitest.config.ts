@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // End-to-end tests spawn real processes; give a slow machine room instead of failing.
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 300_000,
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results.json' },
   },
 });

@@ -16,7 +16,8 @@ export interface ListNode {
 }
 
 export interface ListResult {
-  readonly title: string;
+  /** The roadmap's title, or the item the listing is scoped to. */
+  readonly title: string | { readonly id: string; readonly kind: ItemKind; readonly title: string };
   readonly tally: Tally;
   readonly nodes: readonly ListNode[];
 }
@@ -33,14 +34,14 @@ export function list(ctx: Context, options: ListOptions): ListResult {
   const { roadmap } = ctx;
   const progress = ctx.store.read(ctx.roadmapId).items;
   let top: readonly Item[] = roadmap.parts;
-  let title = roadmap.title;
+  let title: ListResult['title'] = roadmap.title;
   if (options.ref !== undefined) {
     const target = resolveOrThrow(roadmap, options.ref);
     if (target.type === 'project') {
       throw new UsageError(`${target.project.id} is a project; see it with "roadmap project ${target.project.id}"`);
     }
     top = [target.item];
-    title = `${target.item.id} ${target.item.title}`;
+    title = { id: target.item.id, kind: target.item.kind, title: target.item.title };
   }
   const depth = options.depth ?? Number.POSITIVE_INFINITY;
   const build = (items: readonly Item[], level: number): ListNode[] =>

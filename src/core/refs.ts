@@ -66,7 +66,6 @@ export function resolveRef(roadmap: Roadmap, ref: string): Resolution {
   // From the strictest reading to the loosest; the first that matches anything decides.
   const tiers: ((e: Entry) => boolean)[] = [
     (e) => e.slug === slug,
-    (e) => e.slug.startsWith(slug),
     (e) => e.title.toLowerCase().includes(lower) || e.slug.includes(slug),
   ];
   for (const tier of tiers) {

@@ -16,7 +16,7 @@ export function slugify(text: string): string {
  */
 const STOPWORDS = new Set(
   (
-    'a an and are as at be basic basics build by create develop e.g explore for from in into ' +
+    'a an and are as at be build by create develop e.g explore for from in into ' +
     'implement is it its learn like of on or start the their this to tool tools use using ' +
     'with your application app platform system'
   ).split(' '),

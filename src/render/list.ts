@@ -12,10 +12,14 @@ interface Row {
 /** Bars start after the longest part or section name, but never further right than this. */
 const MAX_COLUMN = 48;
 
+function nameOf(item: { id: string; kind: ListNode['kind']; title: string }): string {
+  return item.kind === 'part' ? `Part ${item.id}: ${clean(item.title)}` : `${item.id} ${clean(item.title)}`;
+}
+
 function rowsOf(nodes: readonly ListNode[], level = 0): Row[] {
   return nodes.flatMap((node) => {
     const indent = '  '.repeat(level);
-    const name = node.kind === 'part' ? `Part ${node.id}: ${clean(node.title)}` : `${node.id} ${clean(node.title)}`;
+    const name = nameOf(node);
     const row = { node, indent, name, width: indent.length + 4 + name.length };
     return [row, ...rowsOf(node.children, level + 1)];
   });
@@ -24,9 +28,8 @@ function rowsOf(nodes: readonly ListNode[], level = 0): Row[] {
 export function renderList(result: ListResult, style: Style): string {
   const rows = rowsOf(result.nodes);
   const column = Math.min(MAX_COLUMN, Math.max(0, ...rows.filter((r) => r.node.tally).map((r) => r.width)));
-  const lines = [
-    `${style.bold(clean(result.title))}  ${progressText(result.tally)}  ${bar(result.tally.percent, style)}`,
-  ];
+  const title = typeof result.title === 'string' ? clean(result.title) : nameOf(result.title);
+  const lines = [`${style.bold(title)}  ${progressText(result.tally)}  ${bar(result.tally.percent, style)}`];
   for (const { node, indent, name, width } of rows) {
     if (node.label) lines.push(`${indent}    ${style.dim.italic(clean(node.label))}`);
     const shown = node.status === 'skipped' ? style.dim(name) : node.kind === 'topic' ? name : style.bold(name);

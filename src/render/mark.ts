@@ -11,7 +11,7 @@ export function renderMark(result: MarkResult, style: Style): string {
     lines.push(`${style.green(`Marked ${word}:`)} ${style.cyan(ref.id)} ${clean(ref.title)}`);
   }
   for (const ref of result.unchanged) {
-    lines.push(`${style.cyan(ref.id)} ${clean(ref.title)} ${style.yellow(`was already ${word}`)}; nothing changed.`);
+    lines.push(`${style.cyan(ref.id)} "${clean(ref.title)}" ${style.yellow(`was already ${word}`)}; nothing changed.`);
   }
   lines.push(`${style.bold('Progress:')} ${progressText(result.tally)}`);
   const upNext = result.next.topics[0];

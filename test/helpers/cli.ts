@@ -1,0 +1,51 @@
+/** Runs the built `roadmap` as a child process, the way a user's shell does. */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+export const binPath = join(repoRoot, 'dist/bin/roadmap.js');
+
+export interface RunResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly code: number | null;
+}
+
+export interface RunOptions {
+  readonly env?: Record<string, string | undefined>;
+  readonly cwd?: string;
+  readonly input?: string;
+}
+
+/** A fresh, empty config folder for one test; removed by the returned cleanup. */
+export function tempDir(prefix = 'roadmap-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Runs `roadmap ...args` with the given config folder. The environment is
+ * pinned (no colour variables, no CI, a fake HOME) so results do not depend on
+ * the machine; pass `env` to add or override variables.
+ */
+export function run(configDir: string, args: readonly string[], options: RunOptions = {}): RunResult {
+  const pinned = ['FORCE_COLOR', 'NO_COLOR', 'COLORTERM', 'CI', 'XDG_CONFIG_HOME'];
+  const merged: Record<string, string | undefined> = {
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !pinned.includes(k))),
+    HOME: join(configDir, 'home-must-not-be-used'),
+    ROADMAP_CONFIG_DIR: configDir,
+    ...options.env,
+  };
+  const env = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [binPath, ...args], {
+    cwd: options.cwd ?? configDir,
+    env,
+    encoding: 'utf8',
+    input: options.input ?? '',
+    timeout: 60_000,
+  });
+  if (result.error) throw result.error;
+  return { stdout: result.stdout, stderr: result.stderr, code: result.status };
+}

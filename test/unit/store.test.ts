@@ -1,0 +1,69 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ExitCode, ProgressFileError } from '../../src/errors.js';
+import { ProgressStore } from '../../src/io/store.js';
+import { tempDir } from '../helpers/cli.js';
+
+let temp: ReturnType<typeof tempDir>;
+let store: ProgressStore;
+const at = '2026-11-26T10:00:00.000Z';
+
+beforeEach(() => {
+  temp = tempDir();
+  store = new ProgressStore(join(temp.dir, 'roadmap'));
+});
+afterEach(() => temp.cleanup());
+
+describe('ProgressStore', () => {
+  it('reads an absent file as empty progress and does not create it', () => {
+    expect(store.read('bundled')).toEqual({ items: {}, history: [] });
+    expect(existsSync(store.dir)).toBe(false);
+  });
+
+  it('writes through conf: a private folder, a private file, readable JSON', async () => {
+    await store.update('bundled', () => ({ items: { k: { status: 'done', at } }, history: [] }));
+    expect(statSync(store.dir).mode & 0o777).toBe(0o700);
+    expect(statSync(store.file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(store.file, 'utf8'))).toEqual({
+      schemaVersion: 1,
+      roadmaps: { bundled: { items: { k: { status: 'done', at } }, history: [] } },
+    });
+  });
+
+  it('keeps other roadmaps untouched when one is updated', async () => {
+    await store.update('a', () => ({ items: { k: { status: 'done', at } }, history: [] }));
+    await store.update('b', () => ({ items: { j: { status: 'doing', at } }, history: [] }));
+    expect(store.read('a').items).toEqual({ k: { status: 'done', at } });
+    expect(store.read('b').items).toEqual({ j: { status: 'doing', at } });
+  });
+
+  it('writes nothing when the change returns undefined', async () => {
+    await store.update('bundled', () => undefined);
+    expect(existsSync(store.file)).toBe(false);
+  });
+
+  it.each([
+    ['invalid JSON', '{not json', /is not valid JSON/],
+    ['an empty file', '', /is not valid JSON/],
+    ['the wrong shape', '[1,2,3]', /does not hold a JSON object/],
+    ['a newer schema', '{"schemaVersion": 99, "roadmaps": {}}', /newer roadmap/],
+  ])('refuses %s, names the file, and leaves it byte for byte', async (_name, content, message) => {
+    await store.update('bundled', () => ({ items: {}, history: [] }));
+    writeFileSync(store.file, content);
+    const error = (() => {
+      try {
+        store.read('bundled');
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ProgressFileError);
+    expect((error as ProgressFileError).exitCode).toBe(ExitCode.progressUnreadable);
+    expect((error as Error).message).toContain(store.file);
+    expect((error as Error).message).toMatch(message);
+    await expect(store.update('bundled', () => ({ items: {}, history: [] }))).rejects.toThrow(ProgressFileError);
+    expect(readFileSync(store.file, 'utf8')).toBe(content);
+  });
+});
