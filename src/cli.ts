@@ -15,7 +15,9 @@ import { renderNext } from './render/next.js';
 import { renderProjectDetail, renderProjects } from './render/project.js';
 import type { Style } from './render/style.js';
 import { editDistance } from './core/text.js';
-import { UsageError } from './errors.js';
+import { ExitCode, QuietExit, UsageError } from './errors.js';
+import { doctor } from './commands/doctor.js';
+import { renderDoctor } from './render/doctor.js';
 
 /** What the program may touch: streams, environment and clock, so tests can supply their own. */
 export interface Io {
@@ -42,7 +44,12 @@ export function buildProgram(io: Io): Command {
   const style = (): Style => styleFor(colourLevel(io.env, io.stdoutIsTTY, !program.opts<{ color: boolean }>().color));
   const context = (): Context => {
     const loaded = loadBundledRoadmap();
-    return { roadmap: loaded.roadmap, roadmapId: loaded.id, store: new ProgressStore(configDir(io.env)), now: io.now };
+    return {
+      roadmap: loaded.roadmap,
+      roadmapId: loaded.id,
+      store: new ProgressStore(configDir(io.env), io.err),
+      now: io.now,
+    };
   };
 
   program
@@ -125,6 +132,17 @@ export function buildProgram(io: Io): Command {
           ? renderProjects(projects(ctx), style())
           : renderProjectDetail(projectDetail(ctx, ref), style()),
       );
+    });
+
+  program
+    .command('doctor')
+    .description('check the progress file, its lock and saved records; --repair fixes what it can')
+    .option('--repair', 'move a corrupt file aside (keeping what can be read), remove stale locks and temp files')
+    .addHelpText('after', examples('roadmap doctor', 'roadmap doctor --repair'))
+    .action(async (options: { repair?: boolean }) => {
+      const result = await doctor(context(), { repair: options.repair === true });
+      io.out(renderDoctor(result, style()));
+      if (result.remaining > 0) throw new QuietExit(ExitCode.failure);
     });
 
   for (const command of program.commands) {

@@ -39,3 +39,10 @@ export class RoadmapFileError extends CliError {
     super(message, ExitCode.roadmapUnreadable);
   }
 }
+
+/** Ends with a non-zero code but no message: the command's own output already said why. */
+export class QuietExit extends CliError {
+  constructor(exitCode: number) {
+    super('', exitCode);
+  }
+}

@@ -35,7 +35,7 @@ function report(error: unknown, io: Io): number {
     return COMMANDER_OK.has(error.code) ? ExitCode.ok : ExitCode.usage;
   }
   if (error instanceof CliError) {
-    io.err(`error: ${error.message}\n`);
+    if (error.message !== '') io.err(`error: ${error.message}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);

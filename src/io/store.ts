@@ -1,47 +1,83 @@
 /**
  * The progress file. Reads go straight to the file (fast, no conf/ajv on the
  * start-up path of read-only commands); writes go through conf, which writes
- * atomically (temp file + rename). A file this build cannot read is never
- * rewritten: every command stops with its path and how to recover.
+ * atomically (temp file + fsync + rename), under a cross-process lock. A file
+ * this build cannot read is never rewritten: every command stops with its path
+ * and how to recover, and only `roadmap doctor --repair` moves it aside.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import {
   decodeState,
   emptyRoadmapState,
   emptyState,
+  SCHEMA_VERSION,
   StateProblem,
   type RoadmapState,
   type SavedState,
 } from '../core/state.js';
 import { CliError, ProgressFileError } from '../errors.js';
+import { acquireLock, readLock, staleReason, type LockInfo } from './lock.js';
 
 export const CONFIG_NAME = 'config';
 
+export type LoadResult =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'ok'; readonly state: SavedState }
+  | { readonly kind: 'unreadable'; readonly problem: string; readonly text?: string; readonly newer: boolean };
+
+const REPAIR_HINT = 'run "roadmap doctor --repair" to move it aside and keep what can be read, or fix it by hand';
+
 export class ProgressStore {
   readonly file: string;
+  readonly lockFile: string;
 
-  constructor(readonly dir: string) {
+  /** `warn` hears about anything the user should know that is not an error (a stale lock broken). */
+  constructor(
+    readonly dir: string,
+    private readonly warn: (message: string) => void = () => undefined,
+  ) {
     this.file = join(dir, `${CONFIG_NAME}.json`);
+    this.lockFile = `${this.file}.lock`;
   }
 
-  /** The whole saved document; an absent file is an empty one. */
-  readAll(): SavedState {
+  /** What is on disk, without throwing: for `doctor`. */
+  load(): LoadResult {
     let text: string;
     try {
       text = readFileSync(this.file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
-      throw new ProgressFileError(`cannot read the progress file ${this.file}: ${(error as Error).message}`);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
+      return { kind: 'unreadable', problem: `cannot be read (${(error as Error).message})`, newer: false };
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      const what = text.trim() === '' ? 'is empty' : `is not valid JSON (${(error as Error).message})`;
+      return { kind: 'unreadable', problem: what, text, newer: false };
     }
     try {
-      return decodeState(JSON.parse(text));
+      return { kind: 'ok', state: decodeState(data) };
     } catch (error) {
-      const what = error instanceof StateProblem ? error.message : `is not valid JSON (${(error as Error).message})`;
-      throw new ProgressFileError(
-        `The progress file ${this.file} ${what}. It was left untouched: fix it, or move it aside to start afresh.`,
-      );
+      if (!(error instanceof StateProblem)) throw error;
+      const version = (data as { schemaVersion?: unknown }).schemaVersion;
+      return {
+        kind: 'unreadable',
+        problem: error.message,
+        text,
+        newer: typeof version === 'number' && version > SCHEMA_VERSION,
+      };
     }
+  }
+
+  /** The whole saved document; an absent file is an empty one. */
+  readAll(): SavedState {
+    const result = this.load();
+    if (result.kind === 'absent') return emptyState();
+    if (result.kind === 'ok') return result.state;
+    const recover = result.newer ? 'It was left untouched.' : `It was left untouched: ${REPAIR_HINT}.`;
+    throw new ProgressFileError(`the progress file ${this.file} ${result.problem}. ${recover}`);
   }
 
   read(roadmapId: string): RoadmapState {
@@ -49,21 +85,86 @@ export class ProgressStore {
   }
 
   /**
-   * Read-modify-write of one roadmap's progress. `change` returns the new state,
-   * or undefined to write nothing.
+   * Read-modify-write of one roadmap's progress under the cross-process lock.
+   * `change` sees the state as it is on disk now and returns the new state, or
+   * undefined to write nothing.
    */
   async update(roadmapId: string, change: (current: RoadmapState) => RoadmapState | undefined): Promise<RoadmapState> {
-    const all = this.readAll();
-    const current = all.roadmaps[roadmapId] ?? emptyRoadmapState();
-    const next = change(current);
-    if (next === undefined) return current;
-    await this.write({ ...all, roadmaps: { ...all.roadmaps, [roadmapId]: next } });
-    return next;
+    // Fail on an unreadable file before taking the lock (and before creating the folder).
+    this.readAll();
+    return this.locked(async () => {
+      const all = this.readAll();
+      const current = all.roadmaps[roadmapId] ?? emptyRoadmapState();
+      const next = change(current);
+      if (next === undefined) return current;
+      await this.write({ ...all, roadmaps: { ...all.roadmaps, [roadmapId]: next } });
+      return next;
+    });
+  }
+
+  /** The lock file, if any, and why it is stale (undefined while its owner may be writing). */
+  lockStatus(): { readonly info: LockInfo; readonly stale?: string } | undefined {
+    const info = readLock(this.lockFile);
+    if (!info) return undefined;
+    const stale = staleReason(info, 10_000);
+    return stale === undefined ? { info } : { info, stale };
+  }
+
+  /** Temp files of writes that were killed before their rename. */
+  leftovers(): string[] {
+    const prefix = `${basename(this.file)}.tmp-`;
+    try {
+      return readdirSync(this.dir)
+        .filter((name) => name.startsWith(prefix))
+        .map((name) => join(this.dir, name));
+    } catch {
+      return [];
+    }
+  }
+
+  /** Renames the progress file to a timestamped backup beside it and returns the backup's path. */
+  moveAside(now: Date): string {
+    const stamp = now.toISOString().replace(/[:.]/g, '-');
+    const backup = `${this.file}.corrupt-${stamp}`;
+    renameSync(this.file, backup);
+    return backup;
+  }
+
+  /** Writes a whole new document (after a repair), under the lock. */
+  async replace(state: SavedState): Promise<void> {
+    await this.locked(() => this.write(state));
+  }
+
+  removeFiles(paths: readonly string[]): void {
+    for (const path of paths) unlinkSync(path);
+  }
+
+  private async locked<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      throw new CliError(
+        `cannot create the progress folder ${this.dir} (${(error as Error).message}); nothing was saved`,
+      );
+    }
+    let release: () => void;
+    try {
+      release = await acquireLock(this.lockFile, {
+        onStale: (_info, why) => this.warn(`warning: removed a stale lock on the progress file (${why}).\n`),
+      });
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      throw new CliError(`cannot lock the progress file ${this.file} (${(error as Error).message}); nothing was saved`);
+    }
+    try {
+      return await work();
+    } finally {
+      release();
+    }
   }
 
   private async write(state: SavedState): Promise<void> {
     try {
-      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       // conf costs ~1x Node's start-up to import, so only commands that write pay for it.
       const { default: Conf } = await import('conf');
       const conf = new Conf<Record<string, unknown>>({
@@ -76,7 +177,7 @@ export class ProgressStore {
       });
       conf.store = { ...state };
     } catch (error) {
-      throw new CliError(`cannot save progress to ${this.file}: ${(error as Error).message}`);
+      throw new CliError(`cannot save progress to ${this.file} (${(error as Error).message}); nothing was saved`);
     }
   }
 }
