@@ -45,7 +45,7 @@ describe('ProgressStore', () => {
 
   it.each([
     ['invalid JSON', '{not json', /is not valid JSON/],
-    ['an empty file', '', /is not valid JSON/],
+    ['an empty file', '', /is empty/],
     ['the wrong shape', '[1,2,3]', /does not hold a JSON object/],
     ['a newer schema', '{"schemaVersion": 99, "roadmaps": {}}', /newer roadmap/],
   ])('refuses %s, names the file, and leaves it byte for byte', async (_name, content, message) => {
