@@ -31,6 +31,26 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isStatus = (v: unknown): v is Status => typeof v === 'string' && (STATUSES as readonly string[]).includes(v);
 const isTime = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
 
+type Document = Record<string, unknown>;
+
+/**
+ * The way forward for old files: MIGRATIONS[n] turns a version-n document into
+ * version n+1. Version 1 is the first, so the table is empty; a schema change
+ * bumps SCHEMA_VERSION and adds its step here, and old files are upgraded when
+ * read (and saved in the new version on the next write).
+ */
+export const MIGRATIONS: Readonly<Record<number, (doc: Document) => Document>> = {};
+
+export function migrate(
+  doc: Document,
+  from: number,
+  migrations: Readonly<Record<number, (doc: Document) => Document>>,
+): Document {
+  let current = doc;
+  for (let step = migrations[from]; step; step = migrations[++from]) current = step(current);
+  return current;
+}
+
 /**
  * Checks a parsed document and brings it to the current schema. Throws
  * StateProblem for anything this build cannot safely read, including a newer
@@ -47,10 +67,10 @@ export function decodeState(data: unknown): SavedState {
       `was written by a newer roadmap (schema version ${version}; this one knows ${SCHEMA_VERSION}); upgrade roadmap to use it`,
     );
   }
-  // Version 1 is the first; later versions add a migration step here.
-  if (!isObject(data.roadmaps)) throw new StateProblem('has no "roadmaps" object');
+  const current = migrate(data, version, MIGRATIONS);
+  if (!isObject(current.roadmaps)) throw new StateProblem('has no "roadmaps" object');
   const roadmaps: Record<string, RoadmapState> = {};
-  for (const [id, value] of Object.entries(data.roadmaps)) {
+  for (const [id, value] of Object.entries(current.roadmaps)) {
     roadmaps[id] = decodeRoadmapState(value, id);
   }
   return { schemaVersion: SCHEMA_VERSION, roadmaps };

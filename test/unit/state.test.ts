@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeState, SCHEMA_VERSION, StateProblem } from '../../src/core/state.js';
+import { decodeState, migrate, MIGRATIONS, SCHEMA_VERSION, StateProblem } from '../../src/core/state.js';
 
 const at = '2026-11-26T10:00:00.000Z';
 const valid = {
@@ -44,5 +44,21 @@ describe('decodeState', () => {
   ])('rejects %s', (_name, data, message) => {
     expect(() => decodeState(data)).toThrow(StateProblem);
     expect(() => decodeState(data)).toThrow(message);
+  });
+});
+
+describe('migrate', () => {
+  it('applies each step from the file version up, in order', () => {
+    const steps = {
+      1: (doc: Record<string, unknown>) => ({ ...doc, trail: [...(doc.trail as string[]), 'v2'] }),
+      2: (doc: Record<string, unknown>) => ({ ...doc, trail: [...(doc.trail as string[]), 'v3'] }),
+    };
+    expect(migrate({ trail: [] }, 1, steps)).toEqual({ trail: ['v2', 'v3'] });
+    expect(migrate({ trail: [] }, 2, steps)).toEqual({ trail: ['v3'] });
+    expect(migrate({ trail: [] }, 3, steps)).toEqual({ trail: [] });
+  });
+
+  it('has a step for every version below the current one', () => {
+    for (let v = 1; v < SCHEMA_VERSION; v++) expect(MIGRATIONS[v]).toBeTypeOf('function');
   });
 });

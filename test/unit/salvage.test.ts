@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { salvageState } from '../../src/core/salvage.js';
+import { decodeState } from '../../src/core/state.js';
+
+const at = '2026-11-26T10:00:00.000Z';
+const good = {
+  schemaVersion: 1,
+  roadmaps: {
+    bundled: {
+      items: {
+        'a/one': { status: 'done', at },
+        'a/two': { status: 'doing', at },
+      },
+      history: [{ key: 'a/one', from: 'todo', to: 'done', at }],
+    },
+    'file:x': { items: { 'b/three': { status: 'skipped', at } }, history: [] },
+  },
+};
+const text = JSON.stringify(good, null, '\t');
+
+describe('salvageState', () => {
+  it('keeps everything from a readable document', () => {
+    const result = salvageState(text);
+    expect(result.records).toBe(3);
+    expect(result.state).toEqual(good);
+  });
+
+  it('keeps the well-formed records of a document of the wrong shape', () => {
+    const damaged = structuredClone(good) as unknown as { roadmaps: { bundled: { items: Record<string, unknown> } } };
+    damaged.roadmaps.bundled.items['a/bad'] = { status: 'finished', at };
+    damaged.roadmaps.bundled.items['a/worse'] = 'done';
+    const result = salvageState(JSON.stringify({ ...damaged, schemaVersion: 'one' }));
+    expect(result.records).toBe(3);
+    expect(Object.keys(result.state.roadmaps.bundled!.items)).toEqual(['a/one', 'a/two']);
+  });
+
+  it('finds the whole records of a truncated file, under the roadmap they belong to', () => {
+    const cut = text.slice(0, text.indexOf('}', text.indexOf('b/three')) + 1);
+    const result = salvageState(cut);
+    expect(result.state.roadmaps.bundled?.items).toEqual(good.roadmaps.bundled.items);
+    expect(result.state.roadmaps['file:x']?.items).toEqual({ 'b/three': { status: 'skipped', at } });
+  });
+
+  it.each([
+    ['an empty file', ''],
+    ['binary bytes', '\u0000\u0001\u0002\uFFFD\u0007'],
+    ['a JSON array', '[1, 2, 3]'],
+    ['a record cut in half', text.slice(0, text.indexOf('"done"') + 3)],
+  ])('salvages nothing from %s, and still gives a valid document', (_name, input) => {
+    const result = salvageState(input);
+    expect(result.records).toBe(0);
+    expect(decodeState(result.state)).toEqual(result.state);
+  });
+
+  it('always returns a document the store can read back', () => {
+    for (let cut = 0; cut <= text.length; cut += 7) {
+      const { state } = salvageState(text.slice(0, cut));
+      expect(() => decodeState(JSON.parse(JSON.stringify(state)))).not.toThrow();
+    }
+  });
+});
