@@ -28,6 +28,16 @@ export async function doctor(ctx: Context, options: { repair: boolean }): Promis
   const { store } = ctx;
   const findings: Finding[] = [];
 
+  const unwritable = store.unwritable();
+  if (unwritable !== undefined) {
+    findings.push({
+      problem: true,
+      text: `Progress cannot be saved in ${store.dir}: ${unwritable}. Fix its permissions or set ROADMAP_CONFIG_DIR.`,
+      details: [],
+      repairable: false,
+    });
+  }
+
   const lock = store.lockStatus();
   if (lock?.stale !== undefined) {
     if (options.repair) store.removeFiles([store.lockFile]);

@@ -40,7 +40,8 @@ export function readLock(path: string): LockInfo | undefined {
     mtime = statSync(path).mtimeMs;
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw error;
   }
   const ageMs = Math.max(0, Date.now() - mtime);

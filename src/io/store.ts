@@ -5,8 +5,8 @@
  * this build cannot read is never rewritten: every command stops with its path
  * and how to recover, and only `roadmap doctor --repair` moves it aside.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { accessSync, constants, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import {
   decodeState,
   emptyRoadmapState,
@@ -47,7 +47,9 @@ export class ProgressStore {
     try {
       text = readFileSync(this.file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
+      // ENOTDIR: the folder's path runs through a file, so nothing can have been saved there.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'absent' };
       return { kind: 'unreadable', problem: `cannot be read (${(error as Error).message})`, newer: false };
     }
     let data: unknown;
@@ -108,6 +110,25 @@ export class ProgressStore {
     if (!info) return undefined;
     const stale = staleReason(info, 10_000);
     return stale === undefined ? { info } : { info, stale };
+  }
+
+  /** Why progress could not be saved here, or undefined if the folder is (or can be made) writable. */
+  unwritable(): string | undefined {
+    let dir = this.dir;
+    // The folder itself, or the nearest existing folder above it that would hold it.
+    for (;;) {
+      try {
+        if (!statSync(dir).isDirectory()) return `${dir} is a file, not a folder`;
+        accessSync(dir, constants.W_OK);
+        return undefined;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') return `${dir} cannot be written (${(error as Error).message})`;
+      }
+      const parent = dirname(dir);
+      if (parent === dir) return undefined;
+      dir = parent;
+    }
   }
 
   /** Temp files of writes that were killed before their rename. */
