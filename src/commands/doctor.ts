@@ -6,7 +6,10 @@ import { similarity } from '../core/text.js';
 import { topicsOf } from '../core/tree.js';
 import type { Context } from './context.js';
 
+export type FindingKind = 'health' | 'storage' | 'lock' | 'leftovers' | 'file' | 'orphans';
+
 export interface Finding {
+  readonly kind: FindingKind;
   /** True when this is something wrong, false when it is a clean bill of health. */
   readonly problem: boolean;
   readonly text: string;
@@ -24,13 +27,27 @@ export interface DoctorResult {
   readonly remaining: number;
 }
 
+const ok = (text: string): Finding => ({ kind: 'health', problem: false, text, details: [], repairable: false });
+
 export async function doctor(ctx: Context, options: { repair: boolean }): Promise<DoctorResult> {
+  const findings = inspect(ctx);
+  const repaired = options.repair && findings.some((f) => f.repairable) ? await repair(ctx, findings) : findings;
+  return {
+    file: ctx.store.file,
+    findings: repaired,
+    remaining: repaired.filter((f) => f.problem && f.repaired === undefined).length,
+  };
+}
+
+/** Looks, changes nothing. */
+function inspect(ctx: Context): Finding[] {
   const { store } = ctx;
   const findings: Finding[] = [];
 
   const unwritable = store.unwritable();
   if (unwritable !== undefined) {
     findings.push({
+      kind: 'storage',
       problem: true,
       text: `Progress cannot be saved in ${store.dir}: ${unwritable}. Fix its permissions or set ROADMAP_CONFIG_DIR.`,
       details: [],
@@ -40,67 +57,46 @@ export async function doctor(ctx: Context, options: { repair: boolean }): Promis
 
   const lock = store.lockStatus();
   if (lock?.stale !== undefined) {
-    if (options.repair) store.removeFiles([store.lockFile]);
     findings.push({
+      kind: 'lock',
       problem: true,
       text: `A stale lock ${store.lockFile}: ${lock.stale}.`,
       details: [],
       repairable: true,
-      ...(options.repair ? { repaired: 'removed the lock' } : {}),
     });
   } else if (lock) {
-    findings.push({
-      problem: false,
-      text: `The progress file is being written by process ${lock.info.pid}.`,
-      details: [],
-      repairable: false,
-    });
+    findings.push(ok(`The progress file is being written by process ${lock.info.pid}.`));
   }
 
   const leftovers = store.leftovers();
   if (leftovers.length > 0) {
-    if (options.repair) store.removeFiles(leftovers);
     findings.push({
+      kind: 'leftovers',
       problem: true,
       text: `${leftovers.length} temporary file(s) left by interrupted saves.`,
       details: leftovers,
       repairable: true,
-      ...(options.repair ? { repaired: 'removed them' } : {}),
     });
   }
 
   const loaded = store.load();
   if (loaded.kind === 'absent') {
-    findings.push({ problem: false, text: 'No progress saved yet.', details: [], repairable: false });
+    findings.push(ok('No progress saved yet.'));
   } else if (loaded.kind === 'unreadable') {
-    let repaired: string | undefined;
-    let details: string[] = [];
-    if (loaded.newer) {
-      details = ['Upgrade roadmap to read it; doctor does not touch a newer file.'];
-    } else if (options.repair && loaded.text !== undefined) {
-      const salvage = salvageState(loaded.text);
-      const backup = store.moveAside(ctx.now());
-      await store.replace(salvage.state);
-      repaired = `moved it to ${backup} and saved the ${salvage.records} record(s) that could be read in a new progress file`;
-    }
     findings.push({
+      kind: 'file',
       problem: true,
       text: `The progress file ${loaded.problem}.`,
-      details,
+      details: loaded.newer ? ['Upgrade roadmap to read it; doctor does not touch a newer file.'] : [],
       repairable: !loaded.newer && loaded.text !== undefined,
-      ...(repaired ? { repaired } : {}),
     });
   } else {
     const records = Object.values(loaded.state.roadmaps).reduce((n, r) => n + Object.keys(r.items).length, 0);
-    findings.push({
-      problem: false,
-      text: `The progress file is readable: ${records} saved record(s).`,
-      details: [],
-      repairable: false,
-    });
+    findings.push(ok(`The progress file is readable: ${records} saved record(s).`));
     const orphans = orphanedKeys(ctx.roadmap, loaded.state.roadmaps[ctx.roadmapId]?.items ?? {});
     if (orphans.length > 0) {
       findings.push({
+        kind: 'orphans',
         problem: true,
         text: `${orphans.length} saved record(s) match no item of this roadmap; they are kept, in case the item comes back.`,
         details: orphans,
@@ -108,9 +104,36 @@ export async function doctor(ctx: Context, options: { repair: boolean }): Promis
       });
     }
   }
+  return findings;
+}
 
-  const remaining = findings.filter((f) => f.problem && f.repaired === undefined).length;
-  return { file: store.file, findings, remaining };
+/**
+ * Fixes what can be fixed, holding the lock (taking it breaks a stale one), and
+ * looking again under it: another process may have changed things meanwhile.
+ */
+async function repair(ctx: Context, findings: readonly Finding[]): Promise<Finding[]> {
+  const { store } = ctx;
+  const done = new Map<FindingKind, string>();
+  await store.locked(async () => {
+    done.set('lock', 'removed the lock');
+    const leftovers = store.leftovers();
+    store.removeFiles(leftovers);
+    done.set('leftovers', 'removed them');
+    const loaded = store.load();
+    if (loaded.kind === 'unreadable' && !loaded.newer && loaded.text !== undefined) {
+      const salvage = salvageState(loaded.text);
+      const backup = store.moveAside(ctx.now());
+      await store.write(salvage.state);
+      done.set(
+        'file',
+        `moved it to ${backup} and saved the ${salvage.records} record(s) that could be read in a new progress file`,
+      );
+    }
+  });
+  return findings.map((finding) => {
+    const what = finding.repairable ? done.get(finding.kind) : undefined;
+    return what === undefined ? finding : { ...finding, repaired: what };
+  });
 }
 
 /** Saved keys the roadmap no longer has, each with the closest current item as a hint. */

@@ -151,16 +151,15 @@ export class ProgressStore {
     return backup;
   }
 
-  /** Writes a whole new document (after a repair), under the lock. */
-  async replace(state: SavedState): Promise<void> {
-    await this.locked(() => this.write(state));
-  }
-
   removeFiles(paths: readonly string[]): void {
     for (const path of paths) unlinkSync(path);
   }
 
-  private async locked<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` holding the cross-process lock (breaking a stale one, with a
+   * warning). Every change to the folder's files happens inside it.
+   */
+  async locked<T>(work: () => Promise<T>): Promise<T> {
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     } catch (error) {
@@ -184,7 +183,8 @@ export class ProgressStore {
     }
   }
 
-  private async write(state: SavedState): Promise<void> {
+  /** Replaces the whole document; only inside `locked`. */
+  async write(state: SavedState): Promise<void> {
     try {
       // conf costs ~1x Node's start-up to import, so only commands that write pay for it.
       const { default: Conf } = await import('conf');

@@ -110,6 +110,21 @@ describe('roadmap doctor --repair', () => {
     expect(run(temp.dir, ['doctor']).code).toBe(0);
   });
 
+  it('reports and removes the temp file of a save that was killed before its rename', () => {
+    const good = realFile();
+    const leftover = join(temp.dir, 'config.json.tmp-1f2e3d4c5b6a');
+    writeFileSync(leftover, good.subarray(0, 10));
+    const report = run(temp.dir, ['doctor']);
+    expect(report.code).toBe(1);
+    expect(report.stdout).toContain('1 temporary file(s) left by interrupted saves.');
+    expect(report.stdout).toContain(leftover);
+    const repair = run(temp.dir, ['doctor', '--repair']);
+    expect(repair.code).toBe(0);
+    expect(repair.stdout).toContain('repaired: removed them');
+    expect(readdirSync(temp.dir)).toEqual(['config.json']);
+    expect(readFileSync(file)).toEqual(good);
+  });
+
   it('reports saved progress for items that no longer exist, with the closest current title, and keeps it', () => {
     const data = JSON.parse(realFile().toString('utf8')) as {
       roadmaps: { bundled: { items: Record<string, unknown> } };
