@@ -6,6 +6,9 @@ export default defineConfig({
     // End-to-end tests spawn real processes; give a slow machine room instead of failing.
     testTimeout: 60_000,
     hookTimeout: 300_000,
+    // Loaded through vitest (per test file) rather than natively (once per worker), so that
+    // test/unit/store-failing-disk.test.ts can put a failing disk under conf in every run.
+    server: { deps: { inline: [/\/conf\//, /\/atomically\//, /\/stubborn-/] } },
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results.json' },
   },

@@ -26,6 +26,8 @@ export interface Item {
   readonly key: string;
   /** A group heading shown above this item ("Core Programming Skills"); not a level of its own. */
   readonly label?: string;
+  /** Ticked in the file itself (`- [x]`): starts as done until the learner says otherwise. */
+  readonly checked?: true;
   /** 1-based line in the source file. */
   readonly line: number;
   readonly links: readonly Link[];
@@ -48,6 +50,7 @@ export interface Stage {
 }
 
 export interface Roadmap {
+  /** The `#` title; empty when the file has none. */
   readonly title: string;
   readonly parts: readonly Item[];
   readonly projects: readonly Project[];

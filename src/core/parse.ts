@@ -1,9 +1,18 @@
 /**
- * Markdown -> Roadmap. Headings give the hierarchy, list items nest under the
- * nearest heading and their parent item, and the leaves are the topics a learner
- * ticks off. A heading that is the only thing under its parent ("Core Programming
- * Skills") is a label, not a numbering level. Sections titled like "projects" or
- * "learning path" hold the suggested projects and the path stages instead.
+ * Markdown -> Roadmap, for the bundled roadmap and for any study plan a learner
+ * points roadmap at.
+ *
+ * - Headings give the hierarchy; list items nest under the nearest heading and
+ *   under their parent item.
+ * - The trackable topics: where the file uses task checkboxes (`- [ ]`), the
+ *   checkbox items (plain items beneath one become its resources); otherwise the
+ *   leaves. Items already checked (`- [x]`) start as done.
+ * - Not content: a list made only of in-page anchor links (a table of contents),
+ *   images, HTML, code blocks, prose, and headings with nothing trackable below.
+ * - A heading that is the only thing under its parent ("Core Programming Skills")
+ *   is a label, not a numbering level.
+ * - Sections titled like "projects" or "learning path" hold the suggested
+ *   projects and the path stages instead of topics.
  */
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Item, Link, Project, Roadmap, Stage } from './model.js';
@@ -15,6 +24,8 @@ interface Draft {
   links: Link[];
   children: Draft[];
   isHeading: boolean;
+  /** A task-list item: `- [ ]` (false) or `- [x]` (true). */
+  checked?: boolean;
   label?: string;
 }
 
@@ -25,7 +36,54 @@ const PATH_HEADING = /\blearning path\b/i;
 /** "Part 3: Database Integration" -> "Database Integration"; the ID already says "3". */
 const PART_PREFIX = /^part\s+\d+\s*[:.)\-–—]\s*/i;
 
+/** Why a text makes no roadmap: it is not that the file could not be read, but what it holds. */
+export class RoadmapProblem extends Error {}
+
+/** Limits that keep marked's lexer fast and inside its stack on hostile files. */
+const MAX_LINE_LENGTH = 1_000_000;
+const MAX_LIST_INDENT = 400;
+const MAX_QUOTE_DEPTH = 100;
+const DEEP_QUOTE = new RegExp(`^(?:[ \\t]*>){${MAX_QUOTE_DEPTH + 1}}`);
+
 export function parseRoadmap(markdown: string): Roadmap {
+  checkShape(markdown);
+  try {
+    return parse(markdown);
+  } catch (error) {
+    // marked and the tree walks recurse once per nesting level; thousands of levels exhaust the stack.
+    if (error instanceof RangeError) throw new RoadmapProblem('nests its lists or headings too deeply to read');
+    throw error;
+  }
+}
+
+/**
+ * Refuses, with the line, what would make the lexer overflow its stack or take
+ * minutes: a line of megabytes, lists nested hundreds of levels deep.
+ */
+function checkShape(markdown: string): void {
+  let start = 0;
+  for (let line = 1; start <= markdown.length; line++) {
+    let end = markdown.indexOf('\n', start);
+    if (end < 0) end = markdown.length;
+    const length = end - start;
+    if (length > MAX_LINE_LENGTH) {
+      throw new RoadmapProblem(
+        `line ${line} is ${length.toLocaleString('en')} characters long; roadmap reads lines of up to ${MAX_LINE_LENGTH.toLocaleString('en')}`,
+      );
+    }
+    const text = markdown.slice(start, Math.min(end, start + MAX_LIST_INDENT * 2 + 8));
+    const indent = /^[ \t]*/.exec(text)![0].replace(/\t/g, '    ').length;
+    if (indent > MAX_LIST_INDENT && /^[ \t]*(?:[-*+]|\d+[.)])(?:[ \t]|$)/.test(text)) {
+      throw new RoadmapProblem(`line ${line} nests a list more than ${MAX_LIST_INDENT} columns deep`);
+    }
+    if (DEEP_QUOTE.test(text)) {
+      throw new RoadmapProblem(`line ${line} nests quotes more than ${MAX_QUOTE_DEPTH} levels deep`);
+    }
+    start = end + 1;
+  }
+}
+
+function parse(markdown: string): Roadmap {
   const source = markdown.replace(/\r\n?/g, '\n');
   const locate = lineLocator(source);
   const root: Draft = { title: '', line: 1, links: [], children: [], isHeading: true };
@@ -39,7 +97,7 @@ export function parseRoadmap(markdown: string): Roadmap {
   for (const token of new Lexer().lex(source)) {
     if (token.type === 'heading') {
       const heading = token as Tokens.Heading;
-      const text = plainText(heading.tokens, []);
+      const text = cleanTitle(plainText(heading.tokens, []));
       const line = locate(heading.raw);
       if (heading.depth === 1 && title === '') {
         title = text;
@@ -52,17 +110,13 @@ export function parseRoadmap(markdown: string): Roadmap {
         continue;
       }
       while (stack.length > 1 && stack[stack.length - 1]!.depth >= heading.depth) stack.pop();
-      const draft: Draft = {
-        title: text.replace(PART_PREFIX, ''),
-        line,
-        links: [],
-        children: [],
-        isHeading: true,
-      };
+      const draft: Draft = { title: text.replace(PART_PREFIX, ''), line, links: [], children: [], isHeading: true };
       stack[stack.length - 1]!.draft.children.push(draft);
       stack.push({ depth: heading.depth, draft });
     } else if (token.type === 'list') {
-      const items = listDrafts(token as Tokens.List, locate);
+      const list = token as Tokens.List;
+      if (isTableOfContents(list)) continue;
+      const items = listDrafts(list, locate);
       if (region === 'projects') {
         projectTitles.push(...items.map((d) => ({ title: d.title, line: d.line })));
       } else if (region === 'path') {
@@ -73,13 +127,15 @@ export function parseRoadmap(markdown: string): Roadmap {
     }
   }
 
-  const parts = finalize(normalize(root.children), '', '', 1);
+  const usesCheckboxes = hasCheckbox(root.children);
+  const trackable = usesCheckboxes ? keepCheckboxItems(root.children) : keepLeaves(root.children);
+  const parts = finalize(collapseLabels(trackable), '', '', 1, usesCheckboxes);
   const projects: Project[] = projectTitles.map((p, i) => {
     const slug = slugify(p.title);
     return { id: `p${i + 1}`, title: p.title, slug, key: `project/${slug}`, line: p.line };
   });
   const stages: Stage[] = stageTitles.map((t, i) => ({ number: i + 1, title: t }));
-  return { title: title || 'Roadmap', parts, projects, stages };
+  return { title, parts, projects, stages };
 }
 
 function listDrafts(list: Tokens.List, locate: (raw: string) => number): Draft[] {
@@ -91,13 +147,20 @@ function listDrafts(list: Tokens.List, locate: (raw: string) => number): Draft[]
     const children: Draft[] = [];
     for (const token of item.tokens) {
       if (token.type === 'list') {
-        children.push(...listDrafts(token as Tokens.List, locate));
+        if (!isTableOfContents(token as Tokens.List)) children.push(...listDrafts(token as Tokens.List, locate));
       } else if (title === '' && hasInline(token)) {
         title = cleanTitle(plainText(token.tokens ?? [], links));
       }
     }
     if (title === '' && children.length === 0) continue;
-    drafts.push({ title: title || 'Untitled', line, links, children, isHeading: false });
+    drafts.push({
+      title: title || 'Untitled',
+      line,
+      links,
+      children,
+      isHeading: false,
+      ...(item.task ? { checked: item.checked === true } : {}),
+    });
   }
   return drafts;
 }
@@ -106,23 +169,71 @@ function hasInline(token: Token): token is Token & { tokens?: Token[] } {
   return token.type === 'text' || token.type === 'paragraph' || token.type === 'heading';
 }
 
-/** Drops empty headings and turns a heading that stands alone under its parent into a label. */
-function normalize(drafts: Draft[]): Draft[] {
-  const kept: Draft[] = [];
-  for (const draft of drafts) {
-    let children = normalize(draft.children);
-    if (draft.isHeading && children.length === 0) continue;
+/** A list whose every item, at every level, is only a link to an anchor on the same page. */
+function isTableOfContents(list: Tokens.List): boolean {
+  return list.items.every((item) =>
+    item.tokens.every((token) => {
+      if (token.type === 'list') return isTableOfContents(token as Tokens.List);
+      if (token.type === 'space') return true;
+      if (!hasInline(token)) return false;
+      const inline = (token.tokens ?? []).filter((t) => !(t.type === 'text' && t.raw.trim() === ''));
+      return inline.length === 1 && inline[0]!.type === 'link' && (inline[0] as Tokens.Link).href.startsWith('#');
+    }),
+  );
+}
+
+function hasCheckbox(drafts: readonly Draft[]): boolean {
+  return drafts.some((d) => d.checked !== undefined || hasCheckbox(d.children));
+}
+
+/** Plain lists: the leaves are the topics; headings with no items below are dropped. */
+function keepLeaves(drafts: readonly Draft[]): Draft[] {
+  return drafts.flatMap((draft) => {
+    const children = keepLeaves(draft.children);
+    return draft.isHeading && children.length === 0 ? [] : [{ ...draft, children }];
+  });
+}
+
+/**
+ * Task lists: checkbox items are the topics. A plain item below a checkbox item
+ * is one of its resources (its links are kept); a plain item or heading with no
+ * checkbox below it is prose and is dropped.
+ */
+function keepCheckboxItems(drafts: readonly Draft[]): Draft[] {
+  return drafts.flatMap((draft) => {
+    const children = keepCheckboxItems(draft.children);
+    if (draft.checked !== undefined) {
+      const resources = draft.children.filter((c) => c.checked === undefined && !hasCheckbox(c.children));
+      return [{ ...draft, links: [...draft.links, ...resources.flatMap(linksBelow)], children }];
+    }
+    return children.length === 0 ? [] : [{ ...draft, children }];
+  });
+}
+
+function linksBelow(draft: Draft): Link[] {
+  return [...draft.links, ...draft.children.flatMap(linksBelow)];
+}
+
+/** A heading that stands alone under its parent becomes a label on the first item below it. */
+function collapseLabels(drafts: readonly Draft[]): Draft[] {
+  return drafts.map((draft) => {
+    let children = collapseLabels(draft.children);
     const only = children.length === 1 ? children[0]! : undefined;
     if (only?.isHeading && only.children.length > 0) {
       const [first, ...rest] = only.children;
       children = [{ ...first!, label: only.title }, ...rest];
     }
-    kept.push({ ...draft, children });
-  }
-  return kept;
+    return { ...draft, children };
+  });
 }
 
-function finalize(drafts: Draft[], parentId: string, parentKey: string, depth: number): Item[] {
+function finalize(
+  drafts: readonly Draft[],
+  parentId: string,
+  parentKey: string,
+  depth: number,
+  usesCheckboxes: boolean,
+): Item[] {
   const used = new Map<string, number>();
   return drafts.map((draft, index) => {
     const id = parentId ? `${parentId}.${index + 1}` : `${index + 1}`;
@@ -132,15 +243,16 @@ function finalize(drafts: Draft[], parentId: string, parentKey: string, depth: n
     used.set(slug, seen);
     const ownKey = seen === 1 ? slug : `${slug}~${seen}`;
     const key = parentKey ? `${parentKey}/${ownKey}` : ownKey;
-    const children = finalize(draft.children, id, key, depth + 1);
-    const kind = children.length === 0 ? 'topic' : depth === 1 ? 'part' : 'section';
+    const children = finalize(draft.children, id, key, depth + 1, usesCheckboxes);
+    const isTopic = usesCheckboxes ? draft.checked !== undefined : children.length === 0;
     return {
       id,
-      kind,
+      kind: isTopic ? 'topic' : depth === 1 ? 'part' : 'section',
       title: draft.title,
       slug,
       key,
       ...(draft.label ? { label: draft.label } : {}),
+      ...(draft.checked ? { checked: true as const } : {}),
       line: draft.line,
       links: draft.links,
       children,
@@ -158,11 +270,11 @@ function plainText(tokens: readonly Token[], links: Link[]): string {
       case 'checkbox':
         break;
       case 'br':
-        out += ' ';
+        out += '\n';
         break;
       case 'link': {
         const text = plainText(token.tokens ?? [], links);
-        links.push({ text, href: (token as Tokens.Link).href });
+        links.push({ text: firstLine(text), href: (token as Tokens.Link).href });
         out += text;
         break;
       }
@@ -178,11 +290,25 @@ function plainText(tokens: readonly Token[], links: Link[]): string {
       }
     }
   }
-  return out.replace(/\s+/g, ' ').trim();
+  return out;
 }
 
+function firstLine(text: string): string {
+  return (
+    text
+      .split('\n')
+      .map((l) => l.replace(/\s+/g, ' ').trim())
+      .find((l) => l !== '') ?? ''
+  );
+}
+
+/** `:zap:` style emoji codes; a leading emoji picture is decoration too. */
+const EMOJI_CODE = /(^|\s):[a-z][a-z0-9_+-]*:(?=\s|$)/g;
+const LEADING_PICTURES = /^(?:[\p{Extended_Pictographic}\uFE0F\u200D]+\s*)+/u;
+
+/** The first line of an item, without emoji decoration or a trailing colon. */
 function cleanTitle(text: string): string {
-  return text.replace(/\s*:$/, '').trim();
+  return firstLine(text.replace(EMOJI_CODE, '$1')).replace(LEADING_PICTURES, '').replace(/\s*:$/, '').trim();
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
@@ -200,12 +326,12 @@ function lineLocator(source: string): (raw: string) => number {
   for (let i = 0; i < source.length; i++) if (source[i] === '\n') lineStarts.push(i + 1);
   let cursor = 0;
   return (raw) => {
-    const firstLine =
+    const line =
       raw
         .split('\n')
         .find((l) => l.trim() !== '')
         ?.trim() ?? '';
-    const found = firstLine ? source.indexOf(firstLine, cursor) : -1;
+    const found = line ? source.indexOf(line, cursor) : -1;
     if (found >= 0) cursor = found + 1;
     const offset = found >= 0 ? found : cursor;
     let lo = 0;

@@ -53,7 +53,11 @@ export function salvageState(text: string): Salvage {
       roadmaps[id] = { items, history };
     }
   }
-  return { state: { schemaVersion: SCHEMA_VERSION, roadmaps }, records };
+  const settings =
+    isObject(data) && isObject(data.settings) && typeof data.settings.roadmap === 'string'
+      ? { roadmap: data.settings.roadmap }
+      : {};
+  return { state: { schemaVersion: SCHEMA_VERSION, settings, roadmaps }, records };
 }
 
 /** A JSON string body as text; undefined if its escapes are broken. */
@@ -82,5 +86,5 @@ function fromText(text: string): Salvage {
     roadmaps[owner].items[key] = { status: match[2] as Status, at };
     records++;
   }
-  return { state: { schemaVersion: SCHEMA_VERSION, roadmaps }, records };
+  return { state: { schemaVersion: SCHEMA_VERSION, settings: {}, roadmaps }, records };
 }

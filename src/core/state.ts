@@ -12,14 +12,22 @@ export interface RoadmapState {
   readonly items: Progress;
   /** Every status change, oldest first: the raw material of history and pace. */
   readonly history: readonly StatusChange[];
+  /** The file this roadmap was last read from (custom roadmaps), for `use` and `doctor`. */
+  readonly source?: string;
+}
+
+export interface Settings {
+  /** The roadmap file chosen with `roadmap use PATH`; absent means the bundled roadmap. */
+  readonly roadmap?: string;
 }
 
 export interface SavedState {
   readonly schemaVersion: number;
+  readonly settings: Settings;
   readonly roadmaps: Readonly<Record<string, RoadmapState>>;
 }
 
-export const emptyState = (): SavedState => ({ schemaVersion: SCHEMA_VERSION, roadmaps: {} });
+export const emptyState = (): SavedState => ({ schemaVersion: SCHEMA_VERSION, settings: {}, roadmaps: {} });
 export const emptyRoadmapState = (): RoadmapState => ({ items: {}, history: [] });
 
 /** Why a saved document cannot be used. The message completes "The progress file ...". */
@@ -73,7 +81,15 @@ export function decodeState(data: unknown): SavedState {
   for (const [id, value] of Object.entries(current.roadmaps)) {
     roadmaps[id] = decodeRoadmapState(value, id);
   }
-  return { schemaVersion: SCHEMA_VERSION, roadmaps };
+  return { schemaVersion: SCHEMA_VERSION, settings: decodeSettings(current.settings), roadmaps };
+}
+
+function decodeSettings(value: unknown): Settings {
+  if (value === undefined) return {};
+  if (!isObject(value) || (value.roadmap !== undefined && typeof value.roadmap !== 'string')) {
+    throw new StateProblem('has malformed "settings"');
+  }
+  return typeof value.roadmap === 'string' ? { roadmap: value.roadmap } : {};
 }
 
 function decodeRoadmapState(value: unknown, id: string): RoadmapState {
@@ -99,5 +115,8 @@ function decodeRoadmapState(value: unknown, id: string): RoadmapState {
     }
     return { key: entry.key, from: entry.from, to: entry.to, at: entry.at };
   });
-  return { items, history };
+  if (value.source !== undefined && typeof value.source !== 'string') {
+    throw new StateProblem(`has a malformed "source" for roadmap "${id}"`);
+  }
+  return { items, history, ...(typeof value.source === 'string' ? { source: value.source } : {}) };
 }

@@ -13,8 +13,10 @@ const valid = {
 };
 
 describe('decodeState', () => {
-  it('accepts a well-formed document', () => {
-    expect(decodeState(valid)).toEqual(valid);
+  it('accepts a well-formed document, settings being optional', () => {
+    expect(decodeState(valid)).toEqual({ ...valid, settings: {} });
+    const withSettings = { ...valid, settings: { roadmap: '/home/me/plan.md' } };
+    expect(decodeState(withSettings)).toEqual(withSettings);
   });
 
   it.each([
@@ -25,6 +27,8 @@ describe('decodeState', () => {
     ['a schema version of 0', { schemaVersion: 0, roadmaps: {} }, /schemaVersion/],
     ['a newer schema version', { schemaVersion: SCHEMA_VERSION + 1, roadmaps: {} }, /newer roadmap.*upgrade/],
     ['no roadmaps', { schemaVersion: 1 }, /roadmaps/],
+    ['settings that are not an object', { schemaVersion: 1, settings: 'x', roadmaps: {} }, /settings/],
+    ['a roadmap setting that is not a path', { schemaVersion: 1, settings: { roadmap: 3 }, roadmaps: {} }, /settings/],
     ['a roadmap without items', { schemaVersion: 1, roadmaps: { x: { history: [] } } }, /roadmap "x"/],
     [
       'an unknown status',

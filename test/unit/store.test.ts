@@ -27,6 +27,7 @@ describe('ProgressStore', () => {
     expect(statSync(store.file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(store.file, 'utf8'))).toEqual({
       schemaVersion: 1,
+      settings: {},
       roadmaps: { bundled: { items: { k: { status: 'done', at } }, history: [] } },
     });
   });
