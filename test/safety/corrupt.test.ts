@@ -63,7 +63,7 @@ describe('roadmap doctor --repair', () => {
     const good = realFile();
     const text = good.toString('utf8');
     // Cut after the first record's closing brace: one of the two records survives whole.
-    const cut = Buffer.from(text.slice(0, text.indexOf('}') + 1));
+    const cut = Buffer.from(text.slice(0, text.indexOf('}', text.indexOf('"status"')) + 1));
     writeFileSync(file, cut);
     const result = run(temp.dir, ['doctor', '--repair']);
     expect(result.code).toBe(0);
