@@ -6,7 +6,10 @@ import { next } from './commands/next.js';
 import { projectDetail, projects } from './commands/project.js';
 import type { Context } from './commands/context.js';
 import { configDir } from './io/paths.js';
-import { loadBundledRoadmap } from './io/roadmap-source.js';
+import { chooseRoadmap, loadRoadmap, type RoadmapChoice } from './io/roadmap-source.js';
+import { use } from './commands/use.js';
+import { renderUse } from './render/use.js';
+import { resolve } from 'node:path';
 import { ProgressStore } from './io/store.js';
 import { colourLevel, styleFor } from './render/colour.js';
 import { renderList } from './render/list.js';
@@ -27,6 +30,8 @@ export interface Io {
   readonly stdoutIsTTY: boolean;
   readonly now: () => Date;
   readonly version: string;
+  /** The folder relative paths (--file, `use PATH`) are read from. */
+  readonly cwd: string;
 }
 
 function examples(...lines: string[]): string {
@@ -42,12 +47,25 @@ function positiveInt(value: string): number {
 export function buildProgram(io: Io): Command {
   const program = new Command('roadmap');
   const style = (): Style => styleFor(colourLevel(io.env, io.stdoutIsTTY, !program.opts<{ color: boolean }>().color));
+  const store = (): ProgressStore => new ProgressStore(configDir(io.env), io.err);
+  const choice = (progress: ProgressStore): RoadmapChoice => {
+    const flag = program.opts<{ file?: string }>().file;
+    // The saved default is read only when nothing else chose: a --file run works even if the progress file does not.
+    const saved = flag === undefined && !io.env.ROADMAP_FILE ? progress.readAll().settings.roadmap : undefined;
+    return chooseRoadmap(flag, io.env, saved, io.cwd);
+  };
   const context = (): Context => {
-    const loaded = loadBundledRoadmap();
+    const progress = store();
+    const chosen = choice(progress);
+    const loaded = loadRoadmap(chosen);
+    const flag = program.opts<{ file?: string }>().file;
     return {
       roadmap: loaded.roadmap,
       roadmapId: loaded.id,
-      store: new ProgressStore(configDir(io.env), io.err),
+      ...(loaded.path === undefined ? {} : { source: loaded.path }),
+      invocation:
+        chosen.kind === 'file' && chosen.via === '--file' && flag ? `roadmap --file ${shellQuote(flag)}` : 'roadmap',
+      store: progress,
       now: io.now,
     };
   };
@@ -59,6 +77,7 @@ export function buildProgram(io: Io): Command {
     .usage('[options] [command]')
     .version(io.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
+    .option('--file <path>', 'follow this markdown roadmap for this command (or set ROADMAP_FILE)')
     .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
     .showSuggestionAfterError()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
@@ -135,6 +154,28 @@ export function buildProgram(io: Io): Command {
     });
 
   program
+    .command('use')
+    .description('choose the roadmap to follow: a markdown file, or --bundled; alone, say which is followed')
+    .argument('[path]', 'a markdown roadmap file')
+    .option('--bundled', 'go back to the bundled FastAPI roadmap')
+    .addHelpText(
+      'after',
+      examples(
+        'roadmap use',
+        'roadmap use ~/notes/study-plan.md',
+        'roadmap use --bundled',
+        'roadmap --file plan.md next',
+      ),
+    )
+    .action(async (path: string | undefined, options: { bundled?: boolean }) => {
+      const progress = store();
+      const result = await use(progress, choice(progress), { path, bundled: options.bundled }, (p) =>
+        resolve(io.cwd, p),
+      );
+      io.out(renderUse(result, style()));
+    });
+
+  program
     .command('doctor')
     .description('check the progress file, its lock and saved records; --repair fixes what it can')
     .option('--repair', 'move a corrupt file aside (keeping what can be read), remove stale locks and temp files')
@@ -163,3 +204,8 @@ function unknownCommand(program: Command, word: string): UsageError {
 }
 
 export { CommanderError };
+
+/** A path as a POSIX shell reads it back: bare when safe, else in single quotes. */
+function shellQuote(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}

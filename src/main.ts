@@ -15,6 +15,7 @@ function defaultIo(): Io {
     stdoutIsTTY: Boolean(process.stdout.isTTY as boolean | undefined),
     now: () => new Date(),
     version,
+    cwd: process.cwd(),
   };
 }
 

@@ -1,11 +1,21 @@
 /** What every command handler gets: the roadmap, its saved progress, and the clock. */
 import type { Roadmap } from '../core/model.js';
+import { withFileMarks, type Progress } from '../core/progress.js';
 import type { ProgressStore } from '../io/store.js';
 
 export interface Context {
   readonly roadmap: Roadmap;
   /** Names this roadmap's progress in the store. */
   readonly roadmapId: string;
+  /** The file the roadmap was read from; undefined for the bundled roadmap. */
+  readonly source?: string;
+  /** How to run roadmap on this same roadmap, for the commands we suggest: `roadmap` or `roadmap --file x.md`. */
+  readonly invocation: string;
   readonly store: ProgressStore;
   readonly now: () => Date;
+}
+
+/** The progress to show: what the learner saved, over what the file itself marks done. */
+export function progressOf(ctx: Context): Progress {
+  return withFileMarks(ctx.roadmap, ctx.store.read(ctx.roadmapId).items);
 }

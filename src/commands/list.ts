@@ -1,7 +1,7 @@
 import type { Item, ItemKind, Status } from '../core/model.js';
 import { itemStatus, roadmapTally, tally, type Progress, type Tally } from '../core/progress.js';
 import { UsageError } from '../errors.js';
-import type { Context } from './context.js';
+import { progressOf, type Context } from './context.js';
 import { resolveOrThrow } from './resolve.js';
 
 export interface ListNode {
@@ -32,7 +32,7 @@ export interface ListOptions {
 
 export function list(ctx: Context, options: ListOptions): ListResult {
   const { roadmap } = ctx;
-  const progress = ctx.store.read(ctx.roadmapId).items;
+  const progress = progressOf(ctx);
   let top: readonly Item[] = roadmap.parts;
   let title: ListResult['title'] = roadmap.title;
   if (options.ref !== undefined) {

@@ -1,6 +1,14 @@
 /** `done` and `undone`: set the status of topics, sections, parts or projects. */
 import type { Status } from '../core/model.js';
-import { applyStatus, roadmapTally, statusOf, type StatusChange, type Tally } from '../core/progress.js';
+import {
+  applyChanges,
+  roadmapTally,
+  statusChanges,
+  statusOf,
+  withFileMarks,
+  type StatusChange,
+  type Tally,
+} from '../core/progress.js';
 import { keysOf } from '../core/refs.js';
 import { topicsOf } from '../core/tree.js';
 import { UsageError } from '../errors.js';
@@ -30,20 +38,24 @@ export async function mark(ctx: Context, refs: readonly string[], status: Status
   let changes: StatusChange[] = [];
   let unchanged: Ref[] = [];
   const saved = await ctx.store.update(ctx.roadmapId, (current) => {
-    const keys = targets.flatMap(keysOf);
-    const result = applyStatus(current.items, keys, status, at);
-    changes = result.changes;
+    const seen = withFileMarks(roadmap, current.items);
+    changes = statusChanges(seen, targets.flatMap(keysOf), status, at).changes;
     unchanged = targets
-      .filter((t) => keysOf(t).every((k) => statusOf(current.items, k) === status))
+      .filter((t) => keysOf(t).every((k) => statusOf(seen, k) === status))
       .map((t) => refOf(t.type === 'project' ? t.project : t.item));
     if (changes.length === 0) return undefined;
-    return { items: result.progress, history: [...current.history, ...changes] };
+    return {
+      items: applyChanges(current.items, changes),
+      history: [...current.history, ...changes],
+      ...(ctx.source === undefined ? {} : { source: ctx.source }),
+    };
   });
+  const progress = withFileMarks(roadmap, saved.items);
   return {
     status,
     changed: changes.map((c) => ({ ...titles.get(c.key)!, from: c.from })),
     unchanged,
-    tally: roadmapTally(roadmap, saved.items),
-    next: nextOf(roadmap, saved.items, 1),
+    tally: roadmapTally(roadmap, progress),
+    next: nextOf(roadmap, progress, 1, ctx.invocation),
   };
 }

@@ -3,10 +3,12 @@ import type { Roadmap } from '../core/model.js';
 import { nextTopics, roadmapTally, type Progress, type Tally } from '../core/progress.js';
 import { projectReadiness, recommendProject, type ProjectReadiness } from '../core/readiness.js';
 import { indexById } from '../core/tree.js';
-import type { Context } from './context.js';
+import { progressOf, type Context } from './context.js';
 import { topicView, type TopicView } from './views.js';
 
 export interface NextResult {
+  /** How to run roadmap on this roadmap, for the suggested commands. */
+  readonly invocation: string;
   readonly topics: readonly TopicView[];
   readonly tally: Tally;
   /** When nothing is left to study: the project to build next, if any is unfinished. */
@@ -14,14 +16,14 @@ export interface NextResult {
 }
 
 export function next(ctx: Context, options: { count: number }): NextResult {
-  return nextOf(ctx.roadmap, ctx.store.read(ctx.roadmapId).items, options.count);
+  return nextOf(ctx.roadmap, progressOf(ctx), options.count, ctx.invocation);
 }
 
-export function nextOf(roadmap: Roadmap, progress: Progress, count: number): NextResult {
+export function nextOf(roadmap: Roadmap, progress: Progress, count: number, invocation: string): NextResult {
   const index = indexById(roadmap);
   const ordered = partsInPathOrder(roadmap, stagesOfParts(roadmap));
   const topics = nextTopics(ordered, progress, count).map((t) => topicView(roadmap, index.get(t.id)!, progress));
   const tally = roadmapTally(roadmap, progress);
   const project = topics.length === 0 ? recommendProject(projectReadiness(roadmap, progress)) : undefined;
-  return { topics, tally, ...(project ? { project } : {}) };
+  return { invocation, topics, tally, ...(project ? { project } : {}) };
 }

@@ -238,10 +238,12 @@ function finalize(
   return drafts.map((draft, index) => {
     const id = parentId ? `${parentId}.${index + 1}` : `${index + 1}`;
     const slug = slugify(draft.title) || `item-${index + 1}`;
+    // A key is also a REF, so it must never read as an ID (a title "1." would give the key "1").
+    const base = /^p?\d+$/.test(slug) ? `n-${slug}` : slug;
     // Two siblings with one title still need distinct keys: the second is `slug~2`.
-    const seen = (used.get(slug) ?? 0) + 1;
-    used.set(slug, seen);
-    const ownKey = seen === 1 ? slug : `${slug}~${seen}`;
+    const seen = (used.get(base) ?? 0) + 1;
+    used.set(base, seen);
+    const ownKey = seen === 1 ? base : `${base}~${seen}`;
     const key = parentKey ? `${parentKey}/${ownKey}` : ownKey;
     const children = finalize(draft.children, id, key, depth + 1, usesCheckboxes);
     const isTopic = usesCheckboxes ? draft.checked !== undefined : children.length === 0;

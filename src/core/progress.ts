@@ -71,30 +71,47 @@ export function nextTopics(orderedParts: readonly Item[], progress: Progress, co
 }
 
 /**
- * Sets `status` on every key; returns the changes (keys already in that status
- * are left alone and reported as unchanged) and the new progress.
+ * What setting `status` on every key changes: keys already in that status are
+ * reported as unchanged. `progress` is what the learner sees (file marks included).
  */
-export function applyStatus(
+export function statusChanges(
   progress: Progress,
   keys: readonly string[],
   status: Status,
   at: string,
-): { progress: Progress; changes: StatusChange[]; unchanged: string[] } {
-  const next: Record<string, StatusRecord> = { ...progress };
+): { changes: StatusChange[]; unchanged: string[] } {
   const changes: StatusChange[] = [];
   const unchanged: string[] = [];
   for (const key of new Set(keys)) {
-    const from = statusOf(next, key);
-    if (from === status) {
-      unchanged.push(key);
-      continue;
-    }
-    next[key] = { status, at };
-    changes.push({ key, from, to: status, at });
+    const from = statusOf(progress, key);
+    if (from === status) unchanged.push(key);
+    else changes.push({ key, from, to: status, at });
   }
-  return { progress: next, changes, unchanged };
+  return { changes, unchanged };
+}
+
+/** Saved progress with the changes recorded, each with its time. */
+export function applyChanges(saved: Progress, changes: readonly StatusChange[]): Progress {
+  const next: Record<string, StatusRecord> = { ...saved };
+  for (const change of changes) next[change.key] = { status: change.to, at: change.at };
+  return next;
 }
 
 export function roadmapTally(roadmap: Roadmap, progress: Progress): Tally {
   return tally(roadmap.parts, progress);
+}
+
+/** The time given to a mark that comes from the file itself rather than from the learner. */
+export const FILE_MARK_TIME = '1970-01-01T00:00:00.000Z';
+
+/**
+ * The learner's saved statuses over the file's own ticks: a topic checked in
+ * the file (`- [x]`) is done until the learner says otherwise.
+ */
+export function withFileMarks(roadmap: Roadmap, saved: Progress): Progress {
+  const marks: Record<string, StatusRecord> = {};
+  for (const topic of topicsOf(roadmap.parts)) {
+    if (topic.checked) marks[topic.key] = { status: 'done', at: FILE_MARK_TIME };
+  }
+  return Object.keys(marks).length === 0 ? saved : { ...marks, ...saved };
 }

@@ -22,6 +22,8 @@ export type Resolution =
 interface Entry {
   readonly target: Target;
   readonly id: string;
+  /** The stable progress key (`fastapi-basics/dependency-injection`): unique, and unchanged by edits elsewhere. */
+  readonly key: string;
   readonly title: string;
   readonly slug: string;
   /** IDs of this entry and its ancestors, to tell "a section and its own topics" from real ambiguity. */
@@ -34,6 +36,7 @@ function entries(roadmap: Roadmap): Entry[] {
     out.push({
       target: { type: 'item', item },
       id: item.id,
+      key: item.key,
       title: item.title,
       slug: item.slug,
       path: [...ancestors.map((a) => a.id), item.id],
@@ -43,6 +46,7 @@ function entries(roadmap: Roadmap): Entry[] {
     out.push({
       target: { type: 'project', project },
       id: project.id,
+      key: project.key,
       title: project.title,
       slug: project.slug,
       path: [project.id],
@@ -58,8 +62,8 @@ export function resolveRef(roadmap: Roadmap, ref: string): Resolution {
   const wanted = ref.trim();
   const lower = wanted.toLowerCase();
 
-  const byId = all.find((e) => e.id.toLowerCase() === lower);
-  if (byId) return { ok: true, target: byId.target };
+  const exact = all.find((e) => e.id.toLowerCase() === lower || e.key === wanted);
+  if (exact) return { ok: true, target: exact.target };
 
   const slug = slugify(wanted);
   if (slug === '') return { ok: false, reason: 'unknown', candidates: closest(all, lower) };

@@ -92,14 +92,22 @@ export class ProgressStore {
    * undefined to write nothing.
    */
   async update(roadmapId: string, change: (current: RoadmapState) => RoadmapState | undefined): Promise<RoadmapState> {
+    const saved = await this.updateAll((all) => {
+      const next = change(all.roadmaps[roadmapId] ?? emptyRoadmapState());
+      return next === undefined ? undefined : { ...all, roadmaps: { ...all.roadmaps, [roadmapId]: next } };
+    });
+    return saved.roadmaps[roadmapId] ?? emptyRoadmapState();
+  }
+
+  /** Read-modify-write of the whole document (settings included) under the lock. */
+  async updateAll(change: (current: SavedState) => SavedState | undefined): Promise<SavedState> {
     // Fail on an unreadable file before taking the lock (and before creating the folder).
     this.readAll();
     return this.locked(async () => {
-      const all = this.readAll();
-      const current = all.roadmaps[roadmapId] ?? emptyRoadmapState();
+      const current = this.readAll();
       const next = change(current);
       if (next === undefined) return current;
-      await this.write({ ...all, roadmaps: { ...all.roadmaps, [roadmapId]: next } });
+      await this.write(next);
       return next;
     });
   }

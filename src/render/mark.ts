@@ -17,10 +17,10 @@ export function renderMark(result: MarkResult, style: Style): string {
   const upNext = result.next.topics[0];
   if (upNext) {
     lines.push(
-      `${style.bold('Next:')} ${style.cyan(upNext.id)} ${clean(upNext.title)}  ${style.dim(`(roadmap done ${upNext.id})`)}`,
+      `${style.bold('Next:')} ${style.cyan(upNext.id)} ${clean(upNext.title)}  ${style.dim(`(${result.next.invocation} done ${upNext.id})`)}`,
     );
   } else {
-    lines.push(style.green('Every topic is done. See "roadmap project" for what to build.'));
+    lines.push(style.green(`Every topic is done. See "${result.next.invocation} project" for what to build.`));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@ import type { NextResult } from '../commands/next.js';
 import type { TopicView } from '../commands/views.js';
 import { bar, clean, placeName, progressText, type Style } from './style.js';
 
-export function renderTopic(topic: TopicView, style: Style): string[] {
+export function renderTopic(topic: TopicView, style: Style, invocation: string): string[] {
   const pad = ' '.repeat(topic.id.length + 2);
   const started = topic.status === 'doing' ? style.yellow(' (started)') : '';
   const lines = [`${style.bold.cyan(topic.id)}  ${style.bold(clean(topic.title))}${started}`];
@@ -14,9 +14,11 @@ export function renderTopic(topic: TopicView, style: Style): string[] {
     lines.push(`${pad}${style.dim('stage')}  ${number} of ${of}: ${clean(title)}`);
   }
   for (const link of topic.links) {
-    lines.push(`${pad}${style.dim('link')}   ${clean(link.text)} ${style.underline(clean(link.href))}`);
+    // A topic that is a link ("- [Skiena (video)](...)") needs only the address.
+    const text = link.text === topic.title || link.text === '' ? '' : `${clean(link.text)} `;
+    lines.push(`${pad}${style.dim('link')}   ${text}${style.underline(clean(link.href))}`);
   }
-  lines.push(`${pad}${style.dim('done?')}  ${style.green(`roadmap done ${topic.id}`)}`);
+  lines.push(`${pad}${style.dim('done?')}  ${style.green(`${invocation} done ${topic.id}`)}`);
   return lines;
 }
 
@@ -28,13 +30,13 @@ export function renderNext(result: NextResult, style: Style): string {
     if (entry) {
       lines.push(
         `Time to build something: ${style.bold.cyan(entry.project.id)} ${clean(entry.project.title)} (${entry.tally.percent}% ready)`,
-        `See it with: ${style.green(`roadmap project ${entry.project.id}`)}`,
+        `See it with: ${style.green(`${result.invocation} project ${entry.project.id}`)}`,
       );
     } else {
       lines.push('Every suggested project is done too. Well done!');
     }
     return `${lines.join('\n')}\n`;
   }
-  const blocks = result.topics.map((t) => renderTopic(t, style).join('\n'));
+  const blocks = result.topics.map((t) => renderTopic(t, style, result.invocation).join('\n'));
   return `${style.bold('Next up')}\n${blocks.join('\n\n')}\n\n${progress}\n`;
 }

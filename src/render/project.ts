@@ -25,7 +25,7 @@ export function renderProjects(result: ProjectsResult, style: Style): string {
   lines.push('');
   if (best) {
     lines.push(
-      `${style.bold('Recommended:')} ${style.cyan(best.project.id)} ${clean(best.project.title)} (${best.tally.percent}% ready). Details: ${style.green(`roadmap project ${best.project.id}`)}`,
+      `${style.bold('Recommended:')} ${style.cyan(best.project.id)} ${clean(best.project.title)} (${best.tally.percent}% ready). Details: ${style.green(`${result.invocation} project ${best.project.id}`)}`,
     );
   } else {
     lines.push(style.green('Every suggested project is done.'));
@@ -50,7 +50,7 @@ export function renderProjectDetail(detail: ProjectDetail, style: Style): string
     '',
     entry.status === 'done'
       ? style.green('You have built this project.')
-      : `When you have built it: ${style.green(`roadmap done ${project.id}`)}`,
+      : `When you have built it: ${style.green(`${detail.invocation} done ${project.id}`)}`,
   ];
   return `${lines.join('\n')}\n`;
 }

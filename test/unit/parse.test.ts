@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../src/core/model.js';
-import { parseRoadmap } from '../../src/core/parse.js';
+import { parseRoadmap, RoadmapProblem } from '../../src/core/parse.js';
 import { indexById, topicsOf } from '../../src/core/tree.js';
 import { repoRoot } from '../helpers/cli.js';
 
@@ -171,5 +171,82 @@ describe('parsing small roadmaps', () => {
 
   it('decodes HTML entities in titles', () => {
     expect(parseRoadmap('## A &amp; B\n- x &lt; y\n').parts[0]?.title).toBe('A & B');
+  });
+});
+
+describe('any markdown roadmap', () => {
+  it.each([
+    {
+      name: 'a table of contents (only in-page links) is not content',
+      md: '# T\n## Contents\n- [A](#a)\n  - [A1](#a1)\n- [B](#b)\n## A\n- real\n',
+      tree: [{ '1 A': ['1.1 real'] }],
+    },
+    {
+      name: 'a list that links elsewhere is content',
+      md: '# T\n## Reading\n- [Docs](https://example.com)\n- [Spec](https://example.org)\n',
+      tree: [{ '1 Reading': ['1.1 Docs', '1.2 Spec'] }],
+    },
+    {
+      name: 'with checkboxes, only checkbox items are topics; plain notes are not',
+      md: '# T\n## A\n- a note\n- [ ] task one\n- [x] task two\n## B\n- just prose\n',
+      tree: [{ '1 A': ['1.1 task one', '1.2 task two'] }],
+    },
+    {
+      name: 'a checkbox item with checkbox children is a topic holding topics',
+      md: '## A\n- [ ] build it\n  - [ ] step 1\n  - [ ] step 2\n',
+      tree: [{ '1 A': [{ '1.1 build it': ['1.1.1 step 1', '1.1.2 step 2'] }] }],
+    },
+    {
+      name: 'a heading inside a list item is a level, like any heading',
+      md: '## Data\n- ### Arrays\n    - [ ] vector\n- ### Lists\n    - [ ] linked\n',
+      tree: [{ '1 Data': [{ '1.1 Arrays': ['1.1.1 vector'] }, { '1.2 Lists': ['1.2.1 linked'] }] }],
+    },
+    {
+      name: 'emoji codes, leading pictures and trailing colons are decoration',
+      md: '# Guide :thinking:\n## Services :zap:\n- :book: [A Book](https://b.example)\n- 📖 Another:\n',
+      tree: [{ '1 Services': ['1.1 A Book', '1.2 Another'] }],
+    },
+    {
+      name: 'an item title is its first line only',
+      md: '## A\n- [Tool](https://t.example)\n  A long description of the tool.\n',
+      tree: [{ '1 A': ['1.1 Tool'] }],
+    },
+    {
+      name: 'badges, images and HTML blocks are not topics',
+      md: '# T\n<div>\n<img src="x.png">\n</div>\n\n## A\n- ![badge](https://img.shields.io/x.svg)\n- real one\n',
+      tree: [{ '1 A': ['1.1 real one'] }],
+    },
+  ])('$name', ({ md, tree }) => {
+    expect(shape(parseRoadmap(md).parts)).toEqual(tree);
+  });
+
+  it('marks items ticked in the file, and keeps plain links under a task as its resources', () => {
+    const roadmap = parseRoadmap('## A\n- [x] read the book\n  - [chapter 1](https://c.example/1)\n- [ ] next\n');
+    const [read, next] = topicsOf(roadmap.parts);
+    expect(read?.checked).toBe(true);
+    expect(read?.links).toEqual([{ text: 'chapter 1', href: 'https://c.example/1' }]);
+    expect(next?.checked).toBeUndefined();
+  });
+
+  it('has an empty title when the file has no # heading', () => {
+    expect(parseRoadmap('## A\n- x\n').title).toBe('');
+  });
+
+  it.each([
+    ['a line of megabytes', `# T\n${'word '.repeat(300_000)}`, /line 2 is 1,500,000 characters long/],
+    [
+      'lists nested thousands deep',
+      `# T\n${Array.from({ length: 500 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')}`,
+      /line \d+ nests a list more than 400 columns deep/,
+    ],
+    ['quotes nested thousands deep', `# T\n${'>'.repeat(5000)} - x\n`, /line 2 nests quotes more than 100 levels deep/],
+  ])('refuses %s with the line, quickly', (_name, md, message) => {
+    expect(() => parseRoadmap(md)).toThrow(RoadmapProblem);
+    expect(() => parseRoadmap(md)).toThrow(message);
+  });
+
+  it('reads lists nested as deep as people really nest them', () => {
+    const md = Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
+    expect(topicsOf(parseRoadmap(md).parts).map((t) => t.title)).toEqual(['level 59']);
   });
 });

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Status } from '../../src/core/model.js';
+import { parseRoadmap } from '../../src/core/parse.js';
 import {
-  applyStatus,
+  applyChanges,
   itemStatus,
   nextTopics,
   percentOf,
   roadmapTally,
+  statusChanges,
+  statusOf,
+  withFileMarks,
   type Progress,
 } from '../../src/core/progress.js';
 import { indexById, topicsOf } from '../../src/core/tree.js';
@@ -107,25 +111,43 @@ describe('nextTopics', () => {
   });
 });
 
-describe('applyStatus', () => {
+describe('statusChanges and applyChanges', () => {
   const at = '2026-11-26T10:00:00.000Z';
 
-  it('records each change with its time and leaves the input alone', () => {
+  it('reports each change with its time, and keys already in that status as unchanged', () => {
     const before = with_([['1.1.1', 'done']]);
-    const result = applyStatus(before, [key('1.1.1'), key('1.1.2')], 'done', at);
+    const result = statusChanges(before, [key('1.1.1'), key('1.1.2')], 'done', at);
     expect(result.changes).toEqual([{ key: key('1.1.2'), from: 'todo', to: 'done', at }]);
     expect(result.unchanged).toEqual([key('1.1.1')]);
-    expect(result.progress[key('1.1.2')]).toEqual({ status: 'done', at });
+    const after = applyChanges(before, result.changes);
+    expect(after[key('1.1.2')]).toEqual({ status: 'done', at });
+    expect(after[key('1.1.1')]).toEqual(before[key('1.1.1')]);
     expect(before[key('1.1.2')]).toBeUndefined();
   });
 
   it('counts a key named twice once', () => {
-    expect(applyStatus({}, [key('1.1.1'), key('1.1.1')], 'done', at).changes).toHaveLength(1);
+    expect(statusChanges({}, [key('1.1.1'), key('1.1.1')], 'done', at).changes).toHaveLength(1);
   });
 
   it('undoing keeps a record (with its time) rather than forgetting the topic', () => {
-    const result = applyStatus(with_([['1.1.1', 'done']]), [key('1.1.1')], 'todo', at);
-    expect(result.progress[key('1.1.1')]).toEqual({ status: 'todo', at });
+    const result = statusChanges(with_([['1.1.1', 'done']]), [key('1.1.1')], 'todo', at);
+    expect(applyChanges({}, result.changes)[key('1.1.1')]).toEqual({ status: 'todo', at });
     expect(result.changes[0]).toMatchObject({ from: 'done', to: 'todo' });
+  });
+});
+
+describe('withFileMarks', () => {
+  const at = '2026-11-26T10:00:00.000Z';
+  const roadmap = parseRoadmap('# T\n## A\n- [x] ticked in the file\n- [ ] not ticked\n');
+  const [ticked, open] = topicsOf(roadmap.parts);
+
+  it('counts a topic ticked in the file as done', () => {
+    expect(statusOf(withFileMarks(roadmap, {}), ticked!.key)).toBe('done');
+    expect(statusOf(withFileMarks(roadmap, {}), open!.key)).toBe('todo');
+  });
+
+  it('lets what the learner saved win over the file', () => {
+    const saved = { [ticked!.key]: { status: 'todo' as const, at } };
+    expect(statusOf(withFileMarks(roadmap, saved), ticked!.key)).toBe('todo');
   });
 });

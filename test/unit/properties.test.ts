@@ -1,0 +1,121 @@
+/** Property tests: the parser never throws on any text, and every tree it builds keeps its invariants. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Status } from '../../src/core/model.js';
+import { parseRoadmap, RoadmapProblem } from '../../src/core/parse.js';
+import { tally, type Progress } from '../../src/core/progress.js';
+import { resolveRef } from '../../src/core/refs.js';
+import { topicsOf, walk } from '../../src/core/tree.js';
+
+/** Lines built from the pieces roadmaps are made of, so generated files hit the parser's real paths. */
+const piece = fc.constantFrom(
+  '# ',
+  '## ',
+  '### ',
+  '#### ',
+  '- ',
+  '* ',
+  '+ ',
+  '1. ',
+  '- [ ] ',
+  '- [x] ',
+  '  ',
+  '    ',
+  '\t',
+  '> ',
+  '**bold**',
+  '_em_',
+  '`code`',
+  '[link](https://example.com/a)',
+  '[toc](#part)',
+  '![img](x.png)',
+  '<b>',
+  '</b>',
+  '```',
+  'Projects',
+  'Learning Path',
+  'Part 1:',
+  'word',
+  'Ünïcödé',
+  '📖',
+  ':zap:',
+  ':',
+  '&amp;',
+  '\u001b[31m',
+  '\u202e',
+  '\r',
+  '',
+);
+const line = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
+const markdown = fc.array(line, { maxLength: 40 }).map((lines) => lines.join('\n'));
+const anyText = fc.oneof(markdown, fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ maxLength: 400 }));
+
+function parses(text: string) {
+  try {
+    return parseRoadmap(text);
+  } catch (error) {
+    // The one error the parser may raise: a file it refuses, with a reason.
+    expect(error).toBeInstanceOf(RoadmapProblem);
+    return undefined;
+  }
+}
+
+describe('parseRoadmap on generated input', () => {
+  it('never throws anything but a RoadmapProblem', () => {
+    fc.assert(
+      fc.property(anyText, (text) => void parses(text)),
+      { numRuns: 400 },
+    );
+  });
+
+  it('builds trees whose IDs and keys are unique and whose topics resolve by ID, key and unique slug', () => {
+    fc.assert(
+      fc.property(markdown, (text) => {
+        const roadmap = parses(text);
+        if (!roadmap) return;
+        const ids: string[] = [];
+        const keys: string[] = [];
+        walk(roadmap.parts, (item) => {
+          ids.push(item.id);
+          keys.push(item.key);
+        });
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(new Set(keys).size).toBe(keys.length);
+        const slugCount = new Map<string, number>();
+        walk(roadmap.parts, (item) => slugCount.set(item.slug, (slugCount.get(item.slug) ?? 0) + 1));
+        for (const project of roadmap.projects) slugCount.set(project.slug, (slugCount.get(project.slug) ?? 0) + 1);
+        for (const topic of topicsOf(roadmap.parts)) {
+          // A unique slug names its item, unless it reads as an ID (a title "2." has the slug "2"): IDs come first.
+          const slugIsUsable = slugCount.get(topic.slug) === 1 && !/^p?\d+$/.test(topic.slug);
+          const refs = [topic.id, topic.key, ...(slugIsUsable ? [topic.slug] : [])];
+          for (const ref of refs) {
+            const result = resolveRef(roadmap, ref);
+            expect(result.ok && result.target.type === 'item' ? result.target.item.id : result).toBe(topic.id);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts every topic exactly once, whatever the statuses', () => {
+    const statuses = fc.array(fc.constantFrom<Status>('todo', 'doing', 'done', 'skipped'), { maxLength: 200 });
+    fc.assert(
+      fc.property(markdown, statuses, (text, picks) => {
+        const roadmap = parses(text);
+        if (!roadmap) return;
+        const topics = topicsOf(roadmap.parts);
+        const progress: Progress = Object.fromEntries(
+          topics.map((t, i) => [t.key, { status: picks[i % Math.max(1, picks.length)] ?? 'todo', at: 'x' }]),
+        );
+        const t = tally(roadmap.parts, progress);
+        const todo = topics.filter((topic) => (progress[topic.key]?.status ?? 'todo') === 'todo').length;
+        expect(t.done + t.doing + t.skipped + todo).toBe(t.total);
+        expect(t.total).toBe(topics.length);
+        // Parts' tallies add up to the roadmap's.
+        expect(roadmap.parts.reduce((n, p) => n + tally([p], progress).total, 0)).toBe(t.total);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
