@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { buildProgram, CommanderError, type Io } from './cli.js';
 import { CliError, ExitCode } from './errors.js';
 import { packageRoot } from './io/paths.js';
+import { clean } from './render/style.js';
 
 function defaultIo(): Io {
   const { version } = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
@@ -36,7 +37,8 @@ function report(error: unknown, io: Io): number {
     return COMMANDER_OK.has(error.code) ? ExitCode.ok : ExitCode.usage;
   }
   if (error instanceof CliError) {
-    if (error.message !== '') io.err(`error: ${error.message}\n`);
+    // Messages can quote roadmap titles (candidates for a REF), which are untrusted text.
+    if (error.message !== '') io.err(`error: ${clean(error.message)}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
