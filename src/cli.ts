@@ -18,8 +18,8 @@ import { renderNext } from './render/next.js';
 import { renderProjectDetail, renderProjects } from './render/project.js';
 import type { Style } from './render/style.js';
 import { editDistance } from './core/text.js';
-import { ExitCode, QuietExit, UsageError } from './errors.js';
-import { doctor } from './commands/doctor.js';
+import { ExitCode, ProgressFileError, QuietExit, RoadmapFileError, UsageError } from './errors.js';
+import { doctor, type DoctorInput } from './commands/doctor.js';
 import { renderDoctor } from './render/doctor.js';
 
 /** What the program may touch: streams, environment and clock, so tests can supply their own. */
@@ -53,6 +53,23 @@ export function buildProgram(io: Io): Command {
     // The saved default is read only when nothing else chose: a --file run works even if the progress file does not.
     const saved = flag === undefined && !io.env.ROADMAP_FILE ? progress.readAll().settings.roadmap : undefined;
     return chooseRoadmap(flag, io.env, saved, io.cwd);
+  };
+  /** For doctor, which must run when the progress file or the roadmap cannot be read. */
+  const doctorInput = (): DoctorInput => {
+    const progress = store();
+    let chosen: RoadmapChoice;
+    try {
+      chosen = choice(progress);
+    } catch (error) {
+      if (!(error instanceof ProgressFileError)) throw error;
+      chosen = chooseRoadmap(program.opts<{ file?: string }>().file, io.env, undefined, io.cwd);
+    }
+    try {
+      return { store: progress, now: io.now, loaded: loadRoadmap(chosen) };
+    } catch (error) {
+      if (!(error instanceof RoadmapFileError)) throw error;
+      return { store: progress, now: io.now, roadmapProblem: `${error.path} cannot be used: ${error.reason}` };
+    }
   };
   const context = (): Context => {
     const progress = store();
@@ -181,7 +198,7 @@ export function buildProgram(io: Io): Command {
     .option('--repair', 'move a corrupt file aside (keeping what can be read), remove stale locks and temp files')
     .addHelpText('after', examples('roadmap doctor', 'roadmap doctor --repair'))
     .action(async (options: { repair?: boolean }) => {
-      const result = await doctor(context(), { repair: options.repair === true });
+      const result = await doctor(doctorInput(), { repair: options.repair === true });
       io.out(renderDoctor(result, style()));
       if (result.remaining > 0) throw new QuietExit(ExitCode.failure);
     });

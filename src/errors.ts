@@ -35,8 +35,11 @@ export class ProgressFileError extends CliError {
 
 /** The roadmap file cannot be read or makes no roadmap. */
 export class RoadmapFileError extends CliError {
-  constructor(message: string) {
-    super(message, ExitCode.roadmapUnreadable);
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`cannot use the roadmap ${path}: ${reason}`, ExitCode.roadmapUnreadable);
   }
 }
 

@@ -4,9 +4,21 @@ import type { Progress } from '../core/progress.js';
 import { salvageState } from '../core/salvage.js';
 import { similarity } from '../core/text.js';
 import { topicsOf } from '../core/tree.js';
-import type { Context } from './context.js';
+import type { LoadedRoadmap } from '../io/roadmap-source.js';
+import type { ProgressStore } from '../io/store.js';
 
-export type FindingKind = 'health' | 'storage' | 'lock' | 'leftovers' | 'file' | 'orphans';
+/**
+ * What doctor looks at. It must work when nothing else does, so the roadmap
+ * is optional: when it cannot be loaded, `roadmapProblem` says why.
+ */
+export interface DoctorInput {
+  readonly store: ProgressStore;
+  readonly now: () => Date;
+  readonly loaded?: LoadedRoadmap;
+  readonly roadmapProblem?: string;
+}
+
+export type FindingKind = 'health' | 'roadmap' | 'storage' | 'lock' | 'leftovers' | 'file' | 'orphans';
 
 export interface Finding {
   readonly kind: FindingKind;
@@ -29,7 +41,7 @@ export interface DoctorResult {
 
 const ok = (text: string): Finding => ({ kind: 'health', problem: false, text, details: [], repairable: false });
 
-export async function doctor(ctx: Context, options: { repair: boolean }): Promise<DoctorResult> {
+export async function doctor(ctx: DoctorInput, options: { repair: boolean }): Promise<DoctorResult> {
   const findings = inspect(ctx);
   const repaired = options.repair && findings.some((f) => f.repairable) ? await repair(ctx, findings) : findings;
   return {
@@ -40,9 +52,19 @@ export async function doctor(ctx: Context, options: { repair: boolean }): Promis
 }
 
 /** Looks, changes nothing. */
-function inspect(ctx: Context): Finding[] {
+function inspect(ctx: DoctorInput): Finding[] {
   const { store } = ctx;
   const findings: Finding[] = [];
+
+  if (ctx.roadmapProblem !== undefined) {
+    findings.push({
+      kind: 'roadmap',
+      problem: true,
+      text: `The roadmap ${ctx.roadmapProblem}.`,
+      details: [],
+      repairable: false,
+    });
+  }
 
   const unwritable = store.unwritable();
   if (unwritable !== undefined) {
@@ -93,7 +115,9 @@ function inspect(ctx: Context): Finding[] {
   } else {
     const records = Object.values(loaded.state.roadmaps).reduce((n, r) => n + Object.keys(r.items).length, 0);
     findings.push(ok(`The progress file is readable: ${records} saved record(s).`));
-    const orphans = orphanedKeys(ctx.roadmap, loaded.state.roadmaps[ctx.roadmapId]?.items ?? {});
+    const orphans = ctx.loaded
+      ? orphanedKeys(ctx.loaded.roadmap, loaded.state.roadmaps[ctx.loaded.id]?.items ?? {})
+      : [];
     if (orphans.length > 0) {
       findings.push({
         kind: 'orphans',
@@ -111,7 +135,7 @@ function inspect(ctx: Context): Finding[] {
  * Fixes what can be fixed, holding the lock (taking it breaks a stale one), and
  * looking again under it: another process may have changed things meanwhile.
  */
-async function repair(ctx: Context, findings: readonly Finding[]): Promise<Finding[]> {
+async function repair(ctx: DoctorInput, findings: readonly Finding[]): Promise<Finding[]> {
   const { store } = ctx;
   const done = new Map<FindingKind, string>();
   await store.locked(async () => {

@@ -57,7 +57,7 @@ export function loadRoadmap(choice: RoadmapChoice): LoadedRoadmap {
 /** Reads and parses a roadmap file; anything that makes no roadmap is one sentence and exit code 4. */
 export function readRoadmap(path: string): Roadmap {
   const fail = (why: string): never => {
-    throw new RoadmapFileError(`cannot use the roadmap ${path}: ${why}`);
+    throw new RoadmapFileError(path, why);
   };
   let bytes: Buffer;
   try {
