@@ -110,6 +110,13 @@ describe('roadmap doctor --repair', () => {
     expect(run(temp.dir, ['doctor']).code).toBe(0);
   });
 
+  it('still runs when the chosen roadmap cannot be used, and says why', () => {
+    const missing = join(temp.dir, 'no-such-plan.md');
+    const result = run(temp.dir, ['--file', missing, 'doctor']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`The roadmap ${missing} cannot be used: no such file.`);
+  });
+
   it('reports and removes the temp file of a save that was killed before its rename', () => {
     const good = realFile();
     const leftover = join(temp.dir, 'config.json.tmp-1f2e3d4c5b6a');
