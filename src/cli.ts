@@ -11,6 +11,7 @@ import { use } from './commands/use.js';
 import { renderUse } from './render/use.js';
 import { resolve } from 'node:path';
 import { ProgressStore } from './io/store.js';
+import { cacheDir, ParseCache } from './io/parse-cache.js';
 import { colourLevel, styleFor } from './render/colour.js';
 import { renderList } from './render/list.js';
 import { renderMark } from './render/mark.js';
@@ -46,7 +47,8 @@ function positiveInt(value: string): number {
 
 export function buildProgram(io: Io): Command {
   const program = new Command('roadmap');
-  const style = (): Style => styleFor(colourLevel(io.env, io.stdoutIsTTY, !program.opts<{ color: boolean }>().color));
+  const style = (): Promise<Style> =>
+    styleFor(colourLevel(io.env, io.stdoutIsTTY, !program.opts<{ color: boolean }>().color));
   const store = (): ProgressStore => new ProgressStore(configDir(io.env), io.err);
   const choice = (progress: ProgressStore): RoadmapChoice => {
     const flag = program.opts<{ file?: string }>().file;
@@ -55,7 +57,7 @@ export function buildProgram(io: Io): Command {
     return chooseRoadmap(flag, io.env, saved, io.cwd);
   };
   /** For doctor, which must run when the progress file or the roadmap cannot be read. */
-  const doctorInput = (): DoctorInput => {
+  const doctorInput = async (): Promise<DoctorInput> => {
     const progress = store();
     let chosen: RoadmapChoice;
     try {
@@ -65,16 +67,17 @@ export function buildProgram(io: Io): Command {
       chosen = chooseRoadmap(program.opts<{ file?: string }>().file, io.env, undefined, io.cwd);
     }
     try {
-      return { store: progress, now: io.now, loaded: loadRoadmap(chosen) };
+      return { store: progress, now: io.now, loaded: await loadRoadmap(chosen, cache()) };
     } catch (error) {
       if (!(error instanceof RoadmapFileError)) throw error;
       return { store: progress, now: io.now, roadmapProblem: `${error.path} cannot be used: ${error.reason}` };
     }
   };
-  const context = (): Context => {
+  const cache = (): ParseCache => new ParseCache(cacheDir(io.env), io.version);
+  const context = async (): Promise<Context> => {
     const progress = store();
     const chosen = choice(progress);
-    const loaded = loadRoadmap(chosen);
+    const loaded = await loadRoadmap(chosen, cache());
     const flag = program.opts<{ file?: string }>().file;
     return {
       roadmap: loaded.roadmap,
@@ -105,10 +108,10 @@ export function buildProgram(io: Io): Command {
       examples('roadmap next', 'roadmap done 1.1', 'roadmap list 2', 'roadmap project') +
         `\nProgress is saved in ${configDir(io.env)}/config.json (set ROADMAP_CONFIG_DIR to move it).\n`,
     )
-    .action((_options, command: Command) => {
+    .action(async (_options, command: Command) => {
       const [word] = command.args;
       if (word !== undefined) throw unknownCommand(program, word);
-      io.out(renderNext(next(context(), { count: 1 }), style()));
+      io.out(renderNext(next(await context(), { count: 1 }), await style()));
       io.err('Run "roadmap --help" to see every command.\n');
     });
 
@@ -117,8 +120,8 @@ export function buildProgram(io: Io): Command {
     .description('show the next topic to study, where it sits, and how to mark it done')
     .option('-n, --number <count>', 'show this many topics', positiveInt, 1)
     .addHelpText('after', examples('roadmap next', 'roadmap next -n 3'))
-    .action((options: { number: number }) => {
-      io.out(renderNext(next(context(), { count: options.number }), style()));
+    .action(async (options: { number: number }) => {
+      io.out(renderNext(next(await context(), { count: options.number }), await style()));
     });
 
   program
@@ -131,8 +134,8 @@ export function buildProgram(io: Io): Command {
       'after',
       examples('roadmap list', 'roadmap list 2', 'roadmap list --depth 2', 'roadmap list --todo "database"'),
     )
-    .action((ref: string | undefined, options: { todo?: boolean; depth?: number }) => {
-      io.out(renderList(list(context(), { ref, todo: options.todo, depth: options.depth }), style()));
+    .action(async (ref: string | undefined, options: { todo?: boolean; depth?: number }) => {
+      io.out(renderList(list(await context(), { ref, todo: options.todo, depth: options.depth }), await style()));
     });
 
   program
@@ -144,7 +147,7 @@ export function buildProgram(io: Io): Command {
       examples('roadmap done 1.1.1', 'roadmap done 1.1 1.2', 'roadmap done dependency-injection', 'roadmap done p2'),
     )
     .action(async (refs: string[]) => {
-      io.out(renderMark(await mark(context(), refs, 'done'), style()));
+      io.out(renderMark(await mark(await context(), refs, 'done'), await style()));
     });
 
   program
@@ -153,7 +156,7 @@ export function buildProgram(io: Io): Command {
     .argument('<refs...>', 'IDs (1.1.1, 2.3, p2), slugs or parts of titles')
     .addHelpText('after', examples('roadmap undone 1.1.2', 'roadmap undone pydantic'))
     .action(async (refs: string[]) => {
-      io.out(renderMark(await mark(context(), refs, 'todo'), style()));
+      io.out(renderMark(await mark(await context(), refs, 'todo'), await style()));
     });
 
   program
@@ -161,12 +164,12 @@ export function buildProgram(io: Io): Command {
     .description('show the suggested projects and how ready you are for each; with REF, one in detail')
     .argument('[ref]', 'a project ID (p1) or part of its title')
     .addHelpText('after', examples('roadmap project', 'roadmap project p2', 'roadmap project chat'))
-    .action((ref: string | undefined) => {
-      const ctx = context();
+    .action(async (ref: string | undefined) => {
+      const ctx = await context();
       io.out(
         ref === undefined
-          ? renderProjects(projects(ctx), style())
-          : renderProjectDetail(projectDetail(ctx, ref), style()),
+          ? renderProjects(projects(ctx), await style())
+          : renderProjectDetail(projectDetail(ctx, ref), await style()),
       );
     });
 
@@ -186,10 +189,10 @@ export function buildProgram(io: Io): Command {
     )
     .action(async (path: string | undefined, options: { bundled?: boolean }) => {
       const progress = store();
-      const result = await use(progress, choice(progress), { path, bundled: options.bundled }, (p) =>
+      const result = await use(progress, cache(), choice(progress), { path, bundled: options.bundled }, (p) =>
         resolve(io.cwd, p),
       );
-      io.out(renderUse(result, style()));
+      io.out(renderUse(result, await style()));
     });
 
   program
@@ -198,8 +201,8 @@ export function buildProgram(io: Io): Command {
     .option('--repair', 'move a corrupt file aside (keeping what can be read), remove stale locks and temp files')
     .addHelpText('after', examples('roadmap doctor', 'roadmap doctor --repair'))
     .action(async (options: { repair?: boolean }) => {
-      const result = await doctor(doctorInput(), { repair: options.repair === true });
-      io.out(renderDoctor(result, style()));
+      const result = await doctor(await doctorInput(), { repair: options.repair === true });
+      io.out(renderDoctor(result, await style()));
       if (result.remaining > 0) throw new QuietExit(ExitCode.failure);
     });
 

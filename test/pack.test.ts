@@ -44,10 +44,11 @@ afterAll(() => work.cleanup());
 
 describe('the packed package', () => {
   it('holds what runs and nothing else', () => {
-    expect(files).toContain('dist/bin/roadmap.js');
+    expect(files).toContain('dist/cli/roadmap.js');
+    expect(files).toContain('dist/roadmap.json');
     expect(files).toContain('data/roadmap.md');
     expect(files).toContain('package.json');
-    expect(files.filter((f) => /^(test|src|bin)\//.test(f) || f.endsWith('.ts'))).toEqual([]);
+    expect(files.filter((f) => /^(test|src|bin|dist\/src|dist\/bin)\//.test(f) || f.endsWith('.ts'))).toEqual([]);
   });
 
   it('installs a `roadmap` command that runs `next` from another folder', () => {

@@ -2,6 +2,7 @@
 import { roadmapTally, withFileMarks, type Tally } from '../core/progress.js';
 import { UsageError } from '../errors.js';
 import { loadRoadmap, type RoadmapChoice } from '../io/roadmap-source.js';
+import type { ParseCache } from '../io/parse-cache.js';
 import type { ProgressStore } from '../io/store.js';
 
 export interface UseResult {
@@ -26,6 +27,7 @@ export interface UseOptions {
  */
 export async function use(
   store: ProgressStore,
+  cache: ParseCache,
   current: RoadmapChoice,
   options: UseOptions,
   resolvePath: (path: string) => string,
@@ -40,7 +42,7 @@ export async function use(
     choice = { kind: 'bundled' };
   }
   // Loading first means a file that makes no roadmap is refused before it becomes the default.
-  const loaded = loadRoadmap(choice);
+  const loaded = await loadRoadmap(choice, cache);
   const changed = options.path !== undefined || options.bundled === true;
   if (changed) {
     await store.updateAll((all) => {

@@ -16,6 +16,7 @@
  */
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Item, Link, Project, Roadmap, Stage } from './model.js';
+import { RoadmapProblem } from './problems.js';
 import { slugify } from './text.js';
 
 interface Draft {
@@ -36,8 +37,7 @@ const PATH_HEADING = /\blearning path\b/i;
 /** "Part 3: Database Integration" -> "Database Integration"; the ID already says "3". */
 const PART_PREFIX = /^part\s+\d+\s*[:.)\-–—]\s*/i;
 
-/** Why a text makes no roadmap: it is not that the file could not be read, but what it holds. */
-export class RoadmapProblem extends Error {}
+export { RoadmapProblem };
 
 /** Limits that keep marked's lexer fast and inside its stack on hostile files. */
 const MAX_LINE_LENGTH = 1_000_000;

@@ -1,11 +1,12 @@
 /** Finding, reading and parsing the roadmap the learner follows. */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Roadmap } from '../core/model.js';
-import { parseRoadmap, RoadmapProblem } from '../core/parse.js';
+import { RoadmapProblem } from '../core/problems.js';
 import { slugify } from '../core/text.js';
 import { topicsOf } from '../core/tree.js';
 import { RoadmapFileError } from '../errors.js';
+import type { ParseCache } from './parse-cache.js';
 import { packageRoot } from './paths.js';
 
 /** Which roadmap, and who chose it: `--file` beats ROADMAP_FILE beats `roadmap use` beats the bundled one. */
@@ -40,50 +41,94 @@ export interface LoadedRoadmap {
 
 export const BUNDLED_ID = 'bundled';
 
-export function bundledPath(): string {
-  return join(packageRoot(), 'data', 'roadmap.md');
-}
+/** The bundled roadmap's markdown, and the tree the build parsed from it (see scripts/build.mjs). */
+export const bundledPaths = (): { markdown: string; compiled: string } => {
+  const root = packageRoot();
+  return { markdown: join(root, 'data', 'roadmap.md'), compiled: join(root, 'dist', 'roadmap.json') };
+};
 
-export function loadRoadmap(choice: RoadmapChoice): LoadedRoadmap {
-  if (choice.kind === 'bundled') {
-    return { id: BUNDLED_ID, roadmap: readRoadmap(bundledPath()) };
-  }
-  const roadmap = readRoadmap(choice.path);
+export async function loadRoadmap(choice: RoadmapChoice, cache: ParseCache): Promise<LoadedRoadmap> {
+  if (choice.kind === 'bundled') return { id: BUNDLED_ID, roadmap: await readBundled() };
+  const roadmap = await readRoadmap(choice.path, cache);
   const name = basename(choice.path, extname(choice.path));
   const titled = roadmap.title ? roadmap : { ...roadmap, title: name };
   return { id: `title:${slugify(titled.title) || 'untitled'}`, path: choice.path, roadmap: titled };
 }
 
+/**
+ * The build parses data/roadmap.md into dist/roadmap.json, keeping the text it
+ * parsed; the tree is used only while that text is still the file's, so an
+ * edited roadmap is never served from a stale tree.
+ */
+async function readBundled(): Promise<Roadmap> {
+  const { markdown, compiled } = bundledPaths();
+  const text = readText(markdown, readBytes(markdown));
+  if (existsSync(compiled)) {
+    try {
+      const built = JSON.parse(readFileSync(compiled, 'utf8')) as { source?: string; roadmap?: Roadmap };
+      if (built.source === text && built.roadmap) return built.roadmap;
+    } catch {
+      // A damaged build output: parse the markdown instead.
+    }
+  }
+  return parse(markdown, text);
+}
+
 /** Reads and parses a roadmap file; anything that makes no roadmap is one sentence and exit code 4. */
-export function readRoadmap(path: string): Roadmap {
-  const fail = (why: string): never => {
-    throw new RoadmapFileError(path, why);
-  };
-  let bytes: Buffer;
+export async function readRoadmap(path: string, cache: ParseCache): Promise<Roadmap> {
+  let stamp;
   try {
-    if (statSync(path).isDirectory()) fail('it is a folder, not a markdown file');
-    bytes = readFileSync(path);
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new RoadmapFileError(path, 'it is a folder, not a markdown file');
+    stamp = { path, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs };
   } catch (error) {
-    if (error instanceof RoadmapFileError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    return fail(code === 'ENOENT' ? 'no such file' : (error as Error).message);
+    throw asRoadmapError(path, error);
   }
-  if (bytes.includes(0)) fail('it holds binary data, not markdown text');
-  let text: string;
+  const cached = cache.get(stamp);
+  if (cached) return cached;
+  const roadmap = await parse(path, readText(path, readBytes(path)));
+  cache.set(stamp, roadmap);
+  return roadmap;
+}
+
+function asRoadmapError(path: string, error: unknown): RoadmapFileError {
+  if (error instanceof RoadmapFileError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  return new RoadmapFileError(path, code === 'ENOENT' ? 'no such file' : (error as Error).message);
+}
+
+function readBytes(path: string): Buffer {
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return fail('it is not UTF-8 text');
+    return readFileSync(path);
+  } catch (error) {
+    throw asRoadmapError(path, error);
   }
+}
+
+function readText(path: string, bytes: Buffer): string {
+  if (bytes.includes(0)) throw new RoadmapFileError(path, 'it holds binary data, not markdown text');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new RoadmapFileError(path, 'it is not UTF-8 text');
+  }
+}
+
+async function parse(path: string, text: string): Promise<Roadmap> {
+  // The parser brings in marked's lexer: only a roadmap that is not cached pays for it.
+  const { parseRoadmap } = await import('../core/parse.js');
   let roadmap: Roadmap;
   try {
-    roadmap = parseRoadmap(text.replace(/^\uFEFF/, ''));
+    roadmap = parseRoadmap(text);
   } catch (error) {
-    if (error instanceof RoadmapProblem) return fail(error.message);
+    if (error instanceof RoadmapProblem) throw new RoadmapFileError(path, error.message);
     throw error;
   }
   if (topicsOf(roadmap.parts).length === 0) {
-    fail('it has no topics to follow (topics are list items, "- like this", under headings)');
+    throw new RoadmapFileError(
+      path,
+      'it has no topics to follow (topics are list items, "- like this", under headings)',
+    );
   }
   return roadmap;
 }

@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
-export const binPath = join(repoRoot, 'dist/bin/roadmap.js');
+/** The bundled CLI, as `npm run build` makes it and npm installs it. */
+export const binPath = join(repoRoot, 'dist/cli/roadmap.js');
+
+/** Parsed-roadmap cache for the whole test run, outside every config folder a test inspects. */
+const cacheDir = mkdtempSync(join(tmpdir(), 'roadmap-test-cache-'));
 
 export interface RunResult {
   readonly stdout: string;
@@ -31,11 +35,12 @@ export function tempDir(prefix = 'roadmap-test-'): { dir: string; cleanup: () =>
  * the machine; pass `env` to add or override variables.
  */
 export function run(configDir: string, args: readonly string[], options: RunOptions = {}): RunResult {
-  const pinned = ['FORCE_COLOR', 'NO_COLOR', 'COLORTERM', 'CI', 'XDG_CONFIG_HOME'];
+  const pinned = ['FORCE_COLOR', 'NO_COLOR', 'COLORTERM', 'CI', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'ROADMAP_FILE'];
   const merged: Record<string, string | undefined> = {
     ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !pinned.includes(k))),
     HOME: join(configDir, 'home-must-not-be-used'),
     ROADMAP_CONFIG_DIR: configDir,
+    ROADMAP_CACHE_DIR: cacheDir,
     ...options.env,
   };
   const env = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined)) as Record<string, string>;
