@@ -86,24 +86,8 @@ export function expectUnchanged(file: string, before: FileSnapshot | null): void
   expect(after!.ino).toBe(before.ino);
 }
 
-export interface StatusRecord {
-  readonly status: string;
-  readonly at: string;
-}
-export interface HistoryEntry {
-  readonly key: string;
-  readonly from: string;
-  readonly to: string;
-  readonly at: string;
-}
-export interface SavedRoadmap {
-  readonly items: Record<string, StatusRecord>;
-  readonly history: HistoryEntry[];
-}
-export interface SavedConfig {
-  readonly schemaVersion: number;
-  readonly roadmaps: Record<string, SavedRoadmap>;
-}
+export type { HistoryEntry, SavedConfig, SavedRoadmap, StatusRecord } from '../helpers/saved-config.js';
+import type { SavedConfig, SavedRoadmap } from '../helpers/saved-config.js';
 
 export function readConfig(dir: string): SavedConfig {
   return JSON.parse(readFileSync(configPath(dir), 'utf8')) as SavedConfig;

@@ -1,0 +1,21 @@
+/** The progress file's shape as tests read it from disk (written here, not imported from src). */
+export interface StatusRecord {
+  readonly status: string;
+  readonly at: string;
+}
+export interface HistoryEntry {
+  readonly key: string;
+  readonly from: string;
+  readonly to: string;
+  readonly at: string;
+}
+export interface SavedRoadmap {
+  readonly items: Record<string, StatusRecord>;
+  readonly history: HistoryEntry[];
+  readonly source?: string;
+}
+export interface SavedConfig {
+  readonly schemaVersion: number;
+  readonly settings: { readonly roadmap?: string };
+  readonly roadmaps: Record<string, SavedRoadmap>;
+}
