@@ -28,14 +28,23 @@ interface Draft {
   /** A task-list item: `- [ ]` (false) or `- [x]` (true). */
   checked?: boolean;
   label?: string;
+  /**
+   * Slugs of label headings above this item: they stay in its key, so that the
+   * key does not change when a second heading beside the label makes it a level.
+   */
+  keyPrefix?: string[];
 }
 
 type Region = 'topics' | 'projects' | 'path';
 
 const PROJECTS_HEADING = /\bprojects?\b/i;
 const PATH_HEADING = /\blearning path\b/i;
-/** "Part 3: Database Integration" -> "Database Integration"; the ID already says "3". */
-const PART_PREFIX = /^part\s+\d+\s*[:.)\-–—]\s*/i;
+/**
+ * "Part 3: Database Integration", "3. Database Integration" -> "Database
+ * Integration": the ID already says 3, and a number in the title (and so in the
+ * key) would tie progress to the position.
+ */
+const NUMBER_PREFIX = /^(?:part\s+\d+\s*[:.)\-–—]|\d+(?:\.\d+)*[.)]|\d+(?:\.\d+)+)\s*/i;
 
 export { RoadmapProblem };
 
@@ -110,7 +119,7 @@ function parse(markdown: string): Roadmap {
         continue;
       }
       while (stack.length > 1 && stack[stack.length - 1]!.depth >= heading.depth) stack.pop();
-      const draft: Draft = { title: text.replace(PART_PREFIX, ''), line, links: [], children: [], isHeading: true };
+      const draft: Draft = { title: text.replace(NUMBER_PREFIX, '') || text, line, links: [], children: [], isHeading: true };
       stack[stack.length - 1]!.draft.children.push(draft);
       stack.push({ depth: heading.depth, draft });
     } else if (token.type === 'list') {
@@ -220,8 +229,12 @@ function collapseLabels(drafts: readonly Draft[]): Draft[] {
     let children = collapseLabels(draft.children);
     const only = children.length === 1 ? children[0]! : undefined;
     if (only?.isHeading && only.children.length > 0) {
-      const [first, ...rest] = only.children;
-      children = [{ ...first!, label: only.title }, ...rest];
+      const keyPrefix = [slugify(only.title) || 'label', ...(only.keyPrefix ?? [])];
+      children = only.children.map((child, i) => ({
+        ...child,
+        ...(i === 0 ? { label: only.title } : {}),
+        keyPrefix: [...keyPrefix, ...(child.keyPrefix ?? [])],
+      }));
     }
     return { ...draft, children };
   });
@@ -244,7 +257,7 @@ function finalize(
     const seen = (used.get(base) ?? 0) + 1;
     used.set(base, seen);
     const ownKey = seen === 1 ? base : `${base}~${seen}`;
-    const key = parentKey ? `${parentKey}/${ownKey}` : ownKey;
+    const key = [parentKey, ...(draft.keyPrefix ?? []), ownKey].filter((k) => k !== '').join('/');
     const children = finalize(draft.children, id, key, depth + 1, usesCheckboxes);
     const isTopic = usesCheckboxes ? draft.checked !== undefined : children.length === 0;
     return {
