@@ -16,9 +16,10 @@ import { colourLevel, styleFor } from './render/colour.js';
 import { renderList } from './render/list.js';
 import { renderMark } from './render/mark.js';
 import { renderNext } from './render/next.js';
+import { renderStatus } from './render/status.js';
 import { renderProjectDetail, renderProjects } from './render/project.js';
 import type { Style } from './render/style.js';
-import { editDistance } from './core/text.js';
+import { clean, editDistance } from './core/text.js';
 import { ExitCode, ProgressFileError, QuietExit, RoadmapFileError, UsageError } from './errors.js';
 import { doctor, type DoctorInput } from './commands/doctor.js';
 import { renderDoctor } from './render/doctor.js';
@@ -84,7 +85,9 @@ export function buildProgram(io: Io): Command {
       roadmapId: loaded.id,
       ...(loaded.path === undefined ? {} : { source: loaded.path }),
       invocation:
-        chosen.kind === 'file' && chosen.via === '--file' && flag ? `roadmap --file ${shellQuote(flag)}` : 'roadmap',
+        chosen.kind === 'file' && chosen.via === '--file' && flag
+          ? `roadmap --file ${clean(shellQuote(flag))}`
+          : 'roadmap',
       store: progress,
       now: io.now,
     };
@@ -122,6 +125,14 @@ export function buildProgram(io: Io): Command {
     .addHelpText('after', examples('roadmap next', 'roadmap next -n 3'))
     .action(async (options: { number: number }) => {
       io.out(renderNext(next(await context(), { count: options.number }), await style()));
+    });
+
+  program
+    .command('status')
+    .description('one line of progress, for a shell prompt or a status bar')
+    .addHelpText('after', examples('roadmap status', 'PS1="\\$(roadmap status) \\$ "'))
+    .action(async () => {
+      io.out(renderStatus(next(await context(), { count: 1 }), await style()));
     });
 
   program

@@ -172,7 +172,7 @@ function orphanedKeys(roadmap: Roadmap, progress: Progress): string[] {
         .map((t) => ({ t, s: similarity(slug, t.slug) }))
         .sort((a, b) => b.s - a.s)
         .at(0);
-      const hint = closest && closest.s > 0.3 ? `; closest now: ${closest.t.id} "${closest.t.title}"` : '';
+      const hint = closest && closest.s >= 0.4 ? `; closest now: ${closest.t.id} "${closest.t.title}"` : '';
       return `${key} (${record.status} ${record.at.slice(0, 10)})${hint}`;
     });
 }

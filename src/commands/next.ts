@@ -11,6 +11,8 @@ export interface NextResult {
   readonly invocation: string;
   readonly topics: readonly TopicView[];
   readonly tally: Tally;
+  /** Whether the roadmap suggests any projects at all. */
+  readonly hasProjects: boolean;
   /** When nothing is left to study: the project to build next, if any is unfinished. */
   readonly project?: ProjectReadiness;
 }
@@ -25,5 +27,5 @@ export function nextOf(roadmap: Roadmap, progress: Progress, count: number, invo
   const topics = nextTopics(ordered, progress, count).map((t) => topicView(roadmap, index.get(t.id)!, progress));
   const tally = roadmapTally(roadmap, progress);
   const project = topics.length === 0 ? recommendProject(projectReadiness(roadmap, progress)) : undefined;
-  return { invocation, topics, tally, ...(project ? { project } : {}) };
+  return { invocation, topics, tally, hasProjects: roadmap.projects.length > 0, ...(project ? { project } : {}) };
 }

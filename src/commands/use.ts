@@ -14,6 +14,8 @@ export interface UseResult {
   /** Who chose it: `--file`, `ROADMAP_FILE`, `roadmap use`, or `bundled` (nobody). */
   readonly via: string;
   readonly tally: Tally;
+  /** Set when the default changed but --file or ROADMAP_FILE still chooses another file here. */
+  readonly overridden?: { readonly via: string; readonly path: string };
 }
 
 export interface UseOptions {
@@ -57,5 +59,8 @@ export async function use(
     ...(loaded.path === undefined ? {} : { path: loaded.path }),
     via: choice.kind === 'file' ? choice.via : 'bundled',
     tally: roadmapTally(loaded.roadmap, withFileMarks(loaded.roadmap, saved)),
+    ...(changed && current.kind === 'file' && current.via !== 'roadmap use'
+      ? { overridden: { via: current.via, path: current.path } }
+      : {}),
   };
 }

@@ -119,7 +119,13 @@ function parse(markdown: string): Roadmap {
         continue;
       }
       while (stack.length > 1 && stack[stack.length - 1]!.depth >= heading.depth) stack.pop();
-      const draft: Draft = { title: text.replace(NUMBER_PREFIX, '') || text, line, links: [], children: [], isHeading: true };
+      const draft: Draft = {
+        title: text.replace(NUMBER_PREFIX, '') || text,
+        line,
+        links: [],
+        children: [],
+        isHeading: true,
+      };
       stack[stack.length - 1]!.draft.children.push(draft);
       stack.push({ depth: heading.depth, draft });
     } else if (token.type === 'list') {

@@ -69,3 +69,13 @@ export function similarity(a: string, b: string): number {
   }
   return (2 * shared) / (left.length + right.length);
 }
+
+/**
+ * Roadmap text is untrusted: a title could carry escape sequences that recolour
+ * the terminal, rewrite the clipboard (OSC 52) or reorder text (bidi overrides).
+ * Control characters, DEL, C1 codes and bidi controls are removed.
+ */
+export function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}

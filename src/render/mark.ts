@@ -20,7 +20,8 @@ export function renderMark(result: MarkResult, style: Style): string {
       `${style.bold('Next:')} ${style.cyan(upNext.id)} ${clean(upNext.title)}  ${style.dim(`(${result.next.invocation} done ${upNext.id})`)}`,
     );
   } else {
-    lines.push(style.green(`Every topic is done. See "${result.next.invocation} project" for what to build.`));
+    const build = result.next.hasProjects ? ` See "${result.next.invocation} project" for what to build.` : '';
+    lines.push(style.green(`Every topic is done.${build}`));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -32,8 +32,10 @@ export function renderNext(result: NextResult, style: Style): string {
         `Time to build something: ${style.bold.cyan(entry.project.id)} ${clean(entry.project.title)} (${entry.tally.percent}% ready)`,
         `See it with: ${style.green(`${result.invocation} project ${entry.project.id}`)}`,
       );
-    } else {
+    } else if (result.hasProjects) {
       lines.push('Every suggested project is done too. Well done!');
+    } else {
+      lines.push('Well done!');
     }
     return `${lines.join('\n')}\n`;
   }

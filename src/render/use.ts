@@ -17,5 +17,10 @@ export function renderUse(result: UseResult, style: Style): string {
     lines.push(style.dim(why[result.via] ?? result.via));
   }
   lines.push(`${style.bold('Progress:')} ${progressText(result.tally)}`);
+  if (result.overridden) {
+    const { via, path } = result.overridden;
+    const where = via === '--file' ? 'this command' : 'this shell';
+    lines.push(style.yellow(`Note: ${via} still chooses ${clean(path)} for ${where}.`));
+  }
   return `${lines.join('\n')}\n`;
 }

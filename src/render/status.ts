@@ -1,0 +1,17 @@
+import type { NextResult } from '../commands/next.js';
+import { clean, placeName, type Style } from './style.js';
+
+/** One line for prompts and status bars: `3/44 topics (6%) · Part 1: Fundamentals · next 1.2.1`. */
+export function renderStatus(result: NextResult, style: Style): string {
+  const { done, total, percent } = result.tally;
+  const parts = [`${done}/${total} topics (${percent}%)`];
+  const topic = result.topics[0];
+  if (topic) {
+    const part = topic.where[0];
+    if (part) parts.push(placeName(part, 0));
+    parts.push(`next ${style.cyan(topic.id)}`);
+  } else {
+    parts.push(style.green('all done'));
+  }
+  return `${clean(parts.join(' · '))}\n`;
+}
