@@ -1,51 +1,69 @@
-// The build: bundles the CLI with esbuild (one small entry file; what only some
-// commands need, such as marked's lexer or chalk, in chunks loaded on demand),
-// and parses the bundled roadmap once, here, so that `roadmap next` never lexes it.
+// The build. Three CommonJS bundles, so that each run compiles only what it uses:
+//   dist/cli/roadmap.cjs  the entry: the fast path (next, status) and everything it needs;
+//   dist/cli/program.cjs  commander and every other command, loaded when the fast path does not apply;
+//   dist/cli/parse.cjs    the markdown parser (marked's lexer), loaded only for a roadmap not parsed before.
+// CommonJS because Node starts it faster than ES modules (no ESM loader, no module facades).
+// The bundled roadmap is parsed here, once, into dist/roadmap.json.
 import { build } from 'esbuild';
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 const root = join(import.meta.dirname, '..');
 const out = resolve(root, process.env.ROADMAP_BUILD_DIR ?? 'dist');
+const cli = join(out, 'cli');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-rmSync(join(out, 'cli'), { recursive: true, force: true });
-await build({
-  entryPoints: [join(root, 'bin/roadmap.ts')],
-  outdir: join(out, 'cli'),
+/**
+ * Imports between the bundles load the other bundle's file with require() at run
+ * time (an import() would send it through the slower ESM loader) instead of
+ * bundling its code twice.
+ */
+const separateBundles = {
+  name: 'separate-bundles',
+  setup(b) {
+    const other = (file) => ({ path: file, namespace: 'other-bundle' });
+    b.onResolve({ filter: /^\.\/program\.js$/ }, () => other('./program.cjs'));
+    b.onResolve({ filter: /\/core\/parse\.js$/ }, (args) =>
+      args.importer.endsWith('roadmap-source.ts') ? other('./parse.cjs') : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'other-bundle' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /\.cjs$/, namespace: 'other-bundle' }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20.19',
   minify: true,
-  chunkNames: 'chunks/[name]-[hash]',
-  // conf (and ajv behind it) is only for writes and stays a normal dependency.
-  external: ['conf'],
-  // commander is CommonJS; its require() of Node built-ins needs a require in ESM.
-  banner: {
-    js: "import{createRequire as __roadmapRequire}from'node:module';const require=__roadmapRequire(import.meta.url);",
+  // conf (with ajv) and chalk are ES modules loaded with import() when a command needs them.
+  external: ['conf', 'chalk'],
+  define: {
+    // Known now: no need to read package.json at every start.
+    __ROADMAP_VERSION__: JSON.stringify(version),
+    // The sources are ES modules; in a CommonJS bundle the module's URL comes from __filename.
+    'import.meta.url': '__roadmapModuleUrl',
   },
+  banner: { js: "const __roadmapModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [separateBundles],
   logLevel: 'warning',
-});
-chmodSync(join(out, 'cli', 'roadmap.js'), 0o755);
+};
 
-// Parse data/roadmap.md with the project's own parser, bundled for this one use.
-const parser = await build({
-  entryPoints: [join(root, 'src/core/parse.ts')],
-  bundle: true,
-  write: false,
-  format: 'esm',
-  platform: 'node',
-  logLevel: 'warning',
-});
+rmSync(cli, { recursive: true, force: true });
+await Promise.all([
+  build({ ...common, entryPoints: [join(root, 'bin/roadmap.ts')], outfile: join(cli, 'roadmap.cjs') }),
+  build({ ...common, entryPoints: [join(root, 'src/program.ts')], outfile: join(cli, 'program.cjs') }),
+  build({ ...common, entryPoints: [join(root, 'src/core/parse.ts')], outfile: join(cli, 'parse.cjs') }),
+]);
+chmodSync(join(cli, 'roadmap.cjs'), 0o755);
+
+// Parse data/roadmap.md with the parser just built.
 mkdirSync(out, { recursive: true });
-const parserFile = join(out, `.parse-${process.pid}.mjs`);
-writeFileSync(parserFile, parser.outputFiles[0].text);
-try {
-  const { parseRoadmap } = await import(pathToFileURL(parserFile).href);
-  const source = readFileSync(join(root, 'data/roadmap.md'), 'utf8');
-  writeFileSync(join(out, 'roadmap.json'), JSON.stringify({ source, roadmap: parseRoadmap(source) }));
-} finally {
-  rmSync(parserFile, { force: true });
-}
+const { parseRoadmap } = createRequire(import.meta.url)(join(cli, 'parse.cjs'));
+const source = readFileSync(join(root, 'data/roadmap.md'), 'utf8');
+writeFileSync(join(out, 'roadmap.json'), JSON.stringify({ source, roadmap: parseRoadmap(source) }));

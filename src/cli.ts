@@ -1,40 +1,25 @@
 /** The commander program: every command, option and help text. Handlers live in commands/. */
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { resolve } from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import type { Context } from './commands/context.js';
+import { doctor } from './commands/doctor.js';
 import { list } from './commands/list.js';
 import { mark } from './commands/mark.js';
 import { next } from './commands/next.js';
 import { projectDetail, projects } from './commands/project.js';
-import type { Context } from './commands/context.js';
-import { configDir } from './io/paths.js';
-import { chooseRoadmap, loadRoadmap, type RoadmapChoice } from './io/roadmap-source.js';
 import { use } from './commands/use.js';
-import { renderUse } from './render/use.js';
-import { resolve } from 'node:path';
-import { ProgressStore } from './io/store.js';
-import { cacheDir, ParseCache } from './io/parse-cache.js';
-import { colourLevel, styleFor } from './render/colour.js';
+import { editDistance } from './core/text.js';
+import { ExitCode, QuietExit, UsageError } from './errors.js';
+import { configDir } from './io/paths.js';
+import { renderDoctor } from './render/doctor.js';
 import { renderList } from './render/list.js';
 import { renderMark } from './render/mark.js';
 import { renderNext } from './render/next.js';
-import { renderStatus } from './render/status.js';
 import { renderProjectDetail, renderProjects } from './render/project.js';
+import { renderStatus } from './render/status.js';
 import type { Style } from './render/style.js';
-import { clean, editDistance } from './core/text.js';
-import { ExitCode, ProgressFileError, QuietExit, RoadmapFileError, UsageError } from './errors.js';
-import { doctor, type DoctorInput } from './commands/doctor.js';
-import { renderDoctor } from './render/doctor.js';
-
-/** What the program may touch: streams, environment and clock, so tests can supply their own. */
-export interface Io {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  readonly env: NodeJS.ProcessEnv;
-  readonly stdoutIsTTY: boolean;
-  readonly now: () => Date;
-  readonly version: string;
-  /** The folder relative paths (--file, `use PATH`) are read from. */
-  readonly cwd: string;
-}
+import { renderUse } from './render/use.js';
+import { Session, type GlobalOptions, type Io } from './session.js';
 
 function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
@@ -48,50 +33,9 @@ function positiveInt(value: string): number {
 
 export function buildProgram(io: Io): Command {
   const program = new Command('roadmap');
-  const style = (): Promise<Style> =>
-    styleFor(colourLevel(io.env, io.stdoutIsTTY, !program.opts<{ color: boolean }>().color));
-  const store = (): ProgressStore => new ProgressStore(configDir(io.env), io.err);
-  const choice = (progress: ProgressStore): RoadmapChoice => {
-    const flag = program.opts<{ file?: string }>().file;
-    // The saved default is read only when nothing else chose: a --file run works even if the progress file does not.
-    const saved = flag === undefined && !io.env.ROADMAP_FILE ? progress.readAll().settings.roadmap : undefined;
-    return chooseRoadmap(flag, io.env, saved, io.cwd);
-  };
-  /** For doctor, which must run when the progress file or the roadmap cannot be read. */
-  const doctorInput = async (): Promise<DoctorInput> => {
-    const progress = store();
-    let chosen: RoadmapChoice;
-    try {
-      chosen = choice(progress);
-    } catch (error) {
-      if (!(error instanceof ProgressFileError)) throw error;
-      chosen = chooseRoadmap(program.opts<{ file?: string }>().file, io.env, undefined, io.cwd);
-    }
-    try {
-      return { store: progress, now: io.now, loaded: await loadRoadmap(chosen, cache()) };
-    } catch (error) {
-      if (!(error instanceof RoadmapFileError)) throw error;
-      return { store: progress, now: io.now, roadmapProblem: `${error.path} cannot be used: ${error.reason}` };
-    }
-  };
-  const cache = (): ParseCache => new ParseCache(cacheDir(io.env), io.version);
-  const context = async (): Promise<Context> => {
-    const progress = store();
-    const chosen = choice(progress);
-    const loaded = await loadRoadmap(chosen, cache());
-    const flag = program.opts<{ file?: string }>().file;
-    return {
-      roadmap: loaded.roadmap,
-      roadmapId: loaded.id,
-      ...(loaded.path === undefined ? {} : { source: loaded.path }),
-      invocation:
-        chosen.kind === 'file' && chosen.via === '--file' && flag
-          ? `roadmap --file ${clean(shellQuote(flag))}`
-          : 'roadmap',
-      store: progress,
-      now: io.now,
-    };
-  };
+  const session = new Session(io, () => program.opts<GlobalOptions>());
+  const style = (): Promise<Style> => session.style();
+  const context = (): Promise<Context> => session.context();
 
   program
     .description(
@@ -199,8 +143,8 @@ export function buildProgram(io: Io): Command {
       ),
     )
     .action(async (path: string | undefined, options: { bundled?: boolean }) => {
-      const progress = store();
-      const result = await use(progress, cache(), choice(progress), { path, bundled: options.bundled }, (p) =>
+      const store = session.store();
+      const result = await use(store, session.cache(), session.choice(store), { path, bundled: options.bundled }, (p) =>
         resolve(io.cwd, p),
       );
       io.out(renderUse(result, await style()));
@@ -212,7 +156,7 @@ export function buildProgram(io: Io): Command {
     .option('--repair', 'move a corrupt file aside (keeping what can be read), remove stale locks and temp files')
     .addHelpText('after', examples('roadmap doctor', 'roadmap doctor --repair'))
     .action(async (options: { repair?: boolean }) => {
-      const result = await doctor(await doctorInput(), { repair: options.repair === true });
+      const result = await doctor(await session.doctorInput(), { repair: options.repair === true });
       io.out(renderDoctor(result, await style()));
       if (result.remaining > 0) throw new QuietExit(ExitCode.failure);
     });
@@ -232,11 +176,4 @@ function unknownCommand(program: Command, word: string): UsageError {
     .sort((a, b) => a.d - b.d);
   const hint = closest ? ` Did you mean "${closest.name}"?` : '';
   return new UsageError(`unknown command "${word}".${hint} See "roadmap --help".`);
-}
-
-export { CommanderError };
-
-/** A path as a POSIX shell reads it back: bare when safe, else in single quotes. */
-function shellQuote(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,49 +1,63 @@
-/** The one error handler: every failure becomes one line on stderr and an exit code. */
-import { readFileSync } from 'node:fs';
+/** The entry: the fast path for `next` and `status`, or the full commander program. */
+import { readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildProgram, CommanderError, type Io } from './cli.js';
-import { CliError, ExitCode } from './errors.js';
+import { ExitCode } from './errors.js';
 import { packageRoot } from './io/paths.js';
-import { clean } from './render/style.js';
+import { isTerminal } from './io/terminal.js';
+import { quickCommand, runQuick } from './quick.js';
+import { OutputClosed, report } from './report.js';
+import type { Io } from './session.js';
+
+/** Set by the build (scripts/build.mjs); absent when the sources run directly. */
+declare const __ROADMAP_VERSION__: string | undefined;
+
+function version(): string {
+  if (typeof __ROADMAP_VERSION__ === 'string') return __ROADMAP_VERSION__;
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/**
+ * Writes straight to the file descriptor: setting up process.stdout's stream
+ * machinery costs more than a short command's whole output.
+ */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let offset = 0; offset < bytes.length;) {
+    try {
+      offset += writeSync(fd, bytes, offset);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') throw new OutputClosed();
+      if (code !== 'EAGAIN') throw error;
+      // A non-blocking pipe that is full: wait a moment for the reader.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
+}
 
 function defaultIo(): Io {
-  const { version } = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
   return {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
+    out: (text) => writeAll(1, text),
+    err: (text) => writeAll(2, text),
     env: process.env,
-    // Typed boolean, but undefined when stdout is a pipe or a file.
-    stdoutIsTTY: Boolean(process.stdout.isTTY as boolean | undefined),
+    stdoutIsTTY: isTerminal(1),
     now: () => new Date(),
-    version,
+    version: version(),
     cwd: process.cwd(),
   };
 }
 
 export async function main(argv: readonly string[] = process.argv, io: Io = defaultIo()): Promise<number> {
   try {
-    await buildProgram(io).parseAsync([...argv]);
+    const quick = quickCommand(argv.slice(2));
+    if (!quick) {
+      // commander and every other command load only here (a separate file in the build).
+      const { runProgram } = await import('./program.js');
+      return await runProgram(argv, io);
+    }
+    await runQuick(quick, io);
     return ExitCode.ok;
   } catch (error) {
     return report(error, io);
   }
-}
-
-const COMMANDER_OK = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
-
-function report(error: unknown, io: Io): number {
-  if (error instanceof CommanderError) {
-    // commander has already printed its message (with a "did you mean" where it has one).
-    return COMMANDER_OK.has(error.code) ? ExitCode.ok : ExitCode.usage;
-  }
-  if (error instanceof CliError) {
-    // Messages can quote roadmap titles (candidates for a REF), which are untrusted text.
-    if (error.message !== '') io.err(`error: ${clean(error.message)}\n`);
-    return error.exitCode;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  io.err(`error: unexpected failure: ${message}\n`);
-  if (io.env.ROADMAP_DEBUG) io.err(`${error instanceof Error ? error.stack : ''}\n`);
-  else io.err('Set ROADMAP_DEBUG=1 to see the details.\n');
-  return ExitCode.failure;
 }

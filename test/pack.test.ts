@@ -44,7 +44,7 @@ afterAll(() => work.cleanup());
 
 describe('the packed package', () => {
   it('holds what runs and nothing else', () => {
-    expect(files).toContain('dist/cli/roadmap.js');
+    expect(files).toContain('dist/cli/roadmap.cjs');
     expect(files).toContain('dist/roadmap.json');
     expect(files).toContain('data/roadmap.md');
     expect(files).toContain('package.json');

@@ -1,4 +1,4 @@
-import { partsInPathOrder, stagesOfParts } from '../core/match.js';
+import { partsInPathOrder } from '../core/match.js';
 import type { Roadmap } from '../core/model.js';
 import { nextTopics, roadmapTally, type Progress, type Tally } from '../core/progress.js';
 import { projectReadiness, recommendProject, type ProjectReadiness } from '../core/readiness.js';
@@ -23,7 +23,7 @@ export function next(ctx: Context, options: { count: number }): NextResult {
 
 export function nextOf(roadmap: Roadmap, progress: Progress, count: number, invocation: string): NextResult {
   const index = indexById(roadmap);
-  const ordered = partsInPathOrder(roadmap, stagesOfParts(roadmap));
+  const ordered = partsInPathOrder(roadmap, roadmap.partStages);
   const topics = nextTopics(ordered, progress, count).map((t) => topicView(roadmap, index.get(t.id)!, progress));
   const tally = roadmapTally(roadmap, progress);
   const project = topics.length === 0 ? recommendProject(projectReadiness(roadmap, progress)) : undefined;

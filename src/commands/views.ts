@@ -1,6 +1,5 @@
 /** Plain-data views of items, shared by the command results (and so by --json later). */
 import type { Item, Roadmap, Status } from '../core/model.js';
-import { stagesOfParts } from '../core/match.js';
 import { statusOf, type Progress } from '../core/progress.js';
 import type { Placed } from '../core/tree.js';
 
@@ -21,7 +20,7 @@ export const refOf = (item: { id: string; title: string }): Ref => ({ id: item.i
 
 export function topicView(roadmap: Roadmap, placed: Placed, progress: Progress): TopicView {
   const part = placed.ancestors[0] ?? placed.item;
-  const stageNumber = stagesOfParts(roadmap).get(part.id);
+  const stageNumber = roadmap.partStages[part.id];
   const stage = stageNumber === undefined ? undefined : roadmap.stages[stageNumber - 1];
   return {
     ...refOf(placed.item),

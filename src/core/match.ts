@@ -4,7 +4,7 @@
  * found by shared words, weighted so that a word found in many places (such as
  * "API") counts for less than one found in a single place (such as "WebSockets").
  */
-import type { Item, Project, Roadmap } from './model.js';
+import type { Item, Project, RoadmapText } from './model.js';
 import { keywords } from './text.js';
 
 /** Where a word was found, and how much that says. */
@@ -32,7 +32,7 @@ interface Unit {
 }
 
 /** The children of each part: the sections a project can draw on. */
-function units(roadmap: Roadmap): Unit[] {
+function units(roadmap: RoadmapText): Unit[] {
   return roadmap.parts.flatMap((part) => {
     const partWords = keywords(part.title);
     const items = part.kind === 'topic' ? [part] : part.children;
@@ -57,7 +57,7 @@ function titlesBelow(item: Item): string {
  * least half the best score are kept; a part whose own title shares a word
  * with the project then contributes all its sections.
  */
-export function projectSections(roadmap: Roadmap, project: Project): Item[] {
+export function projectSections(roadmap: RoadmapText, project: Project): Item[] {
   const all = units(roadmap);
   const words = [...new Set(keywords(project.title))];
   const reach = new Map(words.map((w) => [w, all.filter((u) => strength(w, u.places) > 0).length]));
@@ -84,7 +84,7 @@ export function projectSections(roadmap: Roadmap, project: Project): Item[] {
  * the stage whose words best match its title and section titles; a part that
  * matches no stage follows the stage of the part before it.
  */
-export function stagesOfParts(roadmap: Roadmap): Map<string, number> {
+export function stagesOfParts(roadmap: RoadmapText): Map<string, number> {
   const result = new Map<string, number>();
   if (roadmap.stages.length === 0) return result;
   const places = roadmap.parts.map(
@@ -118,6 +118,6 @@ export function stagesOfParts(roadmap: Roadmap): Map<string, number> {
 }
 
 /** Parts in learning-path order: by stage, then as in the document. */
-export function partsInPathOrder(roadmap: Roadmap, stages: ReadonlyMap<string, number>): Item[] {
-  return [...roadmap.parts].sort((a, b) => (stages.get(a.id) ?? 0) - (stages.get(b.id) ?? 0));
+export function partsInPathOrder(roadmap: RoadmapText, stages: Readonly<Record<string, number>>): Item[] {
+  return [...roadmap.parts].sort((a, b) => (stages[a.id] ?? 0) - (stages[b.id] ?? 0));
 }

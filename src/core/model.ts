@@ -49,10 +49,22 @@ export interface Stage {
   readonly title: string;
 }
 
-export interface Roadmap {
+/** What the file says: the tree, the projects and the learning-path stages. */
+export interface RoadmapText {
   /** The `#` title; empty when the file has none. */
   readonly title: string;
   readonly parts: readonly Item[];
   readonly projects: readonly Project[];
   readonly stages: readonly Stage[];
+}
+
+/**
+ * A roadmap with what is derived from its words, worked out once when it is
+ * parsed (and cached with it) rather than on every run.
+ */
+export interface Roadmap extends RoadmapText {
+  /** The learning-path stage (1-based) of each part, by part ID; empty without a learning path. */
+  readonly partStages: Readonly<Record<string, number>>;
+  /** The IDs of the sections each project draws on, by project ID; empty when its words match no title. */
+  readonly projectSections: Readonly<Record<string, readonly string[]>>;
 }

@@ -15,7 +15,8 @@
  *   projects and the path stages instead of topics.
  */
 import { Lexer, type Token, type Tokens } from 'marked';
-import type { Item, Link, Project, Roadmap, Stage } from './model.js';
+import { projectSections, stagesOfParts } from './match.js';
+import type { Item, Link, Project, Roadmap, RoadmapText, Stage } from './model.js';
 import { RoadmapProblem } from './problems.js';
 import { slugify } from './text.js';
 
@@ -150,7 +151,12 @@ function parse(markdown: string): Roadmap {
     return { id: `p${i + 1}`, title: p.title, slug, key: `project/${slug}`, line: p.line };
   });
   const stages: Stage[] = stageTitles.map((t, i) => ({ number: i + 1, title: t }));
-  return { title, parts, projects, stages };
+  const text: RoadmapText = { title, parts, projects, stages };
+  return {
+    ...text,
+    partStages: Object.fromEntries(stagesOfParts(text)),
+    projectSections: Object.fromEntries(projects.map((p) => [p.id, projectSections(text, p).map((s) => s.id)])),
+  };
 }
 
 function listDrafts(list: Tokens.List, locate: (raw: string) => number): Draft[] {

@@ -1,7 +1,7 @@
 /** How ready the learner is for each suggested project. */
 import type { Item, Project, Roadmap, Status } from './model.js';
-import { projectSections } from './match.js';
 import { statusOf, tally, type Progress, type Tally } from './progress.js';
+import { indexById } from './tree.js';
 
 export interface ProjectReadiness {
   readonly project: Project;
@@ -13,8 +13,9 @@ export interface ProjectReadiness {
 }
 
 export function projectReadiness(roadmap: Roadmap, progress: Progress): ProjectReadiness[] {
+  const index = indexById(roadmap);
   return roadmap.projects.map((project) => {
-    const sections = projectSections(roadmap, project);
+    const sections = (roadmap.projectSections[project.id] ?? []).map((id) => index.get(id)!.item);
     return {
       project,
       sections,

@@ -9,7 +9,6 @@
  * "break" file so that two waiters never both break and one never deletes a
  * lock the other has just taken.
  */
-import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { CliError } from '../errors.js';
@@ -118,7 +117,8 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 /** Waits for the lock at `path` and returns the function that releases it. */
 export async function acquireLock(path: string, options: LockOptions = {}): Promise<() => void> {
   const { timeoutMs = 20_000, staleMs = 10_000, onStale } = options;
-  const token = randomUUID();
+  // Unique enough to tell two holders apart; node:crypto would cost start-up time for nothing more.
+  const token = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   const content = JSON.stringify({ pid: process.pid, host: hostname(), token, at: new Date().toISOString() });
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -5,7 +5,6 @@
  * version; anything else (a changed file, another version, a corrupt or
  * unreadable entry) is a miss, and the file is parsed again.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +17,11 @@ export interface SourceStamp {
   readonly ctimeMs: number;
 }
 
+/** Bumped whenever the parsed tree's shape changes, so entries of an older shape are never read. */
+const FORMAT = 2;
+
 interface Entry {
+  readonly format: number;
   readonly version: string;
   readonly stamp: SourceStamp;
   readonly roadmap: Roadmap;
@@ -37,14 +40,14 @@ export class ParseCache {
   ) {}
 
   fileFor(stamp: SourceStamp): string {
-    const name = createHash('sha256').update(`${this.version}\0${stamp.path}`).digest('hex').slice(0, 32);
-    return join(this.dir, `${name}.json`);
+    return join(this.dir, `${fnv1a(`${this.version}\0${stamp.path}`)}.json`);
   }
 
   get(stamp: SourceStamp): Roadmap | undefined {
     try {
       const entry = JSON.parse(readFileSync(this.fileFor(stamp), 'utf8')) as Partial<Entry>;
       const same =
+        entry.format === FORMAT &&
         entry.version === this.version &&
         entry.stamp?.path === stamp.path &&
         entry.stamp.size === stamp.size &&
@@ -64,10 +67,26 @@ export class ParseCache {
     const temp = `${file}.${process.pid}.tmp`;
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      writeFileSync(temp, JSON.stringify({ version: this.version, stamp, roadmap } satisfies Entry), { mode: 0o600 });
+      writeFileSync(temp, JSON.stringify({ format: FORMAT, version: this.version, stamp, roadmap } satisfies Entry), {
+        mode: 0o600,
+      });
       renameSync(temp, file);
     } catch {
       // Read-only or full cache folder: carry on without it.
     }
   }
+}
+
+/**
+ * A 64-bit FNV-1a hash of the text, in hex: enough to name one cache entry per
+ * roadmap file (each entry records its path, which is checked on read), and
+ * cheaper than loading node:crypto on the start-up path.
+ */
+function fnv1a(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(text)) {
+    hash ^= BigInt(byte);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, '0');
 }

@@ -2,7 +2,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Roadmap } from '../core/model.js';
-import { RoadmapProblem } from '../core/problems.js';
 import { slugify } from '../core/text.js';
 import { topicsOf } from '../core/tree.js';
 import { RoadmapFileError } from '../errors.js';
@@ -121,7 +120,7 @@ async function parse(path: string, text: string): Promise<Roadmap> {
   try {
     roadmap = parseRoadmap(text);
   } catch (error) {
-    if (error instanceof RoadmapProblem) throw new RoadmapFileError(path, error.message);
+    if (error instanceof Error && error.name === 'RoadmapProblem') throw new RoadmapFileError(path, error.message);
     throw error;
   }
   if (topicsOf(roadmap.parts).length === 0) {

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 /** The bundled CLI, as `npm run build` makes it and npm installs it. */
-export const binPath = join(repoRoot, 'dist/cli/roadmap.js');
+export const binPath = join(repoRoot, 'dist/cli/roadmap.cjs');
 
 /** Parsed-roadmap cache for the whole test run, outside every config folder a test inspects. */
 const cacheDir = mkdtempSync(join(tmpdir(), 'roadmap-test-cache-'));

@@ -12,6 +12,10 @@ const sectionsOf = (projectId: string): string[] =>
   ).map((s) => s.id);
 
 describe('the sections each bundled project draws on', () => {
+  it('are worked out when the roadmap is parsed', () => {
+    for (const project of bundled.projects) expect(bundled.projectSections[project.id]).toEqual(sectionsOf(project.id));
+  });
+
   it('the chat application draws on 4.4 WebSockets alone', () => {
     expect(sectionsOf('p2')).toEqual(['4.4']);
   });
@@ -56,14 +60,15 @@ describe('learning-path stages', () => {
     const roadmap = parseRoadmap(
       '# T\n## Deployment\n- ship it\n## Basics\n- hello world\n## Learning Path\n1. Learn the basics.\n2. Then deployment.\n',
     );
-    const order = partsInPathOrder(roadmap, stagesOfParts(roadmap)).map((p) => p.title);
+    const order = partsInPathOrder(roadmap, roadmap.partStages).map((p) => p.title);
     expect(order).toEqual(['Basics', 'Deployment']);
+    expect(roadmap.partStages).toEqual(Object.fromEntries(stagesOfParts(roadmap)));
   });
 
   it('keeps document order when there is no learning path', () => {
     const roadmap = parseRoadmap('## B\n- x\n## A\n- y\n');
     expect(stagesOfParts(roadmap).size).toBe(0);
-    expect(partsInPathOrder(roadmap, stagesOfParts(roadmap)).map((p) => p.title)).toEqual(['B', 'A']);
+    expect(partsInPathOrder(roadmap, roadmap.partStages).map((p) => p.title)).toEqual(['B', 'A']);
   });
 });
 

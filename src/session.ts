@@ -1,0 +1,102 @@
+/**
+ * One run of roadmap: the world it may touch (Io) and the services built from
+ * it and the global options: the progress store, the parse cache, the chosen
+ * roadmap, the colour style. Shared by the commander program and the fast path
+ * for `next` and `status`, so both behave exactly alike.
+ */
+import type { Context } from './commands/context.js';
+import type { DoctorInput } from './commands/doctor.js';
+import { clean } from './core/text.js';
+import { ProgressFileError, RoadmapFileError } from './errors.js';
+import { cacheDir, ParseCache } from './io/parse-cache.js';
+import { configDir } from './io/paths.js';
+import { chooseRoadmap, loadRoadmap, type RoadmapChoice } from './io/roadmap-source.js';
+import { ProgressStore } from './io/store.js';
+import { colourLevel, styleFor } from './render/colour.js';
+import type { Style } from './render/style.js';
+
+/** What the program may touch: streams, environment and clock, so tests can supply their own. */
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdoutIsTTY: boolean;
+  readonly now: () => Date;
+  readonly version: string;
+  /** The folder relative paths (--file, `use PATH`) are read from. */
+  readonly cwd: string;
+}
+
+/** The options every command takes. */
+export interface GlobalOptions {
+  readonly file?: string | undefined;
+  /** False with --no-color. */
+  readonly color: boolean;
+}
+
+export class Session {
+  constructor(
+    readonly io: Io,
+    private readonly options: () => GlobalOptions,
+  ) {}
+
+  store(): ProgressStore {
+    return new ProgressStore(configDir(this.io.env), this.io.err);
+  }
+
+  cache(): ParseCache {
+    return new ParseCache(cacheDir(this.io.env), this.io.version);
+  }
+
+  style(): Promise<Style> {
+    return styleFor(colourLevel(this.io.env, this.io.stdoutIsTTY, !this.options().color));
+  }
+
+  /** The roadmap for this run. The saved default is read only when nothing else chose. */
+  choice(store: ProgressStore): RoadmapChoice {
+    const { file } = this.options();
+    const saved = file === undefined && !this.io.env.ROADMAP_FILE ? store.readAll().settings.roadmap : undefined;
+    return chooseRoadmap(file, this.io.env, saved, this.io.cwd);
+  }
+
+  async context(): Promise<Context> {
+    const store = this.store();
+    const chosen = this.choice(store);
+    const loaded = await loadRoadmap(chosen, this.cache());
+    const { file } = this.options();
+    return {
+      roadmap: loaded.roadmap,
+      roadmapId: loaded.id,
+      ...(loaded.path === undefined ? {} : { source: loaded.path }),
+      invocation:
+        chosen.kind === 'file' && chosen.via === '--file' && file
+          ? `roadmap --file ${clean(shellQuote(file))}`
+          : 'roadmap',
+      store,
+      now: this.io.now,
+    };
+  }
+
+  /** For doctor, which must run when the progress file or the roadmap cannot be read. */
+  async doctorInput(): Promise<DoctorInput> {
+    const store = this.store();
+    let chosen: RoadmapChoice;
+    try {
+      chosen = this.choice(store);
+    } catch (error) {
+      if (!(error instanceof ProgressFileError)) throw error;
+      chosen = chooseRoadmap(this.options().file, this.io.env, undefined, this.io.cwd);
+    }
+    try {
+      return { store, now: this.io.now, loaded: await loadRoadmap(chosen, this.cache()) };
+    } catch (error) {
+      if (!(error instanceof RoadmapFileError)) throw error;
+      return { store, now: this.io.now, roadmapProblem: `${error.path} cannot be used: ${error.reason}` };
+    }
+  }
+}
+
+/** A path as a POSIX shell reads it back: bare when safe, else in single quotes. */
+export function shellQuote(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
