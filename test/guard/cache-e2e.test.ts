@@ -1,0 +1,49 @@
+/** The parsed-roadmap cache seen from outside: a changed roadmap is never served stale; a corrupt cache is rebuilt. */
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { run, tempDir } from '../helpers/cli.js';
+
+let temp: ReturnType<typeof tempDir>;
+let cacheDir: string;
+let plan: string;
+const roadmap = (...args: string[]) =>
+  run(temp.dir, ['--file', plan, ...args], { env: { ROADMAP_CACHE_DIR: cacheDir } });
+
+beforeEach(() => {
+  temp = tempDir();
+  cacheDir = join(temp.dir, 'cache');
+  plan = join(temp.dir, 'plan.md');
+  writeFileSync(plan, '# Plan\n## A\n- alpha\n- bravo\n');
+});
+afterEach(() => temp.cleanup());
+
+it('caches a parsed roadmap, and never serves it once the file changed, even to the same size and time', () => {
+  expect(roadmap('next').stdout).toContain('1.1  alpha');
+  expect(readdirSync(cacheDir)).toHaveLength(1);
+  const mtime = new Date('2026-01-01T00:00:00Z');
+  utimesSync(plan, mtime, mtime);
+  roadmap('next');
+  // Same size, same modification time: only the change time tells.
+  writeFileSync(plan, '# Plan\n## A\n- delta\n- bravo\n');
+  utimesSync(plan, mtime, mtime);
+  expect(roadmap('next').stdout).toContain('1.1  delta');
+});
+
+it('ignores a corrupt cache entry and writes a good one back', () => {
+  roadmap('next');
+  const [entry] = readdirSync(cacheDir);
+  writeFileSync(join(cacheDir, entry!), '{"format": 2, "roadm');
+  const result = roadmap('next');
+  expect(result.code).toBe(0);
+  expect(result.stdout).toContain('1.1  alpha');
+  expect(JSON.parse(readFileSync(join(cacheDir, entry!), 'utf8'))).toMatchObject({ format: 2 });
+});
+
+it('works with a cache folder it cannot write', () => {
+  writeFileSync(cacheDir, 'not a folder');
+  const result = roadmap('next');
+  expect(result.code).toBe(0);
+  expect(result.stderr).toBe('');
+  expect(result.stdout).toContain('1.1  alpha');
+});

@@ -1,0 +1,53 @@
+/**
+ * A deterministic guard for start-up time: which modules `roadmap next` loads,
+ * checked by loading, not by timing. conf (with ajv) is for saving progress,
+ * commander for the full program, marked for parsing a roadmap not parsed
+ * before, @inquirer for prompts: none of them belongs on the path of `next`.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { binPath, run, tempDir } from '../helpers/cli.js';
+
+const temp = tempDir('roadmap-trace-');
+afterAll(() => temp.cleanup());
+let traces = 0;
+
+/** Every module file or URL a real `roadmap ...args` process loads. */
+function loadedBy(args: string[], configDir = temp.dir): string[] {
+  const trace = join(temp.dir, `trace-${++traces}.txt`);
+  const result = run(configDir, args, {
+    env: { NODE_OPTIONS: `--require ${join(import.meta.dirname, 'trace-loads.cjs')}`, ROADMAP_TRACE_FILE: trace },
+  });
+  expect(result.code, result.stderr).toBe(0);
+  return readFileSync(trace, 'utf8').trim().split('\n');
+}
+
+const heavy =
+  /node_modules\/(conf|ajv|ajv-formats|atomically|@inquirer\/[^/]+|inquirer|commander|marked)\/|\/dist\/cli\/(program|parse)\.cjs$/;
+
+describe('modules loaded', () => {
+  it.each([['next'], ['status'], ['list'], ['project'], []])(
+    '`roadmap %s` loads no conf, ajv, @inquirer, commander or marked',
+    (...args) => {
+      const loaded = loadedBy(args);
+      expect(loaded).toContain(binPath);
+      expect(loaded.filter((m) => heavy.test(m))).toEqual([]);
+    },
+  );
+
+  it('`roadmap next` on a custom roadmap parsed before loads no parser either', () => {
+    const plan = join(temp.dir, 'plan.md');
+    writeFileSync(plan, '# Plan\n## A\n- first\n- second\n');
+    loadedBy(['--file', plan, 'next']);
+    const loaded = loadedBy(['--file', plan, 'next']);
+    expect(loaded.filter((m) => heavy.test(m))).toEqual([]);
+  });
+
+  it('sees the heavy modules where they are needed (the guard can fail)', () => {
+    const saving = loadedBy(['done', '1.1.1']);
+    expect(saving.some((m) => /node_modules\/conf\//.test(m))).toBe(true);
+    expect(saving.some((m) => /node_modules\/ajv\//.test(m))).toBe(true);
+    expect(loadedBy(['next', '-n', '2']).some((m) => m.endsWith('/dist/cli/program.cjs'))).toBe(true);
+  });
+});
