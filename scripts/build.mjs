@@ -1,7 +1,8 @@
 // The build. Three CommonJS bundles, so that each run compiles only what it uses:
 //   dist/cli/roadmap.cjs  the entry: the fast path (next, status) and everything it needs;
 //   dist/cli/program.cjs  commander and every other command, loaded when the fast path does not apply;
-//   dist/cli/parse.cjs    the markdown parser (marked's lexer), loaded only for a roadmap not parsed before.
+//   dist/cli/parse.cjs    the markdown parser (marked's lexer), loaded only for a roadmap not parsed before;
+//   dist/cli/conf.cjs     conf (with ajv), loaded only by commands that save progress.
 // CommonJS because Node starts it faster than ES modules (no ESM loader, no module facades).
 // The bundled roadmap is parsed here, once, into dist/roadmap.json.
 import { build } from 'esbuild';
@@ -27,8 +28,10 @@ const separateBundles = {
     b.onResolve({ filter: /\/core\/parse\.js$/ }, (args) =>
       args.importer.endsWith('roadmap-source.ts') ? other('./parse.cjs') : undefined,
     );
+    b.onResolve({ filter: /^conf$/ }, (args) => (args.importer.endsWith('store.ts') ? other('./conf.cjs') : undefined));
     b.onLoad({ filter: /.*/, namespace: 'other-bundle' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      // conf.cjs holds conf's ES module namespace; `import('conf')` wants the class as its default.
+      contents: `module.exports = require(${JSON.stringify(args.path)})${args.path === './conf.cjs' ? '.default' : ''};`,
       loader: 'js',
     }));
     b.onResolve({ filter: /\.cjs$/, namespace: 'other-bundle' }, (args) => ({ path: args.path, external: true }));
@@ -41,8 +44,8 @@ const common = {
   platform: 'node',
   target: 'node20.19',
   minify: true,
-  // conf (with ajv) and chalk are ES modules loaded with import() when a command needs them.
-  external: ['conf', 'chalk'],
+  // chalk is an ES module loaded with import() when output is coloured.
+  external: ['chalk'],
   define: {
     // Known now: no need to read package.json at every start.
     __ROADMAP_VERSION__: JSON.stringify(version),
@@ -59,6 +62,11 @@ await Promise.all([
   build({ ...common, entryPoints: [join(root, 'bin/roadmap.ts')], outfile: join(cli, 'roadmap.cjs') }),
   build({ ...common, entryPoints: [join(root, 'src/program.ts')], outfile: join(cli, 'program.cjs') }),
   build({ ...common, entryPoints: [join(root, 'src/core/parse.ts')], outfile: join(cli, 'parse.cjs') }),
+  build({
+    ...common,
+    stdin: { contents: "export { default } from 'conf';", resolveDir: root, loader: 'js' },
+    outfile: join(cli, 'conf.cjs'),
+  }),
 ]);
 chmodSync(join(cli, 'roadmap.cjs'), 0o755);
 
