@@ -19,12 +19,19 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 execFileSync(npm, ['run', 'build'], { cwd: root, stdio: 'ignore' });
 const packed = JSON.parse(
-  execFileSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }),
+  execFileSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', work], {
+    cwd: root,
+    encoding: 'utf8',
+  }),
 );
 const prefix = join(work, 'prefix');
-execFileSync(npm, ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', join(work, packed[0].filename)], {
-  stdio: 'ignore',
-});
+execFileSync(
+  npm,
+  ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', join(work, packed[0].filename)],
+  {
+    stdio: 'ignore',
+  },
+);
 const roadmap = join(prefix, 'bin', 'roadmap');
 const home = join(work, 'home');
 const env = {
@@ -70,7 +77,9 @@ function bench(name, args, { before = () => {}, target } = {}) {
     baseKib: median(runs.map((r) => r.base.kib)),
     target,
   };
-  console.log(`${name.padEnd(34)} ${row.ms.toFixed(1).padStart(7)} ms  x${row.ratio.toFixed(2)}  ${(row.kib / 1024).toFixed(1)} MiB`);
+  console.log(
+    `${name.padEnd(34)} ${row.ms.toFixed(1).padStart(7)} ms  x${row.ratio.toFixed(2)}  ${(row.kib / 1024).toFixed(1)} MiB`,
+  );
   return row;
 }
 
@@ -95,7 +104,10 @@ const rows = [
   }),
   bench('next, 1,000 topics, first run', ['--file', large[1000], 'next'], { before: clearCache }),
   bench('next, 1,000 topics, repeat runs', ['--file', large[1000], 'next']),
-  bench('next, 10,000 topics, first run', ['--file', large[10000], 'next'], { before: clearCache, target: { ms: 1500 } }),
+  bench('next, 10,000 topics, first run', ['--file', large[10000], 'next'], {
+    before: clearCache,
+    target: { ms: 1500 },
+  }),
   bench('next, 10,000 topics, repeat runs', ['--file', large[10000], 'next'], { target: { ratio: 1.6 } }),
 ];
 
@@ -107,7 +119,9 @@ const met = (row) => {
   if (t.ms !== undefined) checks.push(row.ms < t.ms ? `< ${t.ms} ms: yes` : `< ${t.ms} ms: NO`);
   if (t.memory !== undefined) {
     const m = row.kib / row.baseKib;
-    checks.push(m <= t.memory ? `memory x${m.toFixed(2)} <= ${t.memory}: yes` : `memory x${m.toFixed(2)} <= ${t.memory}: NO`);
+    checks.push(
+      m <= t.memory ? `memory x${m.toFixed(2)} <= ${t.memory}: yes` : `memory x${m.toFixed(2)} <= ${t.memory}: NO`,
+    );
   }
   return checks.join('; ');
 };
