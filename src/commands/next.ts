@@ -2,7 +2,7 @@ import { partsInPathOrder } from '../core/match.js';
 import type { Roadmap } from '../core/model.js';
 import { nextTopics, roadmapTally, type Progress, type Tally } from '../core/progress.js';
 import { projectReadiness, recommendProject, type ProjectReadiness } from '../core/readiness.js';
-import { indexById } from '../core/tree.js';
+import { placeById } from '../core/tree.js';
 import { progressOf, type Context } from './context.js';
 import { topicView, type TopicView } from './views.js';
 
@@ -22,9 +22,10 @@ export function next(ctx: Context, options: { count: number }): NextResult {
 }
 
 export function nextOf(roadmap: Roadmap, progress: Progress, count: number, invocation: string): NextResult {
-  const index = indexById(roadmap);
   const ordered = partsInPathOrder(roadmap, roadmap.partStages);
-  const topics = nextTopics(ordered, progress, count).map((t) => topicView(roadmap, index.get(t.id)!, progress));
+  const topics = nextTopics(ordered, progress, count).map((t) =>
+    topicView(roadmap, placeById(roadmap, t.id)!, progress),
+  );
   const tally = roadmapTally(roadmap, progress);
   const project = topics.length === 0 ? recommendProject(projectReadiness(roadmap, progress)) : undefined;
   return { invocation, topics, tally, hasProjects: roadmap.projects.length > 0, ...(project ? { project } : {}) };

@@ -13,12 +13,13 @@ export function walk(
   }
 }
 
-/** The leaves under the given items, in document order: the things a learner ticks off. */
-export function topicsOf(items: readonly Item[]): Item[] {
-  const out: Item[] = [];
-  walk(items, (item) => {
+/** The topics under (and among) the given items, in document order: the things a learner ticks off. */
+export function topicsOf(items: readonly Item[], out: Item[] = []): Item[] {
+  // Called on every run over the whole tree: no ancestor lists, no callbacks.
+  for (const item of items) {
     if (item.kind === 'topic') out.push(item);
-  });
+    if (item.children.length > 0) topicsOf(item.children, out);
+  }
   return out;
 }
 
@@ -26,6 +27,23 @@ export interface Placed {
   readonly item: Item;
   /** Ancestors from the part down to the direct parent. */
   readonly ancestors: readonly Item[];
+}
+
+/**
+ * One item by its ID, with its ancestors, found by following the ID's numbers
+ * down the tree (`2.3.1` is the first child of the third child of part 2).
+ */
+export function placeById(roadmap: Roadmap, id: string): Placed | undefined {
+  const ancestors: Item[] = [];
+  let items = roadmap.parts;
+  let found: Item | undefined;
+  for (const step of id.split('.')) {
+    if (found) ancestors.push(found);
+    found = items[Number(step) - 1];
+    if (!found || found.id !== (ancestors.length > 0 ? `${ancestors.at(-1)!.id}.${step}` : step)) return undefined;
+    items = found.children;
+  }
+  return found ? { item: found, ancestors } : undefined;
 }
 
 /** Every item by ID, with its ancestors. */
