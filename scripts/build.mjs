@@ -29,12 +29,23 @@ const separateBundles = {
       args.importer.endsWith('roadmap-source.ts') ? other('./parse.cjs') : undefined,
     );
     b.onResolve({ filter: /^conf$/ }, (args) => (args.importer.endsWith('store.ts') ? other('./conf.cjs') : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'other-bundle' }, (args) => ({
-      // conf.cjs holds conf's ES module namespace; `import('conf')` wants the class as its default.
-      contents: `module.exports = require(${JSON.stringify(args.path)})${args.path === './conf.cjs' ? '.default' : ''};`,
+    // program.cjs is required as it is; the leaf bundles (conf.cjs, parse.cjs: large, and
+    // importing nothing) load with V8's code cache (src/io/bundle-loader.ts) from the cache folder.
+    b.onLoad({ filter: /^\.\/program\.cjs$/, namespace: 'other-bundle' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
       loader: 'js',
     }));
     b.onResolve({ filter: /\.cjs$/, namespace: 'other-bundle' }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'other-bundle' }, (args) => ({
+      contents: `
+        const { loadBundle } = require(${JSON.stringify(join(root, 'src/io/bundle-loader.ts'))});
+        const { cacheDir } = require(${JSON.stringify(join(root, 'src/io/parse-cache.ts'))});
+        const loaded = loadBundle(require('node:path').join(__dirname, ${JSON.stringify(args.path)}), cacheDir(process.env));
+        // conf.cjs holds conf's ES module namespace; \`import('conf')\` wants the class as its default.
+        module.exports = ${args.path === './conf.cjs' ? 'loaded.default' : 'loaded'};`,
+      loader: 'js',
+      resolveDir: root,
+    }));
   },
 };
 

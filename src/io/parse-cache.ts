@@ -82,7 +82,7 @@ export class ParseCache {
  * roadmap file (each entry records its path, which is checked on read), and
  * cheaper than loading node:crypto on the start-up path.
  */
-function fnv1a(text: string): string {
+export function fnv1a(text: string): string {
   let hash = 0xcbf29ce484222325n;
   for (const byte of Buffer.from(text)) {
     hash ^= BigInt(byte);

@@ -20,7 +20,7 @@ afterEach(() => temp.cleanup());
 
 it('caches a parsed roadmap, and never serves it once the file changed, even to the same size and time', () => {
   expect(roadmap('next').stdout).toContain('1.1  alpha');
-  expect(readdirSync(cacheDir)).toHaveLength(1);
+  expect(readdirSync(cacheDir).filter((f) => f.endsWith('.json'))).toHaveLength(1);
   const mtime = new Date('2026-01-01T00:00:00Z');
   utimesSync(plan, mtime, mtime);
   roadmap('next');
