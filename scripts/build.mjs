@@ -49,6 +49,32 @@ const separateBundles = {
   },
 };
 
+/**
+ * In conf's bundle, node:crypto (for conf's encryption, which roadmap does not
+ * use) and node:assert are loaded on first use instead of at start: they cost
+ * more than the rest of a save.
+ */
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?(crypto|assert)$/ }, (args) => ({ path: args.path, namespace: 'lazy-builtin' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `
+        let real;
+        const load = () => (real ??= require(${JSON.stringify(args.path)}));
+        module.exports = new Proxy(function () {}, {
+          get: (_target, key) => load()[key],
+          apply: (_target, self, args) => load().apply(self, args),
+        });`,
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^(node:)?(crypto|assert)$/, namespace: 'lazy-builtin' }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   format: 'cjs',
@@ -75,6 +101,7 @@ await Promise.all([
   build({ ...common, entryPoints: [join(root, 'src/core/parse.ts')], outfile: join(cli, 'parse.cjs') }),
   build({
     ...common,
+    plugins: [lazyBuiltins],
     stdin: { contents: "export { default } from 'conf';", resolveDir: root, loader: 'js' },
     outfile: join(cli, 'conf.cjs'),
   }),
