@@ -8,10 +8,11 @@ export function renderStatus(result: NextResult, style: Style): string {
   const topic = result.topics[0];
   if (topic) {
     const part = topic.where[0];
+    // placeName cleans the roadmap's text; colour is added after, so it is never cleaned away.
     if (part) parts.push(placeName(part, 0));
-    parts.push(`next ${style.cyan(topic.id)}`);
+    parts.push(`next ${style.cyan(clean(topic.id))}`);
   } else {
     parts.push(style.green('all done'));
   }
-  return `${clean(parts.join(' · '))}\n`;
+  return `${parts.join(' · ')}\n`;
 }
