@@ -1,4 +1,4 @@
-// The build. Three CommonJS bundles, so that each run compiles only what it uses:
+// The build. Four CommonJS bundles, so that each run compiles only what it uses:
 //   dist/cli/roadmap.cjs  the entry: the fast path (next, status) and everything it needs;
 //   dist/cli/program.cjs  commander and every other command, loaded when the fast path does not apply;
 //   dist/cli/parse.cjs    the markdown parser (marked's lexer), loaded only for a roadmap not parsed before;
@@ -57,7 +57,11 @@ const separateBundles = {
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?(crypto|assert)$/ }, (args) => ({ path: args.path, namespace: 'lazy-builtin' }));
+    // Only imports from real files: the stand-in's own require() must reach Node's module.
+    b.onResolve({ filter: /^(node:)?(crypto|assert)$/, namespace: 'file' }, (args) => ({
+      path: args.path,
+      namespace: 'lazy-builtin',
+    }));
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
       contents: `
         let real;
