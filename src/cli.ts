@@ -50,6 +50,7 @@ export function buildProgram(io: Io): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
     .allowExcessArguments()
+    .helpCommand('help [command]', 'show help for a command')
     .addHelpText(
       'after',
       examples('roadmap next', 'roadmap done 1.1', 'roadmap list 2', 'roadmap project') +
@@ -162,14 +163,19 @@ export function buildProgram(io: Io): Command {
     });
 
   for (const command of program.commands) {
-    command.configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride().showSuggestionAfterError();
+    command
+      .configureOutput({ writeOut: io.out, writeErr: io.err })
+      .exitOverride()
+      .showSuggestionAfterError()
+      // Only the root takes a stray word (to suggest a command); commands refuse extra arguments.
+      .allowExcessArguments(false);
   }
   return program;
 }
 
 /** The root command takes no arguments; a stray word is a mistyped command. */
 function unknownCommand(program: Command, word: string): UsageError {
-  const names = program.commands.map((c) => c.name());
+  const names = [...program.commands.map((c) => c.name()), 'help'];
   const [closest] = names
     .map((name) => ({ name, d: editDistance(word, name) }))
     .filter((c) => c.d <= Math.max(2, Math.floor(c.name.length / 3)))

@@ -1,0 +1,32 @@
+/** Arguments a command does not take are usage errors, never silently ignored; `help COMMAND` works. */
+import { describe, expect, it } from 'vitest';
+import { expectCleanError, useConfigDir } from './support.js';
+
+const { roadmap } = useConfigDir();
+
+describe('arguments', () => {
+  it.each([
+    [['next', '3'], "too many arguments for 'next'"],
+    [['status', 'now'], "too many arguments for 'status'"],
+    [['project', 'p1', 'p3'], "too many arguments for 'project'"],
+    [['list', '1', '2'], "too many arguments for 'list'"],
+    [['doctor', '--repair', 'now'], "too many arguments for 'doctor'"],
+  ])('%j exits 2', (args, message) => {
+    const result = roadmap(...args);
+    expectCleanError(result, 2);
+    expect(result.stderr).toContain(message);
+  });
+
+  it('`roadmap help next` shows the help of next', () => {
+    const result = roadmap('help', 'next');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: roadmap next');
+    expect(result.stdout).toContain('Examples:');
+  });
+
+  it('a mistyped help is suggested', () => {
+    const result = roadmap('hlep');
+    expectCleanError(result, 2);
+    expect(result.stderr).toContain('Did you mean "help"?');
+  });
+});
