@@ -24,7 +24,7 @@ export function report(error: unknown, io: Io): number {
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.err(`error: unexpected failure: ${message}\n`);
+    io.err(`error: unexpected failure: ${clean(message)}\n`);
     if (io.env.ROADMAP_DEBUG) io.err(`${error instanceof Error ? error.stack : ''}\n`);
     else io.err('Set ROADMAP_DEBUG=1 to see the details.\n');
     return ExitCode.failure;

@@ -62,7 +62,16 @@ export class Session {
   async context(): Promise<Context> {
     const store = this.store();
     const chosen = this.choice(store);
-    const loaded = await loadRoadmap(chosen, this.cache());
+    const loaded = await loadRoadmap(chosen, this.cache()).catch((error: unknown) => {
+      // A default chosen long ago may have moved: say how to choose again.
+      if (error instanceof RoadmapFileError && chosen.kind === 'file' && chosen.via === 'roadmap use') {
+        throw new RoadmapFileError(
+          error.path,
+          `${error.reason} (it was chosen with "roadmap use": choose it again with "roadmap use PATH", or go back with "roadmap use --bundled")`,
+        );
+      }
+      throw error;
+    });
     const { file } = this.options();
     return {
       roadmap: loaded.roadmap,

@@ -147,7 +147,13 @@ async function repair(ctx: DoctorInput, findings: readonly Finding[]): Promise<F
     if (loaded.kind === 'unreadable' && !loaded.newer && loaded.text !== undefined) {
       const salvage = salvageState(loaded.text);
       const backup = store.moveAside(ctx.now());
-      await store.write(salvage.state);
+      try {
+        await store.write(salvage.state);
+      } catch (error) {
+        // Never leave the user with neither file: the damaged one goes back where it was.
+        store.putBack(backup);
+        throw error;
+      }
       done.set(
         'file',
         `moved it to ${backup} and saved the ${salvage.records} record(s) that could be read in a new progress file`,

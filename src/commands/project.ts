@@ -4,6 +4,7 @@ import { projectReadiness, recommendProject, type ProjectReadiness } from '../co
 import { topicsOf } from '../core/tree.js';
 import { UsageError } from '../errors.js';
 import { progressOf, type Context } from './context.js';
+import { resolveRef } from '../core/refs.js';
 import { resolveOrThrow } from './resolve.js';
 
 export interface ProjectsResult {
@@ -26,12 +27,14 @@ export function projects(ctx: Context): ProjectsResult {
 }
 
 export function projectDetail(ctx: Context, ref: string): ProjectDetail {
-  const target = resolveOrThrow(ctx.roadmap, ref);
-  if (target.type !== 'project') {
-    throw new UsageError(
-      `${target.item.id} "${target.item.title}" is not a project; see "roadmap project" for the projects`,
-    );
+  // Projects only ("websockets" names p2, not section 4.4); an item's ID gets a plain answer.
+  const asItem = resolveRef(ctx.roadmap, ref, 'items');
+  if (asItem.ok && asItem.target.type === 'item' && asItem.target.item.id === ref.trim()) {
+    const { item } = asItem.target;
+    throw new UsageError(`${item.id} "${item.title}" is not a project; see "roadmap project" for the projects`);
   }
+  const target = resolveOrThrow(ctx.roadmap, ref, 'projects');
+  if (target.type !== 'project') throw new Error('a project REF resolved to an item');
   const progress = progressOf(ctx);
   const entry = projectReadiness(ctx.roadmap, progress).find((p) => p.project.id === target.project.id)!;
   const scope = entry.sections.length > 0 ? entry.sections : ctx.roadmap.parts;

@@ -1,6 +1,6 @@
 /** REF resolution with the user-facing error: unknown or ambiguous REFs are usage errors. */
 import type { Roadmap } from '../core/model.js';
-import { resolveRef, type Candidate, type Resolution, type Target } from '../core/refs.js';
+import { resolveRef, type Candidate, type RefScope, type Resolution, type Target } from '../core/refs.js';
 import { UsageError } from '../errors.js';
 
 function named(candidates: readonly Candidate[], max = 6): string {
@@ -13,7 +13,8 @@ function problem(ref: string, result: Exclude<Resolution, { ok: true }>): string
   if (result.reason === 'ambiguous') {
     return `"${ref}" matches ${result.candidates.length} items: ${named(result.candidates)}; use an ID`;
   }
-  return `nothing matches "${ref}"; did you mean ${named(result.candidates)}? (see "roadmap list")`;
+  const suggestion = result.candidates.length > 0 ? `; did you mean ${named(result.candidates)}?` : '';
+  return `nothing matches "${ref}"${suggestion} (see "roadmap list")`;
 }
 
 /** Every REF, or a UsageError naming each one that failed: all or nothing. */
@@ -29,8 +30,8 @@ export function resolveAll(roadmap: Roadmap, refs: readonly string[]): Target[] 
   return targets;
 }
 
-export function resolveOrThrow(roadmap: Roadmap, ref: string): Target {
-  const result = resolveRef(roadmap, ref);
+export function resolveOrThrow(roadmap: Roadmap, ref: string, scope: RefScope = 'any'): Target {
+  const result = resolveRef(roadmap, ref, scope);
   if (!result.ok) throw new UsageError(problem(ref, result));
   return result.target;
 }

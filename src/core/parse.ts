@@ -38,8 +38,9 @@ interface Draft {
 
 type Region = 'topics' | 'projects' | 'path';
 
-const PROJECTS_HEADING = /\bprojects?\b/i;
-const PATH_HEADING = /\blearning path\b/i;
+/** A whole heading, at most one word before it: "Suggested Projects", not "Project structure". */
+const PROJECTS_HEADING = /^(?:[\p{L}-]+\s+)?projects?(?:\s+ideas)?$/iu;
+const PATH_HEADING = /^(?:[\p{L}-]+\s+)?learning path$/iu;
 /**
  * "Part 3: Database Integration", "3. Database Integration" -> "Database
  * Integration": the ID already says 3, and a number in the title (and so in the

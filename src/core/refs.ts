@@ -57,8 +57,13 @@ function entries(roadmap: Roadmap): Entry[] {
 
 const candidate = (e: Entry): Candidate => ({ id: e.id, title: e.title });
 
-export function resolveRef(roadmap: Roadmap, ref: string): Resolution {
-  const all = entries(roadmap);
+/** Which kinds of target a REF may name: `project` takes only projects, `list` only items. */
+export type RefScope = 'any' | 'items' | 'projects';
+
+export function resolveRef(roadmap: Roadmap, ref: string, scope: RefScope = 'any'): Resolution {
+  const all = entries(roadmap).filter(
+    (e) => scope === 'any' || (scope === 'projects') === (e.target.type === 'project'),
+  );
   const wanted = ref.trim();
   const lower = wanted.toLowerCase();
 
@@ -107,8 +112,11 @@ function closest(all: readonly Entry[], wanted: string, count = 3): Candidate[] 
   }
   const score = (e: Entry): number =>
     Math.max(...[e.slug, ...e.slug.split('-')].map((form) => similarity(wanted, form)));
+  // Below this, a "suggestion" shares nothing with what was typed and would only mislead.
+  const related = 0.3;
   return all
     .map((e) => ({ e, s: score(e) }))
+    .filter(({ s }) => s >= related)
     .sort((a, b) => b.s - a.s)
     .slice(0, count)
     .map(({ e }) => candidate(e));

@@ -159,6 +159,11 @@ export class ProgressStore {
     return backup;
   }
 
+  /** Undoes moveAside, when what should replace the file could not be written. */
+  putBack(backup: string): void {
+    renameSync(backup, this.file);
+  }
+
   removeFiles(paths: readonly string[]): void {
     for (const path of paths) unlinkSync(path);
   }

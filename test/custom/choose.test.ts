@@ -2,6 +2,7 @@
  * Choosing the roadmap: `--file` and ROADMAP_FILE for one command, `roadmap use`
  * for the default, `roadmap use --bundled` to go back, and their precedence.
  */
+import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectRoadmapFileError, Sandbox } from './support.js';
@@ -160,5 +161,19 @@ describe('roadmap use refuses a file that makes no roadmap, and keeps the defaul
     expect(result.stderr).not.toContain('    at ');
     expect(s.configBytes()).toEqual(before);
     expect(s.saved().settings.roadmap).toBe(good);
+  });
+});
+
+describe('a default that moved', () => {
+  it('says how to choose again', () => {
+    const s = new Sandbox();
+    s.write('plan.md', '# Plan\n## A\n- alpha\n');
+    s.ok(['use', 'plan.md']);
+    renameSync(join(s.work, 'plan.md'), join(s.work, 'moved.md'));
+    const result = s.run(['next']);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain(
+      'no such file (it was chosen with "roadmap use": choose it again with "roadmap use PATH"',
+    );
   });
 });

@@ -153,6 +153,17 @@ describe('parsing small roadmaps', () => {
     expect(shape(roadmap.parts)).toEqual([{ '1 A': ['1.1 a'] }]);
   });
 
+  it.each([
+    ['### Project structure', false],
+    ['### Projects', true],
+    ['### Suggested Projects', true],
+    ['### Side project ideas', true],
+  ])('"%s" holds projects: %s', (heading, isProjects) => {
+    const roadmap = parseRoadmap(`# T\n## Part 1: Web\n${heading}\n- routers\n- models\n`);
+    expect(roadmap.projects.length > 0).toBe(isProjects);
+    expect(topicsOf(roadmap.parts).length).toBe(isProjects ? 0 : 2);
+  });
+
   it('strips "Part N:" from part titles and a trailing colon from item titles', () => {
     const roadmap = parseRoadmap('## Part 7: Deploying\n1. **Docker**:\n   - build images\n');
     expect(shape(roadmap.parts)).toEqual([{ '1 Deploying': [{ '1.1 Docker': ['1.1.1 build images'] }] }]);

@@ -57,7 +57,17 @@ describe('resolveRef on the bundled roadmap', () => {
     if (!result.ok) expect(result.candidates[0]?.id).toBe(expected);
   });
 
-  it('suggests something for nonsense too, never nothing', () => {
+  it('suggests nothing rather than something unrelated', () => {
+    expect(describeResult(resolveRef(bundled, 'zzqx'))).toBe('unknown: ');
+  });
+
+  it('limits a REF to projects or to items when the command asks', () => {
+    expect(describeResult(resolveRef(bundled, 'websockets', 'projects'))).toBe('p2');
+    expect(describeResult(resolveRef(bundled, 'websocket', 'projects'))).toBe('p2');
+    expect(describeResult(resolveRef(bundled, 'websocket', 'items'))).toBe('4.4');
+  });
+
+  it('suggests something for a near miss like "nonsense" (non-blocking)', () => {
     const result = resolveRef(bundled, 'nonsense');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.candidates.length).toBeGreaterThan(0);

@@ -78,3 +78,20 @@ describe('a failing disk', () => {
     expect(store.read('bundled').items).toEqual({ 'a/one': { status: 'done', at } });
   });
 });
+
+describe('doctor --repair on a failing disk', () => {
+  it('puts the damaged file back when its replacement cannot be written, so nothing is lost', async () => {
+    const { doctor } = await import('../../src/commands/doctor.js');
+    const damaged = Buffer.from('{"schemaVersion": 1, "roadmaps": {"bundled": {"items": {"a/one": {"status": "done"');
+    fs.writeFileSync(store.file, damaged);
+    writeSync.mockImplementation(() => {
+      throw failure('ENOSPC');
+    });
+    const error = await doctor({ store, now: () => new Date('2026-11-26T10:00:00Z') }, { repair: true }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(CliError);
+    expect(fs.readFileSync(store.file)).toEqual(damaged);
+    expect(fs.readdirSync(store.dir).filter((f) => f.includes('.corrupt-'))).toEqual([]);
+  });
+});
