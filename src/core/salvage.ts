@@ -74,17 +74,39 @@ function fromText(text: string): Salvage {
   const roadmaps: Record<string, { items: Record<string, StatusRecord>; history: StatusChange[] }> = {};
   const roadmapStart = /"((?:[^"\\]|\\.)*)"\s*:\s*\{\s*"items"\s*:/g;
   const starts = [...text.matchAll(roadmapStart)].map((m) => ({ at: m.index, id: unescape(m[1]!) ?? 'bundled' }));
-  const recordPattern =
-    /"((?:[^"\\]|\\.)*)"\s*:\s*\{\s*"status"\s*:\s*"(todo|doing|done|skipped)"\s*,\s*"at"\s*:\s*"([^"\\]*)"\s*\}/g;
+  const ownerAt = (index: number): { items: Record<string, StatusRecord>; history: StatusChange[] } => {
+    const owner = starts.filter((s) => s.at < index).at(-1)?.id ?? 'bundled';
+    return (roadmaps[owner] ??= { items: {}, history: [] });
+  };
+  const status = '(todo|doing|done|skipped)';
+  const string = '"((?:[^"\\\\]|\\\\.)*)"';
+  const recordPattern = new RegExp(
+    `${string}\\s*:\\s*\\{\\s*"status"\\s*:\\s*"${status}"\\s*,\\s*"at"\\s*:\\s*${string}\\s*\\}`,
+    'g',
+  );
+  const changePattern = new RegExp(
+    `\\{\\s*"key"\\s*:\\s*${string}\\s*,\\s*"from"\\s*:\\s*"${status}"\\s*,\\s*"to"\\s*:\\s*"${status}"\\s*,\\s*"at"\\s*:\\s*${string}\\s*\\}`,
+    'g',
+  );
   let records = 0;
   for (const match of text.matchAll(recordPattern)) {
-    const at = match[3]!;
     const key = unescape(match[1]!);
-    if (key === undefined || Number.isNaN(Date.parse(at))) continue;
-    const owner = starts.filter((s) => s.at < match.index).at(-1)?.id ?? 'bundled';
-    roadmaps[owner] ??= { items: {}, history: [] };
-    roadmaps[owner].items[key] = { status: match[2] as Status, at };
+    const at = unescape(match[3]!);
+    if (key === undefined || at === undefined || Number.isNaN(Date.parse(at))) continue;
+    ownerAt(match.index).items[key] = { status: match[2] as Status, at };
     records++;
   }
-  return { state: { schemaVersion: SCHEMA_VERSION, settings: {}, roadmaps }, records };
+  for (const match of text.matchAll(changePattern)) {
+    const key = unescape(match[1]!);
+    const at = unescape(match[4]!);
+    if (key === undefined || at === undefined || Number.isNaN(Date.parse(at))) continue;
+    ownerAt(match.index).history.push({ key, from: match[2] as Status, to: match[3] as Status, at });
+  }
+  // The chosen roadmap, so that after a repair the learner still sees the roadmap they follow.
+  const chosen = /"settings"\s*:\s*\{\s*"roadmap"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text);
+  const roadmap = chosen ? unescape(chosen[1]!) : undefined;
+  return {
+    state: { schemaVersion: SCHEMA_VERSION, settings: roadmap === undefined ? {} : { roadmap }, roadmaps },
+    records,
+  };
 }

@@ -59,3 +59,18 @@ describe('salvageState', () => {
     }
   });
 });
+
+describe('salvaging a truncated file keeps more than the records', () => {
+  it('keeps the chosen roadmap and the whole history entries', () => {
+    const withSettings = JSON.stringify(
+      { schemaVersion: 1, settings: { roadmap: '/home/me/plan.md' }, roadmaps: good.roadmaps },
+      null,
+      '\t',
+    );
+    const cut = withSettings.slice(0, withSettings.indexOf('"file:x"'));
+    const { state } = salvageState(cut);
+    expect(state.settings).toEqual({ roadmap: '/home/me/plan.md' });
+    expect(state.roadmaps.bundled?.history).toEqual(good.roadmaps.bundled.history);
+    expect(state.roadmaps.bundled?.items).toEqual(good.roadmaps.bundled.items);
+  });
+});
