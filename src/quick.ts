@@ -25,10 +25,10 @@ export interface QuickCommand {
   readonly refs: readonly string[];
 }
 
-/** The command, if `args` (what follows `roadmap`) is one of the plain forms; undefined otherwise. */
 const COMMANDS = ['next', 'status', 'list', 'project', 'done', 'undone'] as const;
 const isCommand = (word: string): word is (typeof COMMANDS)[number] => (COMMANDS as readonly string[]).includes(word);
 
+/** The command, if `args` (what follows `roadmap`) is one of the plain forms; undefined otherwise. */
 export function quickCommand(args: readonly string[]): QuickCommand | undefined {
   let command: QuickCommand['command'] = 'bare';
   let file: string | undefined;

@@ -2,7 +2,7 @@
  * One run of roadmap: the world it may touch (Io) and the services built from
  * it and the global options: the progress store, the parse cache, the chosen
  * roadmap, the colour style. Shared by the commander program and the fast path
- * for `next` and `status`, so both behave exactly alike.
+ * (src/quick.ts), so both behave exactly alike.
  */
 import type { Context } from './commands/context.js';
 import type { DoctorInput } from './commands/doctor.js';

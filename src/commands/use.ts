@@ -48,8 +48,7 @@ export async function use(
   const changed = options.path !== undefined || options.bundled === true;
   if (changed) {
     await store.updateAll((all) => {
-      const others = Object.fromEntries(Object.entries(all.settings).filter(([name]) => name !== 'roadmap'));
-      return { ...all, settings: choice.kind === 'file' ? { ...others, roadmap: choice.path } : others };
+      return { ...all, settings: choice.kind === 'file' ? { roadmap: choice.path } : {} };
     });
   }
   const saved = store.read(loaded.id).items;

@@ -12,7 +12,7 @@ export interface RoadmapState {
   readonly items: Progress;
   /** Every status change, oldest first: the raw material of history and pace. */
   readonly history: readonly StatusChange[];
-  /** The file this roadmap was last read from (custom roadmaps), for `use` and `doctor`. */
+  /** The file this roadmap was last saved from (custom roadmaps): a record of where it lives. */
   readonly source?: string;
 }
 

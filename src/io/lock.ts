@@ -31,6 +31,8 @@ export interface LockOptions {
 }
 
 const BREAK_STALE_MS = 5_000;
+/** A lock held this long is stale even if its owner seems alive: a save takes milliseconds. */
+export const STALE_MS = 10_000;
 
 export function readLock(path: string): LockInfo | undefined {
   let text: string;
@@ -116,7 +118,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 /** Waits for the lock at `path` and returns the function that releases it. */
 export async function acquireLock(path: string, options: LockOptions = {}): Promise<() => void> {
-  const { timeoutMs = 20_000, staleMs = 10_000, onStale } = options;
+  const { timeoutMs = 20_000, staleMs = STALE_MS, onStale } = options;
   // Unique enough to tell two holders apart; node:crypto would cost start-up time for nothing more.
   const token = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   const content = JSON.stringify({ pid: process.pid, host: hostname(), token, at: new Date().toISOString() });

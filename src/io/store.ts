@@ -17,7 +17,7 @@ import {
   type SavedState,
 } from '../core/state.js';
 import { CliError, ProgressFileError } from '../errors.js';
-import { acquireLock, readLock, staleReason, type LockInfo } from './lock.js';
+import { acquireLock, readLock, STALE_MS, staleReason, type LockInfo } from './lock.js';
 
 export const CONFIG_NAME = 'config';
 
@@ -116,7 +116,7 @@ export class ProgressStore {
   lockStatus(): { readonly info: LockInfo; readonly stale?: string } | undefined {
     const info = readLock(this.lockFile);
     if (!info) return undefined;
-    const stale = staleReason(info, 10_000);
+    const stale = staleReason(info, STALE_MS);
     return stale === undefined ? { info } : { info, stale };
   }
 
