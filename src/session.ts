@@ -55,7 +55,7 @@ export class Session {
   /** The roadmap for this run. The saved default is read only when nothing else chose. */
   choice(store: ProgressStore): RoadmapChoice {
     const { file } = this.options();
-    const saved = file === undefined && !this.io.env.ROADMAP_FILE ? store.readAll().settings.roadmap : undefined;
+    const saved = file === undefined && !this.io.env.ROADMAP_FILE ? store.snapshot().settings.roadmap : undefined;
     return chooseRoadmap(file, this.io.env, saved, this.io.cwd);
   }
 

@@ -31,6 +31,7 @@ const REPAIR_HINT = 'run "roadmap doctor --repair" to move it aside and keep wha
 export class ProgressStore {
   readonly file: string;
   readonly lockFile: string;
+  private last: SavedState | undefined;
 
   /** `warn` hears about anything the user should know that is not an error (a stale lock broken). */
   constructor(
@@ -82,8 +83,16 @@ export class ProgressStore {
     throw new ProgressFileError(`the progress file ${this.file} ${result.problem}. ${recover}`);
   }
 
+  /**
+   * The document as last read or written by this store: one read per run for the
+   * commands that only show progress. Saves always read afresh under the lock.
+   */
+  snapshot(): SavedState {
+    return (this.last ??= this.readAll());
+  }
+
   read(roadmapId: string): RoadmapState {
-    return this.readAll().roadmaps[roadmapId] ?? emptyRoadmapState();
+    return this.snapshot().roadmaps[roadmapId] ?? emptyRoadmapState();
   }
 
   /**
@@ -105,9 +114,9 @@ export class ProgressStore {
     this.readAll();
     return this.locked(async () => {
       const current = this.readAll();
-      const next = change(current);
-      if (next === undefined) return current;
-      await this.write(next);
+      const next = change(current) ?? current;
+      if (next !== current) await this.write(next);
+      this.last = next;
       return next;
     });
   }
