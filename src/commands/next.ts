@@ -1,4 +1,3 @@
-import { partsInPathOrder } from '../core/match.js';
 import type { Roadmap } from '../core/model.js';
 import { nextTopics, roadmapTally, type Progress, type Tally } from '../core/progress.js';
 import { projectReadiness, recommendProject, type ProjectReadiness } from '../core/readiness.js';
@@ -22,8 +21,7 @@ export function next(ctx: Context, options: { count: number }): NextResult {
 }
 
 export function nextOf(roadmap: Roadmap, progress: Progress, count: number, invocation: string): NextResult {
-  const ordered = partsInPathOrder(roadmap, roadmap.partStages);
-  const topics = nextTopics(ordered, progress, count).map((t) =>
+  const topics = nextTopics(roadmap, progress, count).map((t) =>
     topicView(roadmap, placeById(roadmap, t.id)!, progress),
   );
   const tally = roadmapTally(roadmap, progress);

@@ -58,6 +58,14 @@ export interface RoadmapText {
   readonly stages: readonly Stage[];
 }
 
+/** A topic by ID and key: what progress maths needs, without the tree. */
+export interface TopicRef {
+  readonly id: string;
+  readonly key: string;
+  /** Ticked in the file itself. */
+  readonly checked?: true;
+}
+
 /**
  * A roadmap with what is derived from its words, worked out once when it is
  * parsed (and cached with it) rather than on every run.
@@ -67,4 +75,9 @@ export interface Roadmap extends RoadmapText {
   readonly partStages: Readonly<Record<string, number>>;
   /** The IDs of the sections each project draws on, by project ID; empty when its words match no title. */
   readonly projectSections: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Every topic in document order. `next`, `status` and the overall tally work
+   * from this alone, so a large cached roadmap need not load its whole tree.
+   */
+  readonly topics: readonly TopicRef[];
 }

@@ -19,6 +19,7 @@ import { projectSections, stagesOfParts } from './match.js';
 import type { Item, Link, Project, Roadmap, RoadmapText, Stage } from './model.js';
 import { RoadmapProblem } from './problems.js';
 import { slugify } from './text.js';
+import { topicsOf } from './tree.js';
 
 interface Draft {
   title: string;
@@ -157,6 +158,7 @@ function parse(markdown: string): Roadmap {
     ...text,
     partStages: Object.fromEntries(stagesOfParts(text)),
     projectSections: Object.fromEntries(projects.map((p) => [p.id, projectSections(text, p).map((s) => s.id)])),
+    topics: topicsOf(parts).map((t) => ({ id: t.id, key: t.key, ...(t.checked ? { checked: true as const } : {}) })),
   };
 }
 

@@ -1,5 +1,5 @@
 /** Status maths: what is done, how much, and what comes next. Pure functions of tree + records. */
-import type { Item, Roadmap, Status } from './model.js';
+import type { Item, Roadmap, Status, TopicRef } from './model.js';
 import { topicsOf } from './tree.js';
 
 export interface StatusRecord {
@@ -61,13 +61,37 @@ export function itemStatus(item: Item, progress: Progress): Status {
 
 /**
  * The next topics to study: started topics first, then unfinished ones in
- * learning-path order. Skipped topics are never offered.
+ * learning-path order (parts by stage, then as in the document). Skipped topics
+ * are never offered. Works from the topic index alone.
  */
-export function nextTopics(orderedParts: readonly Item[], progress: Progress, count: number): Item[] {
-  const topics = topicsOf(orderedParts);
-  const started = topics.filter((t) => statusOf(progress, t.key) === 'doing');
-  const todo = topics.filter((t) => statusOf(progress, t.key) === 'todo');
+export function nextTopics(roadmap: Roadmap, progress: Progress, count: number): TopicRef[] {
+  const ordered = inPathOrder(roadmap);
+  // This runs on every `next`, on roadmaps of thousands of topics: when nothing is
+  // started, stop at the first unfinished topics instead of looking at every one.
+  const anyStarted = Object.values(progress).some((record) => record.status === 'doing');
+  const started: TopicRef[] = [];
+  const todo: TopicRef[] = [];
+  for (const topic of ordered) {
+    if (!anyStarted && todo.length === count) break;
+    const status = statusOf(progress, topic.key);
+    if (status === 'doing') started.push(topic);
+    else if (status === 'todo' && todo.length < count) todo.push(topic);
+  }
   return [...started, ...todo].slice(0, count);
+}
+
+/** The topics in learning-path order: parts by stage (one pass, no sort of the topics), then as in the document. */
+function inPathOrder(roadmap: Roadmap): readonly TopicRef[] {
+  if (Object.keys(roadmap.partStages).length === 0) return roadmap.topics;
+  const byStage = new Map<number, TopicRef[]>();
+  for (const topic of roadmap.topics) {
+    const dot = topic.id.indexOf('.');
+    const stage = roadmap.partStages[dot < 0 ? topic.id : topic.id.slice(0, dot)] ?? 0;
+    const bucket = byStage.get(stage);
+    if (bucket) bucket.push(topic);
+    else byStage.set(stage, [topic]);
+  }
+  return [...byStage.keys()].sort((a, b) => a - b).flatMap((stage) => byStage.get(stage)!);
 }
 
 /**
@@ -97,8 +121,19 @@ export function applyChanges(saved: Progress, changes: readonly StatusChange[]):
   return next;
 }
 
+/** The whole roadmap's tally, from the topic index (no walk of the tree). */
 export function roadmapTally(roadmap: Roadmap, progress: Progress): Tally {
-  return tally(roadmap.parts, progress);
+  let done = 0;
+  let doing = 0;
+  let skipped = 0;
+  for (const topic of roadmap.topics) {
+    const status = statusOf(progress, topic.key);
+    if (status === 'done') done++;
+    else if (status === 'doing') doing++;
+    else if (status === 'skipped') skipped++;
+  }
+  const total = roadmap.topics.length;
+  return { done, doing, skipped, total, percent: percentOf(done, total) };
 }
 
 /** The time given to a mark that comes from the file itself rather than from the learner. */
@@ -110,7 +145,7 @@ export const FILE_MARK_TIME = '1970-01-01T00:00:00.000Z';
  */
 export function withFileMarks(roadmap: Roadmap, saved: Progress): Progress {
   const marks: Record<string, StatusRecord> = {};
-  for (const topic of topicsOf(roadmap.parts)) {
+  for (const topic of roadmap.topics) {
     if (topic.checked) marks[topic.key] = { status: 'done', at: FILE_MARK_TIME };
   }
   return Object.keys(marks).length === 0 ? saved : { ...marks, ...saved };

@@ -5,10 +5,10 @@
  * version; anything else (a changed file, another version, a corrupt or
  * unreadable entry) is a miss, and the file is parsed again.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Roadmap } from '../core/model.js';
+import type { Item, Roadmap, TopicRef } from '../core/model.js';
 
 export interface SourceStamp {
   readonly path: string;
@@ -17,14 +17,24 @@ export interface SourceStamp {
   readonly ctimeMs: number;
 }
 
-/** Bumped whenever the parsed tree's shape changes, so entries of an older shape are never read. */
-const FORMAT = 2;
+/** Bumped whenever the entry's layout or the parsed tree's shape changes: older entries are never read. */
+const FORMAT = 3;
 
-interface Entry {
+/**
+ * An entry is one file: a first line of JSON (the header: stamp, the roadmap
+ * without its parts, the topic index, and where each part's JSON lies), then
+ * the parts' JSON one after another. Reading `next` on a 10,000-topic roadmap
+ * takes the header and one part; the other parts are parsed only if used.
+ */
+interface Header {
   readonly format: number;
   readonly version: string;
   readonly stamp: SourceStamp;
-  readonly roadmap: Roadmap;
+  readonly roadmap: Omit<Roadmap, 'parts' | 'topics'>;
+  /** The topic index, compact: IDs and keys joined by newlines, ticks as a string of 0 and 1. */
+  readonly topics: { readonly ids: string; readonly keys: string; readonly checked: string };
+  /** Byte offset (after the header line) and length of each part's JSON. */
+  readonly parts: readonly (readonly [number, number])[];
 }
 
 /** `$ROADMAP_CACHE_DIR`, else `$XDG_CACHE_HOME/roadmap`, else `~/.cache/roadmap`. */
@@ -44,20 +54,32 @@ export class ParseCache {
   }
 
   get(stamp: SourceStamp): Roadmap | undefined {
+    let fd: number | undefined;
     try {
-      const entry = JSON.parse(readFileSync(this.fileFor(stamp), 'utf8')) as Partial<Entry>;
+      fd = openSync(this.fileFor(stamp), 'r');
+      const { header, body } = readHeader(fd);
       const same =
-        entry.format === FORMAT &&
-        entry.version === this.version &&
-        entry.stamp?.path === stamp.path &&
-        entry.stamp.size === stamp.size &&
-        entry.stamp.mtimeMs === stamp.mtimeMs &&
-        entry.stamp.ctimeMs === stamp.ctimeMs &&
-        Array.isArray(entry.roadmap?.parts);
-      return same ? entry.roadmap : undefined;
+        header.format === FORMAT &&
+        header.version === this.version &&
+        header.stamp.path === stamp.path &&
+        header.stamp.size === stamp.size &&
+        header.stamp.mtimeMs === stamp.mtimeMs &&
+        header.stamp.ctimeMs === stamp.ctimeMs &&
+        fstatSync(fd).size === body + header.parts.reduce((sum, [, length]) => sum + length, 0);
+      if (!same) return undefined;
+      const roadmap = {
+        ...header.roadmap,
+        topics: expandTopics(header.topics),
+        parts: lazyParts(fd, body, header.parts),
+      };
+      // The parts are read from this descriptor when first used, so it stays open for this short-lived process.
+      fd = undefined;
+      return roadmap;
     } catch {
       // Absent, unreadable or corrupt: parse again.
       return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   }
 
@@ -67,14 +89,75 @@ export class ParseCache {
     const temp = `${file}.${process.pid}.tmp`;
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      writeFileSync(temp, JSON.stringify({ format: FORMAT, version: this.version, stamp, roadmap } satisfies Entry), {
-        mode: 0o600,
+      const { parts, topics, ...rest } = roadmap;
+      const bodies = parts.map((part) => Buffer.from(JSON.stringify(part)));
+      let offset = 0;
+      const ranges = bodies.map((b): [number, number] => {
+        const range: [number, number] = [offset, b.length];
+        offset += b.length;
+        return range;
       });
+      const header: Header = {
+        format: FORMAT,
+        version: this.version,
+        stamp,
+        roadmap: rest,
+        topics: {
+          ids: topics.map((t) => t.id).join('\n'),
+          keys: topics.map((t) => t.key).join('\n'),
+          checked: topics.map((t) => (t.checked ? '1' : '0')).join(''),
+        },
+        parts: ranges,
+      };
+      writeFileSync(temp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...bodies]), { mode: 0o600 });
       renameSync(temp, file);
     } catch {
       // Read-only or full cache folder: carry on without it.
     }
   }
+}
+
+/** The header line and where the parts begin. */
+function readHeader(fd: number): { header: Header; body: number } {
+  let buffer = Buffer.alloc(64 * 1024);
+  let filled = readSync(fd, buffer, 0, buffer.length, 0);
+  let newline = buffer.subarray(0, filled).indexOf(10);
+  while (newline < 0) {
+    if (filled < buffer.length) throw new Error('no header line');
+    const bigger = Buffer.alloc(buffer.length * 4);
+    buffer.copy(bigger, 0, 0, filled);
+    buffer = bigger;
+    filled += readSync(fd, buffer, filled, buffer.length - filled, filled);
+    newline = buffer.subarray(0, filled).indexOf(10);
+  }
+  return { header: JSON.parse(buffer.toString('utf8', 0, newline)) as Header, body: newline + 1 };
+}
+
+function expandTopics(index: Header['topics']): TopicRef[] {
+  if (index.ids === '') return [];
+  const keys = index.keys.split('\n');
+  return index.ids
+    .split('\n')
+    .map((id, i) => (index.checked[i] === '1' ? { id, key: keys[i]!, checked: true as const } : { id, key: keys[i]! }));
+}
+
+/** An array whose parts are read and parsed from the entry on first access, each once. */
+function lazyParts(fd: number, body: number, ranges: Header['parts']): Item[] {
+  const parts: Item[] = new Array<Item>(ranges.length);
+  ranges.forEach(([offset, length], i) => {
+    Object.defineProperty(parts, i, {
+      enumerable: true,
+      configurable: true,
+      get(): Item {
+        const bytes = Buffer.alloc(length);
+        readSync(fd, bytes, 0, length, body + offset);
+        const part = JSON.parse(bytes.toString('utf8')) as Item;
+        Object.defineProperty(parts, i, { value: part, enumerable: true, writable: false, configurable: false });
+        return part;
+      },
+    });
+  });
+  return parts;
 }
 
 /**

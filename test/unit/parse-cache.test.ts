@@ -22,6 +22,29 @@ describe('ParseCache', () => {
     expect(cache.get(stamp)).toEqual(roadmap);
   });
 
+  it('reads the parts of a large roadmap only when they are used', () => {
+    const big = parseRoadmap(
+      Array.from({ length: 50 }, (_, i) => `## Part ${i + 1}: P${i}\n- a${i}\n- b${i}\n`).join(''),
+    );
+    cache.set(stamp, big);
+    const cached = cache.get(stamp)!;
+    expect(cached.topics).toEqual(big.topics);
+    // Untouched parts are still unread (an accessor); one read gives the whole part, kept as a value.
+    const unread = (i: number): boolean => 'get' in (Object.getOwnPropertyDescriptor(cached.parts, i) ?? {});
+    expect(unread(7)).toBe(true);
+    expect(cached.parts[7]).toEqual(big.parts[7]);
+    expect(unread(7)).toBe(false);
+    expect(unread(8)).toBe(true);
+    expect(cached).toEqual(big);
+  });
+
+  it('misses for an entry cut short', () => {
+    cache.set(stamp, roadmap);
+    const file = cache.fileFor(stamp);
+    writeFileSync(file, readFileSync(file).subarray(0, -5));
+    expect(cache.get(stamp)).toBeUndefined();
+  });
+
   it.each([
     ['a different size', { ...stamp, size: 31 }],
     ['a different modification time', { ...stamp, mtimeMs: 2000 }],
@@ -53,7 +76,8 @@ describe('ParseCache', () => {
     cache.set(stamp, roadmap);
     cache.set({ ...stamp, size: 99 }, roadmap);
     expect(readdirSync(cache.dir)).toHaveLength(1);
-    expect(JSON.parse(readFileSync(cache.fileFor(stamp), 'utf8'))).toMatchObject({ stamp: { size: 99 } });
+    const header = readFileSync(cache.fileFor(stamp), 'utf8').split('\n')[0]!;
+    expect(JSON.parse(header)).toMatchObject({ stamp: { size: 99 } });
   });
 
   it('carries on without a cache it cannot write', () => {

@@ -84,7 +84,7 @@ describe('tallies and statuses', () => {
 });
 
 describe('nextTopics', () => {
-  const ids = (progress: Progress, count = 1): string[] => nextTopics(bundled.parts, progress, count).map((t) => t.id);
+  const ids = (progress: Progress, count = 1): string[] => nextTopics(bundled, progress, count).map((t) => t.id);
 
   it.each<[string, [string, Status][], number, string[]]>([
     ['fresh state', [], 1, ['1.1.1']],

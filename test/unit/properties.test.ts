@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Status } from '../../src/core/model.js';
 import { parseRoadmap, RoadmapProblem } from '../../src/core/parse.js';
-import { tally, type Progress } from '../../src/core/progress.js';
+import { roadmapTally, tally, type Progress } from '../../src/core/progress.js';
 import { resolveRef } from '../../src/core/refs.js';
 import { topicsOf, walk } from '../../src/core/tree.js';
 
@@ -112,7 +112,9 @@ describe('parseRoadmap on generated input', () => {
         const todo = topics.filter((topic) => (progress[topic.key]?.status ?? 'todo') === 'todo').length;
         expect(t.done + t.doing + t.skipped + todo).toBe(t.total);
         expect(t.total).toBe(topics.length);
-        // Parts' tallies add up to the roadmap's.
+        // The topic index agrees with the tree, and parts' tallies add up to the roadmap's.
+        expect(roadmap.topics.map((r) => r.id)).toEqual(topics.map((topic) => topic.id));
+        expect(roadmapTally(roadmap, progress)).toEqual(t);
         expect(roadmap.parts.reduce((n, p) => n + tally([p], progress).total, 0)).toBe(t.total);
       }),
       { numRuns: 300 },
