@@ -62,8 +62,17 @@ export interface RoadmapText {
 export interface TopicRef {
   readonly id: string;
   readonly key: string;
-  /** Ticked in the file itself. */
-  readonly checked?: true;
+}
+
+/**
+ * Every topic in document order, as parallel lists rather than an object per
+ * topic: on a roadmap of thousands of topics, `next` reads this and one part.
+ */
+export interface TopicIndex {
+  readonly ids: readonly string[];
+  readonly keys: readonly string[];
+  /** Keys of the topics ticked in the file itself (`- [x]`). */
+  readonly checked: readonly string[];
 }
 
 /**
@@ -79,5 +88,5 @@ export interface Roadmap extends RoadmapText {
    * Every topic in document order. `next`, `status` and the overall tally work
    * from this alone, so a large cached roadmap need not load its whole tree.
    */
-  readonly topics: readonly TopicRef[];
+  readonly topics: TopicIndex;
 }

@@ -16,7 +16,7 @@
  */
 import { Lexer, type Token, type Tokens } from 'marked';
 import { projectSections, stagesOfParts } from './match.js';
-import type { Item, Link, Project, Roadmap, RoadmapText, Stage } from './model.js';
+import type { Item, Link, Project, Roadmap, RoadmapText, Stage, TopicIndex } from './model.js';
 import { RoadmapProblem } from './problems.js';
 import { slugify } from './text.js';
 import { topicsOf } from './tree.js';
@@ -158,7 +158,16 @@ function parse(markdown: string): Roadmap {
     ...text,
     partStages: Object.fromEntries(stagesOfParts(text)),
     projectSections: Object.fromEntries(projects.map((p) => [p.id, projectSections(text, p).map((s) => s.id)])),
-    topics: topicsOf(parts).map((t) => ({ id: t.id, key: t.key, ...(t.checked ? { checked: true as const } : {}) })),
+    topics: topicIndex(parts),
+  };
+}
+
+function topicIndex(parts: readonly Item[]): TopicIndex {
+  const topics = topicsOf(parts);
+  return {
+    ids: topics.map((t) => t.id),
+    keys: topics.map((t) => t.key),
+    checked: topics.filter((t) => t.checked).map((t) => t.key),
   };
 }
 

@@ -1,5 +1,5 @@
 /** Status maths: what is done, how much, and what comes next. Pure functions of tree + records. */
-import type { Item, Roadmap, Status, TopicRef } from './model.js';
+import type { Item, Roadmap, Status, TopicIndex, TopicRef } from './model.js';
 import { topicsOf } from './tree.js';
 
 export interface StatusRecord {
@@ -65,33 +65,37 @@ export function itemStatus(item: Item, progress: Progress): Status {
  * are never offered. Works from the topic index alone.
  */
 export function nextTopics(roadmap: Roadmap, progress: Progress, count: number): TopicRef[] {
-  const ordered = inPathOrder(roadmap);
+  const { ids, keys } = roadmap.topics;
   // This runs on every `next`, on roadmaps of thousands of topics: when nothing is
   // started, stop at the first unfinished topics instead of looking at every one.
   const anyStarted = Object.values(progress).some((record) => record.status === 'doing');
-  const started: TopicRef[] = [];
-  const todo: TopicRef[] = [];
-  for (const topic of ordered) {
+  const started: number[] = [];
+  const todo: number[] = [];
+  for (const i of inPathOrder(roadmap)) {
     if (!anyStarted && todo.length === count) break;
-    const status = statusOf(progress, topic.key);
-    if (status === 'doing') started.push(topic);
-    else if (status === 'todo' && todo.length < count) todo.push(topic);
+    const status = statusOf(progress, keys[i]!);
+    if (status === 'doing') started.push(i);
+    else if (status === 'todo' && todo.length < count) todo.push(i);
   }
-  return [...started, ...todo].slice(0, count);
+  return [...started, ...todo].slice(0, count).map((i) => ({ id: ids[i]!, key: keys[i]! }));
 }
 
-/** The topics in learning-path order: parts by stage (one pass, no sort of the topics), then as in the document. */
-function inPathOrder(roadmap: Roadmap): readonly TopicRef[] {
-  if (Object.keys(roadmap.partStages).length === 0) return roadmap.topics;
-  const byStage = new Map<number, TopicRef[]>();
-  for (const topic of roadmap.topics) {
-    const dot = topic.id.indexOf('.');
-    const stage = roadmap.partStages[dot < 0 ? topic.id : topic.id.slice(0, dot)] ?? 0;
-    const bucket = byStage.get(stage);
-    if (bucket) bucket.push(topic);
-    else byStage.set(stage, [topic]);
+/** Topic positions in learning-path order: parts by stage (no sort of the topics), then as in the document. */
+function* inPathOrder(roadmap: Roadmap): Generator<number> {
+  const { ids } = roadmap.topics;
+  if (Object.keys(roadmap.partStages).length === 0) {
+    for (let i = 0; i < ids.length; i++) yield i;
+    return;
   }
-  return [...byStage.keys()].sort((a, b) => a - b).flatMap((stage) => byStage.get(stage)!);
+  const byStage = new Map<number, number[]>();
+  ids.forEach((id, i) => {
+    const dot = id.indexOf('.');
+    const stage = roadmap.partStages[dot < 0 ? id : id.slice(0, dot)] ?? 0;
+    const bucket = byStage.get(stage);
+    if (bucket) bucket.push(i);
+    else byStage.set(stage, [i]);
+  });
+  for (const stage of [...byStage.keys()].sort((a, b) => a - b)) yield* byStage.get(stage)!;
 }
 
 /**
@@ -121,18 +125,27 @@ export function applyChanges(saved: Progress, changes: readonly StatusChange[]):
   return next;
 }
 
-/** The whole roadmap's tally, from the topic index (no walk of the tree). */
+const keySets = new WeakMap<TopicIndex, ReadonlySet<string>>();
+
+/**
+ * The whole roadmap's tally, from the topic index and the saved records: the
+ * records are few, the topics maybe thousands, and a Set of the keys is built
+ * by the engine in one native step.
+ */
 export function roadmapTally(roadmap: Roadmap, progress: Progress): Tally {
+  let known = keySets.get(roadmap.topics);
+  if (!known) keySets.set(roadmap.topics, (known = new Set(roadmap.topics.keys)));
   let done = 0;
   let doing = 0;
   let skipped = 0;
-  for (const topic of roadmap.topics) {
-    const status = statusOf(progress, topic.key);
+  for (const key in progress) {
+    if (!known.has(key)) continue;
+    const status = progress[key]!.status;
     if (status === 'done') done++;
     else if (status === 'doing') doing++;
     else if (status === 'skipped') skipped++;
   }
-  const total = roadmap.topics.length;
+  const total = roadmap.topics.keys.length;
   return { done, doing, skipped, total, percent: percentOf(done, total) };
 }
 
@@ -145,8 +158,6 @@ export const FILE_MARK_TIME = '1970-01-01T00:00:00.000Z';
  */
 export function withFileMarks(roadmap: Roadmap, saved: Progress): Progress {
   const marks: Record<string, StatusRecord> = {};
-  for (const topic of roadmap.topics) {
-    if (topic.checked) marks[topic.key] = { status: 'done', at: FILE_MARK_TIME };
-  }
+  for (const key of roadmap.topics.checked) marks[key] = { status: 'done', at: FILE_MARK_TIME };
   return Object.keys(marks).length === 0 ? saved : { ...marks, ...saved };
 }

@@ -8,7 +8,7 @@
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Item, Roadmap, TopicRef } from '../core/model.js';
+import type { Item, Roadmap, TopicIndex } from '../core/model.js';
 
 export interface SourceStamp {
   readonly path: string;
@@ -18,22 +18,23 @@ export interface SourceStamp {
 }
 
 /** Bumped whenever the entry's layout or the parsed tree's shape changes: older entries are never read. */
-const FORMAT = 3;
+const FORMAT = 5;
 
 /**
- * An entry is one file: a first line of JSON (the header: stamp, the roadmap
- * without its parts, the topic index, and where each part's JSON lies), then
- * the parts' JSON one after another. Reading `next` on a 10,000-topic roadmap
- * takes the header and one part; the other parts are parsed only if used.
+ * An entry is one file: a first line of JSON (the header), then the topic index
+ * as plain text (IDs, keys, and the keys of ticked topics, one per line), then
+ * each part's JSON, one after another. `next` on a
+ * 10,000-topic roadmap reads the header, the index and one part; the other parts
+ * are parsed only if a command uses them.
  */
 interface Header {
   readonly format: number;
   readonly version: string;
   readonly stamp: SourceStamp;
   readonly roadmap: Omit<Roadmap, 'parts' | 'topics'>;
-  /** The topic index, compact: IDs and keys joined by newlines, ticks as a string of 0 and 1. */
-  readonly topics: { readonly ids: string; readonly keys: string; readonly checked: string };
-  /** Byte offset (after the header line) and length of each part's JSON. */
+  /** Byte lengths of the index's three sections, which follow the header line. */
+  readonly index: readonly [ids: number, keys: number, checked: number];
+  /** Byte offset (after the index) and length of each part's JSON. */
   readonly parts: readonly (readonly [number, number])[];
 }
 
@@ -57,7 +58,9 @@ export class ParseCache {
     let fd: number | undefined;
     try {
       fd = openSync(this.fileFor(stamp), 'r');
-      const { header, body } = readHeader(fd);
+      const { header, end } = readHeader(fd);
+      const indexLength = header.index[0] + header.index[1] + header.index[2];
+      const partsStart = end + indexLength;
       const same =
         header.format === FORMAT &&
         header.version === this.version &&
@@ -65,12 +68,14 @@ export class ParseCache {
         header.stamp.size === stamp.size &&
         header.stamp.mtimeMs === stamp.mtimeMs &&
         header.stamp.ctimeMs === stamp.ctimeMs &&
-        fstatSync(fd).size === body + header.parts.reduce((sum, [, length]) => sum + length, 0);
+        fstatSync(fd).size === partsStart + header.parts.reduce((sum, [, length]) => sum + length, 0);
       if (!same) return undefined;
+      const index = Buffer.alloc(indexLength);
+      readSync(fd, index, 0, indexLength, end);
       const roadmap = {
         ...header.roadmap,
-        topics: expandTopics(header.topics),
-        parts: lazyParts(fd, body, header.parts),
+        topics: readIndex(index, header.index),
+        parts: lazyParts(fd, partsStart, header.parts),
       };
       // The parts are read from this descriptor when first used, so it stays open for this short-lived process.
       fd = undefined;
@@ -90,6 +95,11 @@ export class ParseCache {
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       const { parts, topics, ...rest } = roadmap;
+      const sections = [
+        Buffer.from(topics.ids.join('\n')),
+        Buffer.from(topics.keys.join('\n')),
+        Buffer.from(topics.checked.join('\n')),
+      ] as const;
       const bodies = parts.map((part) => Buffer.from(JSON.stringify(part)));
       let offset = 0;
       const ranges = bodies.map((b): [number, number] => {
@@ -102,14 +112,12 @@ export class ParseCache {
         version: this.version,
         stamp,
         roadmap: rest,
-        topics: {
-          ids: topics.map((t) => t.id).join('\n'),
-          keys: topics.map((t) => t.key).join('\n'),
-          checked: topics.map((t) => (t.checked ? '1' : '0')).join(''),
-        },
+        index: [sections[0].length, sections[1].length, sections[2].length],
         parts: ranges,
       };
-      writeFileSync(temp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...bodies]), { mode: 0o600 });
+      writeFileSync(temp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...sections, ...bodies]), {
+        mode: 0o600,
+      });
       renameSync(temp, file);
     } catch {
       // Read-only or full cache folder: carry on without it.
@@ -117,9 +125,9 @@ export class ParseCache {
   }
 }
 
-/** The header line and where the parts begin. */
-function readHeader(fd: number): { header: Header; body: number } {
-  let buffer = Buffer.alloc(64 * 1024);
+/** The header line, and where it ends. */
+function readHeader(fd: number): { header: Header; end: number } {
+  let buffer = Buffer.alloc(16 * 1024);
   let filled = readSync(fd, buffer, 0, buffer.length, 0);
   let newline = buffer.subarray(0, filled).indexOf(10);
   while (newline < 0) {
@@ -130,19 +138,20 @@ function readHeader(fd: number): { header: Header; body: number } {
     filled += readSync(fd, buffer, filled, buffer.length - filled, filled);
     newline = buffer.subarray(0, filled).indexOf(10);
   }
-  return { header: JSON.parse(buffer.toString('utf8', 0, newline)) as Header, body: newline + 1 };
+  return { header: JSON.parse(buffer.toString('utf8', 0, newline)) as Header, end: newline + 1 };
 }
 
-function expandTopics(index: Header['topics']): TopicRef[] {
-  if (index.ids === '') return [];
-  const keys = index.keys.split('\n');
-  return index.ids
-    .split('\n')
-    .map((id, i) => (index.checked[i] === '1' ? { id, key: keys[i]!, checked: true as const } : { id, key: keys[i]! }));
+function readIndex(bytes: Buffer, [idsLength, keysLength, checkedLength]: Header['index']): TopicIndex {
+  const section = (start: number, length: number): string[] =>
+    length === 0 ? [] : bytes.toString('utf8', start, start + length).split('\n');
+  const ids = section(0, idsLength);
+  const keys = section(idsLength, keysLength);
+  if (ids.length !== keys.length) throw new Error('index sections disagree');
+  return { ids, keys, checked: section(idsLength + keysLength, checkedLength) };
 }
 
 /** An array whose parts are read and parsed from the entry on first access, each once. */
-function lazyParts(fd: number, body: number, ranges: Header['parts']): Item[] {
+function lazyParts(fd: number, start: number, ranges: Header['parts']): Item[] {
   const parts: Item[] = new Array<Item>(ranges.length);
   ranges.forEach(([offset, length], i) => {
     Object.defineProperty(parts, i, {
@@ -150,7 +159,7 @@ function lazyParts(fd: number, body: number, ranges: Header['parts']): Item[] {
       configurable: true,
       get(): Item {
         const bytes = Buffer.alloc(length);
-        readSync(fd, bytes, 0, length, body + offset);
+        readSync(fd, bytes, 0, length, start + offset);
         const part = JSON.parse(bytes.toString('utf8')) as Item;
         Object.defineProperty(parts, i, { value: part, enumerable: true, writable: false, configurable: false });
         return part;

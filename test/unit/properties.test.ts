@@ -113,7 +113,8 @@ describe('parseRoadmap on generated input', () => {
         expect(t.done + t.doing + t.skipped + todo).toBe(t.total);
         expect(t.total).toBe(topics.length);
         // The topic index agrees with the tree, and parts' tallies add up to the roadmap's.
-        expect(roadmap.topics.map((r) => r.id)).toEqual(topics.map((topic) => topic.id));
+        expect(roadmap.topics.ids).toEqual(topics.map((topic) => topic.id));
+        expect(roadmap.topics.keys).toEqual(topics.map((topic) => topic.key));
         expect(roadmapTally(roadmap, progress)).toEqual(t);
         expect(roadmap.parts.reduce((n, p) => n + tally([p], progress).total, 0)).toBe(t.total);
       }),
