@@ -6,7 +6,6 @@ export const ExitCode = {
   usage: 2,
   progressUnreadable: 3,
   roadmapUnreadable: 4,
-  interrupted: 130,
 } as const;
 
 export class CliError extends Error {

@@ -116,8 +116,3 @@ export function stagesOfParts(roadmap: RoadmapText): Map<string, number> {
   });
   return result;
 }
-
-/** Parts in learning-path order: by stage, then as in the document. */
-export function partsInPathOrder(roadmap: RoadmapText, stages: Readonly<Record<string, number>>): Item[] {
-  return [...roadmap.parts].sort((a, b) => (stages[a.id] ?? 0) - (stages[b.id] ?? 0));
-}

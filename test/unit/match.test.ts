@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { partsInPathOrder, projectSections, stagesOfParts } from '../../src/core/match.js';
+import { projectSections, stagesOfParts } from '../../src/core/match.js';
+import { nextTopics } from '../../src/core/progress.js';
 import { parseRoadmap } from '../../src/core/parse.js';
 import { projectReadiness, recommendProject } from '../../src/core/readiness.js';
 import { indexById, topicsOf } from '../../src/core/tree.js';
@@ -60,15 +61,14 @@ describe('learning-path stages', () => {
     const roadmap = parseRoadmap(
       '# T\n## Deployment\n- ship it\n## Basics\n- hello world\n## Learning Path\n1. Learn the basics.\n2. Then deployment.\n',
     );
-    const order = partsInPathOrder(roadmap, roadmap.partStages).map((p) => p.title);
-    expect(order).toEqual(['Basics', 'Deployment']);
+    expect(nextTopics(roadmap, {}, 2).map((t) => t.id)).toEqual(['2.1', '1.1']);
     expect(roadmap.partStages).toEqual(Object.fromEntries(stagesOfParts(roadmap)));
   });
 
   it('keeps document order when there is no learning path', () => {
     const roadmap = parseRoadmap('## B\n- x\n## A\n- y\n');
     expect(stagesOfParts(roadmap).size).toBe(0);
-    expect(partsInPathOrder(roadmap, roadmap.partStages).map((p) => p.title)).toEqual(['B', 'A']);
+    expect(nextTopics(roadmap, {}, 2).map((t) => t.id)).toEqual(['1.1', '2.1']);
   });
 });
 
