@@ -12,6 +12,17 @@ import { editDistance } from './core/text.js';
 import { ExitCode, QuietExit, UsageError } from './errors.js';
 import { configDir } from './io/paths.js';
 import { renderDoctor } from './render/doctor.js';
+import {
+  doctorJson,
+  jsonText,
+  listJson,
+  markJson,
+  nextJson,
+  projectDetailJson,
+  projectsJson,
+  statusJson,
+  useJson,
+} from './render/json.js';
 import { renderList } from './render/list.js';
 import { renderMark } from './render/mark.js';
 import { renderNext } from './render/next.js';
@@ -31,11 +42,23 @@ function positiveInt(value: string): number {
   return n;
 }
 
-export function buildProgram(io: Io): Command {
+export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}): Command {
+  // With --json, commander's own error text stays quiet: the error handler writes it as JSON.
+  const output = {
+    writeOut: io.out,
+    writeErr: io.err,
+    outputError: (text: string, write: (text: string) => void) => {
+      if (!json) write(text);
+    },
+  };
   const program = new Command('roadmap');
   const session = new Session(io, () => program.opts<GlobalOptions>());
   const style = (): Promise<Style> => session.style();
   const context = (): Promise<Context> => session.context();
+  /** Prints the result: as JSON with --json, else rendered for people. */
+  const show = async <T>(result: T, render: (r: T, style: Style) => string, json: (r: T) => object): Promise<void> => {
+    io.out(program.opts<{ json?: boolean }>().json ? jsonText(json(result)) : render(result, await style()));
+  };
 
   program
     .description(
@@ -45,9 +68,10 @@ export function buildProgram(io: Io): Command {
     .version(io.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .option('--file <path>', 'follow this markdown roadmap for this command (or set ROADMAP_FILE)')
+    .option('--json', 'print one JSON document (see schema/ for its shape); errors as JSON on stderr')
     .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
     .showSuggestionAfterError()
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .configureOutput(output)
     .exitOverride()
     .allowExcessArguments()
     .helpCommand('help [command]', 'show help for a command')
@@ -59,8 +83,8 @@ export function buildProgram(io: Io): Command {
     .action(async (_options, command: Command) => {
       const [word] = command.args;
       if (word !== undefined) throw unknownCommand(program, word);
-      io.out(renderNext(next(await context(), { count: 1 }), await style()));
-      io.err('Run "roadmap --help" to see every command.\n');
+      await show(next(await context(), { count: 1 }), renderNext, nextJson);
+      if (!program.opts<{ json?: boolean }>().json) io.err('Run "roadmap --help" to see every command.\n');
     });
 
   program
@@ -69,7 +93,7 @@ export function buildProgram(io: Io): Command {
     .option('-n, --number <count>', 'show this many topics', positiveInt, 1)
     .addHelpText('after', examples('roadmap next', 'roadmap next -n 3'))
     .action(async (options: { number: number }) => {
-      io.out(renderNext(next(await context(), { count: options.number }), await style()));
+      await show(next(await context(), { count: options.number }), renderNext, nextJson);
     });
 
   program
@@ -77,7 +101,7 @@ export function buildProgram(io: Io): Command {
     .description('one line of progress, for a shell prompt or a status bar')
     .addHelpText('after', examples('roadmap status', 'PS1="\\$(roadmap status) \\$ "'))
     .action(async () => {
-      io.out(renderStatus(next(await context(), { count: 1 }), await style()));
+      await show(next(await context(), { count: 1 }), renderStatus, statusJson);
     });
 
   program
@@ -91,7 +115,7 @@ export function buildProgram(io: Io): Command {
       examples('roadmap list', 'roadmap list 2', 'roadmap list --depth 2', 'roadmap list --todo "database"'),
     )
     .action(async (ref: string | undefined, options: { todo?: boolean; depth?: number }) => {
-      io.out(renderList(list(await context(), { ref, todo: options.todo, depth: options.depth }), await style()));
+      await show(list(await context(), { ref, todo: options.todo, depth: options.depth }), renderList, listJson);
     });
 
   program
@@ -103,7 +127,7 @@ export function buildProgram(io: Io): Command {
       examples('roadmap done 1.1.1', 'roadmap done 1.1 1.2', 'roadmap done dependency-injection', 'roadmap done p2'),
     )
     .action(async (refs: string[]) => {
-      io.out(renderMark(await mark(await context(), refs, 'done'), await style()));
+      await show(await mark(await context(), refs, 'done'), renderMark, markJson);
     });
 
   program
@@ -112,7 +136,7 @@ export function buildProgram(io: Io): Command {
     .argument('<refs...>', 'IDs (1.1.1, 2.3, p2), slugs or parts of titles')
     .addHelpText('after', examples('roadmap undone 1.1.2', 'roadmap undone pydantic'))
     .action(async (refs: string[]) => {
-      io.out(renderMark(await mark(await context(), refs, 'todo'), await style()));
+      await show(await mark(await context(), refs, 'todo'), renderMark, markJson);
     });
 
   program
@@ -122,11 +146,8 @@ export function buildProgram(io: Io): Command {
     .addHelpText('after', examples('roadmap project', 'roadmap project p2', 'roadmap project chat'))
     .action(async (ref: string | undefined) => {
       const ctx = await context();
-      io.out(
-        ref === undefined
-          ? renderProjects(projects(ctx), await style())
-          : renderProjectDetail(projectDetail(ctx, ref), await style()),
-      );
+      if (ref === undefined) await show(projects(ctx), renderProjects, projectsJson);
+      else await show(projectDetail(ctx, ref), renderProjectDetail, projectDetailJson);
     });
 
   program
@@ -148,7 +169,7 @@ export function buildProgram(io: Io): Command {
       const result = await use(store, session.cache(), session.choice(store), { path, bundled: options.bundled }, (p) =>
         resolve(io.cwd, p),
       );
-      io.out(renderUse(result, await style()));
+      await show(result, renderUse, useJson);
     });
 
   program
@@ -158,13 +179,13 @@ export function buildProgram(io: Io): Command {
     .addHelpText('after', examples('roadmap doctor', 'roadmap doctor --repair'))
     .action(async (options: { repair?: boolean }) => {
       const result = await doctor(await session.doctorInput(), { repair: options.repair === true });
-      io.out(renderDoctor(result, await style()));
+      await show(result, renderDoctor, doctorJson);
       if (result.remaining > 0) throw new QuietExit(ExitCode.failure);
     });
 
   for (const command of program.commands) {
     command
-      .configureOutput({ writeOut: io.out, writeErr: io.err })
+      .configureOutput(output)
       .exitOverride()
       .showSuggestionAfterError()
       // Only the root takes a stray word (to suggest a command); commands refuse extra arguments.

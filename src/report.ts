@@ -1,6 +1,7 @@
-/** The one error handler: every failure becomes one line on stderr and an exit code. */
+/** The one error handler: every failure becomes one line on stderr (JSON with --json) and an exit code. */
 import { clean } from './core/text.js';
 import { CliError, ExitCode } from './errors.js';
+import { errorJson, jsonText } from './render/json.js';
 import type { Io } from './session.js';
 
 /** The reader of our output went away (`roadmap list | head -1`): their choice, not an error. */
@@ -10,23 +11,30 @@ export class OutputClosed extends Error {
 
 const COMMANDER_OK = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
 
-export function report(error: unknown, io: Io): number {
+export function report(error: unknown, io: Io, json = false): number {
   if ((error as Error | null)?.name === 'OutputClosed') return ExitCode.ok;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code.startsWith('commander.')) {
-    // A CommanderError: commander has already printed its message (with a "did you mean" where it has one).
-    return COMMANDER_OK.has(code) ? ExitCode.ok : ExitCode.usage;
-  }
+  const say = (exitCode: number, message: string): number => {
+    io.err(json ? jsonText(errorJson(exitCode, message)) : `error: ${clean(message)}\n`);
+    return exitCode;
+  };
   try {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && code.startsWith('commander.')) {
+      if (COMMANDER_OK.has(code)) return ExitCode.ok;
+      // A CommanderError. Without --json commander has printed it already (with a "did you mean").
+      if (!json) return ExitCode.usage;
+      return say(ExitCode.usage, (error as Error).message.replace(/^error: /, ''));
+    }
     if (error instanceof CliError) {
       // Messages can quote roadmap titles (candidates for a REF), which are untrusted text.
-      if (error.message !== '') io.err(`error: ${clean(error.message)}\n`);
-      return error.exitCode;
+      return error.message === '' ? error.exitCode : say(error.exitCode, error.message);
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.err(`error: unexpected failure: ${clean(message)}\n`);
-    if (io.env.ROADMAP_DEBUG) io.err(`${error instanceof Error ? error.stack : ''}\n`);
-    else io.err('Set ROADMAP_DEBUG=1 to see the details.\n');
+    say(ExitCode.failure, `unexpected failure: ${message}`);
+    if (!json) {
+      if (io.env.ROADMAP_DEBUG) io.err(`${error instanceof Error ? error.stack : ''}\n`);
+      else io.err('Set ROADMAP_DEBUG=1 to see the details.\n');
+    }
     return ExitCode.failure;
   } catch (failure) {
     if ((failure as Error | null)?.name === 'OutputClosed')

@@ -1,0 +1,142 @@
+/**
+ * `--json`: one document per command, with a schemaVersion, described by the
+ * JSON Schema files in schema/. The shapes here are the public contract, kept
+ * apart from the handlers' internal results so those can change freely.
+ */
+import type { DoctorResult } from '../commands/doctor.js';
+import type { ListNode, ListResult } from '../commands/list.js';
+import type { MarkResult } from '../commands/mark.js';
+import type { NextResult } from '../commands/next.js';
+import type { ProjectDetail, ProjectsResult } from '../commands/project.js';
+import type { UseResult } from '../commands/use.js';
+import type { TopicView } from '../commands/views.js';
+import type { Tally } from '../core/progress.js';
+import type { ProjectReadiness } from '../core/readiness.js';
+
+export const JSON_SCHEMA_VERSION = 1;
+
+/**
+ * JSON text safe for any terminal or log: JSON.stringify escapes control
+ * characters below U+0020, and this also escapes DEL, the C1 controls, the
+ * line separators and the bidi controls that could reorder what a reader sees.
+ */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value).replace(
+    /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )}\n`;
+}
+
+const document = (command: string, body: object): object => ({ schemaVersion: JSON_SCHEMA_VERSION, command, ...body });
+
+const progress = (t: Tally) => ({
+  done: t.done,
+  doing: t.doing,
+  skipped: t.skipped,
+  total: t.total,
+  percent: t.percent,
+});
+
+const topic = (t: TopicView) => ({
+  id: t.id,
+  title: t.title,
+  status: t.status,
+  where: t.where.map((w) => ({ id: w.id, title: w.title })),
+  stage: t.stage ? { number: t.stage.number, of: t.stage.of, title: t.stage.title } : null,
+  links: t.links.map((l) => ({ text: l.text, href: l.href })),
+});
+
+const project = (p: ProjectReadiness) => ({
+  id: p.project.id,
+  title: p.project.title,
+  status: p.status,
+  readiness: progress(p.tally),
+  sections: p.sections.map((s) => ({ id: s.id, title: s.title })),
+});
+
+export function nextJson(result: NextResult): object {
+  return document('next', {
+    progress: progress(result.tally),
+    topics: result.topics.map(topic),
+    recommendedProject: result.project ? project(result.project) : null,
+  });
+}
+
+export function statusJson(result: NextResult): object {
+  const next = result.topics[0];
+  return document('status', {
+    progress: progress(result.tally),
+    part: next?.where[0] ? { id: next.where[0].id, title: next.where[0].title } : null,
+    next: next ? { id: next.id, title: next.title } : null,
+  });
+}
+
+const node = (n: ListNode): object => ({
+  id: n.id,
+  kind: n.kind,
+  title: n.title,
+  label: n.label ?? null,
+  status: n.status,
+  progress: n.tally ? progress(n.tally) : null,
+  children: n.children.map(node),
+});
+
+export function listJson(result: ListResult): object {
+  const scope = typeof result.title === 'string' ? null : { id: result.title.id, title: result.title.title };
+  const title = typeof result.title === 'string' ? result.title : result.title.title;
+  return document('list', { title, scope, progress: progress(result.tally), items: result.nodes.map(node) });
+}
+
+export function projectsJson(result: ProjectsResult): object {
+  return document('project', {
+    projects: result.projects.map(project),
+    recommended: result.recommended?.project.id ?? null,
+  });
+}
+
+export function projectDetailJson(detail: ProjectDetail): object {
+  return document('project', {
+    project: project(detail.entry),
+    toLearn: detail.toLearn.map((t) => ({ id: t.id, title: t.title })),
+  });
+}
+
+export function markJson(result: MarkResult): object {
+  return document(result.status === 'done' ? 'done' : 'undone', {
+    changed: result.changed.map((c) => ({ id: c.id, title: c.title, from: c.from, to: result.status })),
+    unchanged: result.unchanged.map((u) => ({ id: u.id, title: u.title })),
+    progress: progress(result.tally),
+    next: result.next.topics[0] ? { id: result.next.topics[0].id, title: result.next.topics[0].title } : null,
+  });
+}
+
+export function doctorJson(result: DoctorResult): object {
+  return document('doctor', {
+    file: result.file,
+    findings: result.findings.map((f) => ({
+      kind: f.kind,
+      problem: f.problem,
+      text: f.text,
+      details: f.details,
+      repairable: f.repairable,
+      repaired: f.repaired ?? null,
+    })),
+    remaining: result.remaining,
+  });
+}
+
+export function useJson(result: UseResult): object {
+  return document('use', {
+    changed: result.changed,
+    title: result.title,
+    path: result.path ?? null,
+    via: result.via,
+    progress: progress(result.tally),
+    overridden: result.overridden ?? null,
+  });
+}
+
+/** An error, on stderr, with the exit code the process ends with. */
+export function errorJson(exitCode: number, message: string): object {
+  return { schemaVersion: JSON_SCHEMA_VERSION, error: { exitCode, message } };
+}

@@ -1,0 +1,99 @@
+/** `--json`: every document validated against the JSON Schema files in schema/, errors included. */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/cli.js';
+import { ANSI, TOTAL, useConfigDir } from './support.js';
+
+// strictRequired would refuse project.schema.json's oneOf, whose branches name properties defined above them.
+const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+const schemas = Object.fromEntries(
+  readdirSync(join(repoRoot, 'schema')).map((file) => [
+    file.replace('.schema.json', ''),
+    ajv.compile(JSON.parse(readFileSync(join(repoRoot, 'schema', file), 'utf8')) as object),
+  ]),
+);
+
+const { dir, roadmap, runWith } = useConfigDir();
+
+function valid(schema: string, text: string): Record<string, unknown> {
+  expect(text.endsWith('\n')).toBe(true);
+  expect(text.trimEnd().split('\n')).toHaveLength(1);
+  const document = JSON.parse(text) as Record<string, unknown>;
+  const validate = schemas[schema]!;
+  expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
+  return document;
+}
+
+describe('--json documents', () => {
+  it.each([
+    ['next', ['next'], 'next'],
+    ['next', ['next', '-n', '3'], 'next'],
+    ['status', ['status'], 'status'],
+    ['list', ['list'], 'list'],
+    ['list', ['list', '2', '--depth', '2'], 'list'],
+    ['project', ['project'], 'project'],
+    ['project', ['project', 'p2'], 'project'],
+    ['mark', ['done', '1.1'], 'done'],
+    ['mark', ['undone', '1.1.2'], 'undone'],
+    ['doctor', ['doctor'], 'doctor'],
+    ['use', ['use'], 'use'],
+  ])('%s: roadmap %j --json is one valid document with no colour codes', (schema, args, command) => {
+    roadmap('done', '2.3');
+    const result = runWith([...args, '--json'], { env: { FORCE_COLOR: '1' } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).not.toMatch(ANSI);
+    expect(valid(schema, result.stdout)).toMatchObject({ schemaVersion: 1, command });
+  });
+
+  it('carries the same numbers people see', () => {
+    roadmap('done', '1.1');
+    const next = JSON.parse(roadmap('next', '--json').stdout) as {
+      progress: { done: number; total: number };
+      topics: { id: string }[];
+    };
+    expect(next.progress).toMatchObject({ done: 2, total: TOTAL });
+    expect(next.topics.map((t) => t.id)).toEqual(['1.2.1']);
+    const status = JSON.parse(roadmap('--json', 'status').stdout) as { next: { id: string } };
+    expect(status.next.id).toBe('1.2.1');
+  });
+});
+
+describe('--json errors', () => {
+  it.each([
+    ['an unknown REF', ['done', 'zzqx'], 2],
+    ['an unknown command', ['bogus'], 2],
+    ['an unknown option', ['next', '--bogus'], 2],
+    ['extra arguments', ['next', '3'], 2],
+  ])('%s: JSON on stderr, nothing on stdout, exit %i', (_name, args, code) => {
+    const result = roadmap(...args, '--json');
+    expect(result.code).toBe(code);
+    expect(result.stdout).toBe('');
+    expect(valid('error', result.stderr)).toMatchObject({ error: { exitCode: code } });
+  });
+
+  it('an unreadable progress file: exit 3, as JSON', () => {
+    writeFileSync(join(dir(), 'config.json'), '{not json');
+    const result = roadmap('next', '--json');
+    expect(result.code).toBe(3);
+    expect(valid('error', result.stderr)).toMatchObject({ error: { exitCode: 3 } });
+  });
+
+  it('a roadmap that cannot be used: exit 4, as JSON', () => {
+    const result = roadmap('--file', join(dir(), 'missing.md'), 'next', '--json');
+    expect(result.code).toBe(4);
+    expect(valid('error', result.stderr)).toMatchObject({ error: { exitCode: 4 } });
+  });
+});
+
+it('escapes control and bidi characters from the roadmap in JSON', () => {
+  const plan = join(dir(), 'evil.md');
+  writeFileSync(plan, '# Evil\n## Part\n- a \u202ereversed\u202c \u0085next line and \u001b[31mred\n');
+  const { stdout, code } = roadmap('--file', plan, 'next', '--json');
+  expect(code).toBe(0);
+  // eslint-disable-next-line no-control-regex
+  expect(stdout.trimEnd()).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  expect(stdout).toContain('\\u202e');
+  expect((JSON.parse(stdout) as { topics: { title: string }[] }).topics[0]!.title).toContain('\u202ereversed');
+});
