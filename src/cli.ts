@@ -23,11 +23,11 @@ import {
   statusJson,
   useJson,
 } from './render/json.js';
-import { renderList } from './render/list.js';
+import { renderList, renderPlain } from './render/list.js';
 import { renderMark } from './render/mark.js';
 import { renderNext } from './render/next.js';
 import { renderProjectDetail, renderProjects } from './render/project.js';
-import { renderStatus } from './render/status.js';
+import { formatStatus, renderStatus, STATUS_FIELDS, unknownStatusFields } from './render/status.js';
 import type { Style } from './render/style.js';
 import { renderUse } from './render/use.js';
 import { Session, type GlobalOptions, type Io } from './session.js';
@@ -99,9 +99,36 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
   program
     .command('status')
     .description('one line of progress, for a shell prompt or a status bar')
-    .addHelpText('after', examples('roadmap status', 'PS1="\\$(roadmap status) \\$ "'))
-    .action(async () => {
-      await show(next(await context(), { count: 1 }), renderStatus, statusJson);
+    .option('--format <template>', 'fill a template instead: {done} {total} {percent} {part} {next} ... (see below)')
+    .addHelpText(
+      'after',
+      examples(
+        'roadmap status',
+        'PS1="\\$(roadmap status) \\$ "',
+        "roadmap status --format '{done}/{total} {next}'",
+        'tmux set -g status-right \'#(roadmap status --format "{percent}% {next_title}")\'',
+      ) +
+        `\nFields for --format:\n${Object.entries(STATUS_FIELDS)
+          .map(([name, what]) => `  {${name}}  ${what}`)
+          .join('\n')}\n`,
+    )
+    .action(async (options: { format?: string }) => {
+      const { format } = options;
+      if (format !== undefined) {
+        const unknown = unknownStatusFields(format);
+        if (unknown.length > 0) {
+          throw new UsageError(
+            `unknown field ${unknown.map((f) => `{${f}}`).join(', ')} in --format; the fields are ${Object.keys(
+              STATUS_FIELDS,
+            )
+              .map((f) => `{${f}}`)
+              .join(' ')}`,
+          );
+        }
+      }
+      const result = next(await context(), { count: 1 });
+      if (format !== undefined && !program.opts<{ json?: boolean }>().json) io.out(formatStatus(result, format));
+      else await show(result, renderStatus, statusJson);
     });
 
   program
@@ -110,12 +137,21 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
     .argument('[ref]', 'an ID (2, 2.3), a slug or part of a title')
     .option('--todo', 'hide finished items')
     .option('--depth <levels>', 'show this many levels (1 = parts only)', positiveInt)
+    .option('--plain', 'one line per item: ID, status and title, tab-separated, for scripts')
     .addHelpText(
       'after',
-      examples('roadmap list', 'roadmap list 2', 'roadmap list --depth 2', 'roadmap list --todo "database"'),
+      examples(
+        'roadmap list',
+        'roadmap list 2',
+        'roadmap list --depth 2',
+        'roadmap list --todo "database"',
+        "roadmap list --plain | awk -F'\\t' '$2 == \"todo\"'",
+      ),
     )
-    .action(async (ref: string | undefined, options: { todo?: boolean; depth?: number }) => {
-      await show(list(await context(), { ref, todo: options.todo, depth: options.depth }), renderList, listJson);
+    .action(async (ref: string | undefined, options: { todo?: boolean; depth?: number; plain?: boolean }) => {
+      const result = list(await context(), { ref, todo: options.todo, depth: options.depth });
+      if (options.plain && !program.opts<{ json?: boolean }>().json) io.out(renderPlain(result));
+      else await show(result, renderList, listJson);
     });
 
   program

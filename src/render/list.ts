@@ -44,3 +44,19 @@ export function renderList(result: ListResult, style: Style): string {
   if (rows.length === 0) lines.push(style.dim('Nothing to show.'));
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * `list --plain`: one line per item, tab-separated stable columns (ID, status,
+ * title), no header and no colour, for awk, cut and grep.
+ */
+export function renderPlain(result: ListResult): string {
+  const lines: string[] = [];
+  const add = (nodes: readonly ListNode[]): void => {
+    for (const node of nodes) {
+      lines.push(`${node.id}\t${node.status}\t${clean(node.title)}`);
+      add(node.children);
+    }
+  };
+  add(result.nodes);
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
