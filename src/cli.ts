@@ -11,6 +11,8 @@ import { use } from './commands/use.js';
 import { editDistance } from './core/text.js';
 import { ExitCode, QuietExit, UsageError } from './errors.js';
 import { configDir } from './io/paths.js';
+import { walk } from './core/tree.js';
+import { completionScript, SHELLS, type CompletionSpec, type Shell } from './render/completion.js';
 import { renderDoctor } from './render/doctor.js';
 import {
   doctorJson,
@@ -219,6 +221,32 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
       if (result.remaining > 0) throw new QuietExit(ExitCode.failure);
     });
 
+  program
+    .command('completion')
+    .description('print a shell completion script (bash, zsh or fish); "ids" lists the IDs it completes')
+    .argument('<shell>', 'bash, zsh, fish, or ids')
+    .addHelpText(
+      'after',
+      examples(
+        'source <(roadmap completion bash)',
+        'roadmap completion zsh > ~/.zfunc/_roadmap',
+        'roadmap completion fish | source',
+      ),
+    )
+    .action(async (shell: string) => {
+      if (shell === 'ids') {
+        const { roadmap } = await context();
+        const ids: string[] = [];
+        walk(roadmap.parts, (item) => ids.push(item.id));
+        io.out(`${[...ids, ...roadmap.projects.map((p) => p.id)].join('\n')}\n`);
+        return;
+      }
+      if (!(SHELLS as readonly string[]).includes(shell)) {
+        throw new UsageError(`no completion for "${shell}"; choose bash, zsh or fish`);
+      }
+      io.out(completionScript(shell as Shell, completionSpec(program)));
+    });
+
   for (const command of program.commands) {
     command
       .configureOutput(output)
@@ -239,4 +267,18 @@ function unknownCommand(program: Command, word: string): UsageError {
     .sort((a, b) => a.d - b.d);
   const hint = closest ? ` Did you mean "${closest.name}"?` : '';
   return new UsageError(`unknown command "${word}".${hint} See "roadmap --help".`);
+}
+
+/** What completion needs to know of the program: its commands and their options. */
+function completionSpec(program: Command): CompletionSpec {
+  const flags = (command: Command): string[] =>
+    command.options.flatMap((o) => [o.long, o.short].filter((f): f is string => f !== undefined));
+  const globalOptions = [...new Set([...flags(program), '--help'])];
+  return {
+    commands: program.commands.map((c) => ({
+      name: c.name(),
+      options: [...new Set([...flags(c), '--help'])].filter((o) => !globalOptions.includes(o)),
+    })),
+    globalOptions,
+  };
 }
