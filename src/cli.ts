@@ -22,10 +22,13 @@ import {
   nextJson,
   projectDetailJson,
   projectsJson,
+  reportJson,
   statusJson,
   useJson,
 } from './render/json.js';
 import { renderList, renderPlain } from './render/list.js';
+import { report } from './commands/report.js';
+import { REPORT_FORMATS, renderReport, renderReportCsv, renderReportMarkdown } from './render/report.js';
 import { renderMark } from './render/mark.js';
 import { renderNext } from './render/next.js';
 import { renderProjectDetail, renderProjects } from './render/project.js';
@@ -186,6 +189,31 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
       const ctx = await context();
       if (ref === undefined) await show(projects(ctx), renderProjects, projectsJson);
       else await show(projectDetail(ctx, ref), renderProjectDetail, projectDetailJson);
+    });
+
+  program
+    .command('report')
+    .description('progress per part, what you finished in a period with dates, and your pace')
+    .option('--since <when>', 'a date (2026-11-01) or a span before now (7d, 4w)', '7d')
+    .option('--format <format>', 'text, md (for an issue or a chat), csv (for a spreadsheet) or json', 'text')
+    .addHelpText(
+      'after',
+      examples(
+        'roadmap report',
+        'roadmap report --since 4w --format md',
+        'roadmap report --since 2026-11-01 --format csv > progress.csv',
+      ),
+    )
+    .action(async (options: { since: string; format: string }) => {
+      const format = program.opts<{ json?: boolean }>().json ? 'json' : options.format;
+      if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
+        throw new UsageError(`--format takes ${REPORT_FORMATS.join(', ')}, not "${format}"`);
+      }
+      const result = report(await context(), { since: options.since });
+      if (format === 'json') io.out(jsonText(reportJson(result)));
+      else if (format === 'md') io.out(renderReportMarkdown(result));
+      else if (format === 'csv') io.out(renderReportCsv(result));
+      else io.out(renderReport(result, await style()));
     });
 
   program

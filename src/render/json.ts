@@ -8,6 +8,7 @@ import type { ListNode, ListResult } from '../commands/list.js';
 import type { MarkResult } from '../commands/mark.js';
 import type { NextResult } from '../commands/next.js';
 import type { ProjectDetail, ProjectsResult } from '../commands/project.js';
+import type { ReportResult } from '../commands/report.js';
 import type { UseResult } from '../commands/use.js';
 import type { TopicView } from '../commands/views.js';
 import type { Tally } from '../core/progress.js';
@@ -139,4 +140,16 @@ export function useJson(result: UseResult): object {
 /** An error, on stderr, with the exit code the process ends with. */
 export function errorJson(exitCode: number, message: string): object {
   return { schemaVersion: JSON_SCHEMA_VERSION, error: { exitCode, message } };
+}
+
+export function reportJson(r: ReportResult): object {
+  return document('report', {
+    title: r.title,
+    from: r.from,
+    to: r.to,
+    parts: r.parts.map((p) => ({ id: p.id, title: p.title, progress: progress(p.tally) })),
+    progress: progress(r.overall),
+    finished: r.finished.map((f) => ({ id: f.id, title: f.title, at: f.at })),
+    pace: { finished: r.finished.length, weeks: r.weeks, perWeek: r.perWeek },
+  });
 }

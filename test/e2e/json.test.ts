@@ -8,6 +8,7 @@ import { ANSI, TOTAL, useConfigDir } from './support.js';
 
 // strictRequired would refuse project.schema.json's oneOf, whose branches name properties defined above them.
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+ajv.addFormat('date-time', (text: string) => !Number.isNaN(Date.parse(text)));
 const schemas = Object.fromEntries(
   readdirSync(join(repoRoot, 'schema')).map((file) => [
     file.replace('.schema.json', ''),
@@ -39,6 +40,7 @@ describe('--json documents', () => {
     ['mark', ['undone', '1.1.2'], 'undone'],
     ['doctor', ['doctor'], 'doctor'],
     ['use', ['use'], 'use'],
+    ['report', ['report'], 'report'],
   ])('%s: roadmap %j --json is one valid document with no colour codes', (schema, args, command) => {
     roadmap('done', '2.3');
     const result = runWith([...args, '--json'], { env: { FORCE_COLOR: '1' } });

@@ -1,0 +1,59 @@
+/** `report`: progress per part, what was finished in a period (with dates), and the pace. */
+import { tally, withFileMarks, type Tally } from '../core/progress.js';
+import { topicsOf } from '../core/tree.js';
+import { UsageError } from '../errors.js';
+import type { Context } from './context.js';
+
+export interface ReportResult {
+  readonly title: string;
+  readonly from: string;
+  readonly to: string;
+  readonly parts: readonly { readonly id: string; readonly title: string; readonly tally: Tally }[];
+  readonly overall: Tally;
+  /** Topics marked done in the period (and still done), oldest first, each with when. */
+  readonly finished: readonly { readonly id: string; readonly title: string; readonly at: string }[];
+  /** Finished topics per week over the period. */
+  readonly perWeek: number;
+  readonly weeks: number;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** `7d`, `4w` (before now) or a date `2026-11-01` (from its start, UTC). */
+export function parseSince(since: string, now: Date): Date {
+  const relative = /^(\d+)([dw])$/.exec(since);
+  if (relative) return new Date(now.getTime() - Number(relative[1]) * (relative[2] === 'w' ? 7 : 1) * DAY);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(since) && !Number.isNaN(Date.parse(`${since}T00:00:00Z`))) {
+    return new Date(`${since}T00:00:00Z`);
+  }
+  throw new UsageError(`--since takes a date (2026-11-01) or a span before now (7d, 4w), not "${since}"`);
+}
+
+export function report(ctx: Context, options: { since: string }): ReportResult {
+  const now = ctx.now();
+  const from = parseSince(options.since, now);
+  if (from.getTime() > now.getTime()) throw new UsageError(`--since ${options.since} is in the future`);
+  const saved = ctx.store.read(ctx.roadmapId);
+  const progress = withFileMarks(ctx.roadmap, saved.items);
+  const topics = new Map(topicsOf(ctx.roadmap.parts).map((t) => [t.key, t]));
+  const lastDone = new Map<string, string>();
+  for (const change of saved.history) {
+    const at = Date.parse(change.at);
+    if (change.to === 'done' && at >= from.getTime() && at <= now.getTime()) lastDone.set(change.key, change.at);
+  }
+  const finished = [...lastDone]
+    .filter(([key]) => topics.has(key) && progress[key]?.status === 'done')
+    .map(([key, at]) => ({ id: topics.get(key)!.id, title: topics.get(key)!.title, at }))
+    .sort((a, b) => a.at.localeCompare(b.at));
+  const weeks = Math.max((now.getTime() - from.getTime()) / (7 * DAY), 1 / 7);
+  return {
+    title: ctx.roadmap.title,
+    from: from.toISOString(),
+    to: now.toISOString(),
+    parts: ctx.roadmap.parts.map((p) => ({ id: p.id, title: p.title, tally: tally([p], progress) })),
+    overall: tally(ctx.roadmap.parts, progress),
+    finished,
+    perWeek: Math.round((finished.length / weeks) * 10) / 10,
+    weeks: Math.round(weeks * 10) / 10,
+  };
+}

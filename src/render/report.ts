@@ -1,0 +1,64 @@
+import type { ReportResult } from '../commands/report.js';
+import { bar, clean, type Style } from './style.js';
+
+export const REPORT_FORMATS = ['text', 'md', 'csv', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+const day = (iso: string): string => iso.slice(0, 10);
+const pace = (r: ReportResult): string =>
+  `${r.finished.length} topic${r.finished.length === 1 ? '' : 's'} in ${r.weeks} week${r.weeks === 1 ? '' : 's'}: ${r.perWeek} a week`;
+
+export function renderReport(r: ReportResult, style: Style): string {
+  const lines = [
+    style.bold(`${clean(r.title)}: progress from ${day(r.from)} to ${day(r.to)}`),
+    '',
+    ...r.parts.map(
+      (p) =>
+        `${`Part ${p.id}: ${clean(p.title)}`.padEnd(44)} ${bar(p.tally.percent, style)} ${String(p.tally.percent).padStart(3)}%  ${p.tally.done}/${p.tally.total}`,
+    ),
+    `${'All'.padEnd(44)} ${bar(r.overall.percent, style)} ${String(r.overall.percent).padStart(3)}%  ${r.overall.done}/${r.overall.total}`,
+    '',
+    style.bold(`Finished (${r.finished.length})`),
+    ...(r.finished.length > 0
+      ? r.finished.map((f) => `  ${day(f.at)}  ${style.cyan(f.id)} ${clean(f.title)}`)
+      : ['  nothing in this period']),
+    '',
+    `${style.bold('Pace:')} ${pace(r)}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** Markdown that pastes cleanly into an issue or a chat. */
+export function renderReportMarkdown(r: ReportResult): string {
+  const cell = (text: string): string => clean(text).replace(/[|\\]/g, (c) => `\\${c}`);
+  return `${[
+    `## ${cell(r.title)}: progress from ${day(r.from)} to ${day(r.to)}`,
+    '',
+    '| Part | Done | Progress |',
+    '| --- | ---: | ---: |',
+    ...r.parts.map((p) => `| ${p.id}. ${cell(p.title)} | ${p.tally.done}/${p.tally.total} | ${p.tally.percent}% |`),
+    `| **All** | **${r.overall.done}/${r.overall.total}** | **${r.overall.percent}%** |`,
+    '',
+    `### Finished (${r.finished.length})`,
+    '',
+    ...(r.finished.length > 0
+      ? r.finished.map((f) => `- ${day(f.at)} · ${f.id} ${cell(f.title)}`)
+      : ['- nothing in this period']),
+    '',
+    `**Pace:** ${pace(r)}`,
+  ].join('\n')}\n`;
+}
+
+/** CSV (RFC 4180) for a spreadsheet: one row per part, then one per finished topic. */
+export function renderReportCsv(r: ReportResult): string {
+  const field = (value: string | number): string => {
+    const text = clean(String(value));
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const rows = [
+    ['kind', 'id', 'title', 'done', 'total', 'percent', 'date'],
+    ...r.parts.map((p) => ['part', p.id, p.title, p.tally.done, p.tally.total, p.tally.percent, '']),
+    ...r.finished.map((f) => ['finished', f.id, f.title, '', '', '', day(f.at)]),
+  ];
+  return `${rows.map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
+}
