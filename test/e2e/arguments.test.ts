@@ -30,3 +30,15 @@ describe('arguments', () => {
     expect(result.stderr).toContain('Did you mean "help"?');
   });
 });
+
+describe('mistyped options', () => {
+  it.each([
+    [['list', '--dept', '2'], '--depth'],
+    [['doctor', '--repiar'], '--repair'],
+    [['next', '--nubmer', '2'], '--number'],
+  ])('%j suggests %s', (args, option) => {
+    const result = roadmap(...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`Did you mean ${option}?`);
+  });
+});
