@@ -106,7 +106,7 @@ function parse(markdown: string): Roadmap {
   let region: Region = 'topics';
   let regionDepth = 0;
 
-  for (const token of new Lexer().lex(source)) {
+  for (const token of lex(source)) {
     if (token.type === 'heading') {
       const heading = token as Tokens.Heading;
       const text = cleanTitle(plainText(heading.tokens, []));
@@ -169,6 +169,16 @@ function topicIndex(parts: readonly Item[]): TopicIndex {
     keys: topics.map((t) => t.key),
     checked: topics.filter((t) => t.checked).map((t) => t.key),
   };
+}
+
+/** marked's lexer, whose own failures (it has them, on odd nestings) become a clear refusal. */
+function lex(source: string): Token[] {
+  try {
+    return new Lexer().lex(source);
+  } catch (error) {
+    if (error instanceof RangeError) throw error;
+    throw new RoadmapProblem(`could not be read as markdown (the parser failed: ${(error as Error).message})`);
+  }
 }
 
 function listDrafts(list: Tokens.List, locate: (raw: string) => number): Draft[] {

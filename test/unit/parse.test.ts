@@ -261,3 +261,9 @@ describe('any markdown roadmap', () => {
     expect(topicsOf(parseRoadmap(md).parts).map((t) => t.title)).toEqual(['level 59']);
   });
 });
+
+it('turns a failure inside marked (a quote in a list, after a tab) into a RoadmapProblem', () => {
+  // Found by the property tests: marked 18 throws a TypeError on this text.
+  expect(() => parseRoadmap('- [ ] \n\t> + \n`code`')).toThrow(RoadmapProblem);
+  expect(() => parseRoadmap('- [ ] \n\t> + \n`code`')).toThrow(/could not be read as markdown/);
+});

@@ -50,6 +50,12 @@ const line = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
 const markdown = fc.array(line, { maxLength: 40 }).map((lines) => lines.join('\n'));
 const anyText = fc.oneof(markdown, fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ maxLength: 400 }));
 
+/**
+ * In CI the runs are fixed (a known seed), so a landing never hangs on luck;
+ * elsewhere every run explores new input. A failure prints its seed to replay.
+ */
+const seeded = process.env.CI ? { seed: 20261127 } : {};
+
 function parses(text: string) {
   try {
     return parseRoadmap(text);
@@ -64,7 +70,7 @@ describe('parseRoadmap on generated input', () => {
   it('never throws anything but a RoadmapProblem', () => {
     fc.assert(
       fc.property(anyText, (text) => void parses(text)),
-      { numRuns: 400 },
+      { numRuns: 400, ...seeded },
     );
   });
 
@@ -94,7 +100,7 @@ describe('parseRoadmap on generated input', () => {
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300, ...seeded },
     );
   });
 
@@ -118,7 +124,7 @@ describe('parseRoadmap on generated input', () => {
         expect(roadmapTally(roadmap, progress)).toEqual(t);
         expect(roadmap.parts.reduce((n, p) => n + tally([p], progress).total, 0)).toBe(t.total);
       }),
-      { numRuns: 300 },
+      { numRuns: 300, ...seeded },
     );
   });
 });
