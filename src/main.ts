@@ -1,4 +1,4 @@
-/** The entry: the fast path for `next` and `status`, or the full commander program. */
+/** The entry: the fast path for the plain everyday commands (src/quick.ts), or the full commander program. */
 import { readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExitCode } from './errors.js';

@@ -1,4 +1,4 @@
-/** Plain-data views of items, shared by the command results (and so by --json later). */
+/** Plain-data views of items, shared by the command results (the renderers, text and JSON, shape them for output). */
 import type { Item, Roadmap, Status } from '../core/model.js';
 import { statusOf, type Progress } from '../core/progress.js';
 import type { Placed } from '../core/tree.js';

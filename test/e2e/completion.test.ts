@@ -1,19 +1,16 @@
 /** Shell completion, checked in a real bash: what it completes for commands, options and IDs. */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { binPath } from '../helpers/cli.js';
+import { roadmapOnPath } from '../helpers/cli.js';
 import { expectCleanError, useConfigDir } from './support.js';
 
 const { dir, roadmap } = useConfigDir();
 
 /** What bash completes for the words typed after `roadmap`, with `roadmap` on PATH as a user has it. */
 function complete(words: string[], env: Record<string, string> = {}): string[] {
-  const bin = join(dir(), 'bin');
-  mkdirSync(bin, { recursive: true });
-  writeFileSync(join(bin, 'roadmap'), `#!/bin/sh\nexec "${process.execPath}" "${binPath}" "$@"\n`);
-  chmodSync(join(bin, 'roadmap'), 0o755);
+  const bin = roadmapOnPath(dir());
   const script = [
     'source <(roadmap completion bash)',
     `COMP_WORDS=(roadmap ${words.map((w) => `'${w}'`).join(' ')})`,

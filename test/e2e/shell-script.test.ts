@@ -3,10 +3,10 @@
  * without jq (node -e), exit codes and completion. CI runs this on Node 20, 22 and 24.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { binPath } from '../helpers/cli.js';
+import { binPath, roadmapOnPath } from '../helpers/cli.js';
 import { TOTAL, useConfigDir } from './support.js';
 
 const { dir, roadmap } = useConfigDir();
@@ -38,10 +38,7 @@ echo "all good"
 
 describe('a shell script on the documented interface', () => {
   it('runs end to end', () => {
-    const bin = join(dir(), 'bin');
-    mkdirSync(bin, { recursive: true });
-    writeFileSync(join(bin, 'roadmap'), `#!/bin/sh\nexec "${process.execPath}" "${binPath}" "$@"\n`);
-    chmodSync(join(bin, 'roadmap'), 0o755);
+    const bin = roadmapOnPath(dir());
     const script = join(dir(), 'progress.sh');
     writeFileSync(script, SCRIPT);
     const result = spawnSync('sh', [script], {

@@ -1,6 +1,6 @@
 /** Runs the built `roadmap` as a child process, the way a user's shell does. */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -53,4 +53,16 @@ export function run(configDir: string, args: readonly string[], options: RunOpti
   });
   if (result.error) throw result.error;
   return { stdout: result.stdout, stderr: result.stderr, code: result.status };
+}
+
+/**
+ * A folder holding a `roadmap` command that runs the built CLI with this Node,
+ * for tests that run a real shell with `roadmap` on PATH, as a user has it.
+ */
+export function roadmapOnPath(folder: string): string {
+  const bin = join(folder, 'bin');
+  mkdirSync(bin, { recursive: true });
+  writeFileSync(join(bin, 'roadmap'), `#!/bin/sh\nexec "${process.execPath}" "${binPath}" "$@"\n`);
+  chmodSync(join(bin, 'roadmap'), 0o755);
+  return bin;
 }
