@@ -45,6 +45,7 @@ export async function mark(ctx: Context, refs: readonly string[], status: Status
       .map((t) => refOf(t.type === 'project' ? t.project : t.item));
     if (changes.length === 0) return undefined;
     return {
+      ...current,
       items: applyChanges(current.items, changes),
       history: [...current.history, ...changes],
       ...(ctx.source === undefined ? {} : { source: ctx.source }),

@@ -5,7 +5,7 @@
  */
 import type { Status } from './model.js';
 import type { StatusChange, StatusRecord } from './progress.js';
-import { SCHEMA_VERSION, type RoadmapState, type SavedState } from './state.js';
+import { SCHEMA_VERSION, type Note, type RoadmapState, type SavedState } from './state.js';
 
 export interface Salvage {
   readonly state: SavedState;
@@ -16,6 +16,7 @@ export interface Salvage {
 const STATUSES = new Set<string>(['todo', 'doing', 'done', 'skipped']);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const validTime = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
 const validRecord = (v: unknown): v is StatusRecord =>
   isObject(v) && STATUSES.has(String(v.status)) && typeof v.at === 'string' && !Number.isNaN(Date.parse(v.at));
 const validChange = (v: unknown): v is StatusChange =>
@@ -50,7 +51,16 @@ export function salvageState(text: string): Salvage {
         at: c.at,
       }));
       records += Object.keys(items).length;
-      roadmaps[id] = { items, history };
+      roadmaps[id] = {
+        items,
+        history,
+        notes: keyedEntries(
+          value.notes,
+          (n): n is Note => isObject(n) && validTime(n.at) && typeof n.text === 'string',
+          (n) => ({ at: n.at, text: n.text }),
+        ),
+        reviews: keyedEntries(value.reviews, validTime, (t) => t),
+      };
     }
   }
   const settings =
@@ -58,6 +68,16 @@ export function salvageState(text: string): Salvage {
       ? { roadmap: data.settings.roadmap }
       : {};
   return { state: { schemaVersion: SCHEMA_VERSION, settings, roadmaps }, records };
+}
+
+/** The well-formed entries of a `{ key: [entry, ...] }` map (notes, reviews); the rest is dropped. */
+function keyedEntries<T>(value: unknown, valid: (v: unknown) => v is T, copy: (v: T) => T): Record<string, T[]> {
+  const out: Record<string, T[]> = {};
+  for (const [key, entries] of Object.entries(isObject(value) ? value : {})) {
+    const kept = (Array.isArray(entries) ? entries : []).filter(valid).map(copy);
+    if (kept.length > 0) out[key] = kept;
+  }
+  return out;
 }
 
 /** A JSON string body as text; undefined if its escapes are broken. */
@@ -69,14 +89,18 @@ function unescape(body: string): string | undefined {
   }
 }
 
-/** Not JSON any more (truncated, overwritten): find the records that are still whole. */
+/**
+ * Not JSON any more (truncated, overwritten): find the status records that are
+ * still whole. Notes and reviews are not looked for here: without the JSON
+ * structure a note cannot be tied to its topic with certainty.
+ */
 function fromText(text: string): Salvage {
-  const roadmaps: Record<string, { items: Record<string, StatusRecord>; history: StatusChange[] }> = {};
+  const roadmaps: Record<string, RoadmapState & { items: Record<string, StatusRecord>; history: StatusChange[] }> = {};
   const roadmapStart = /"((?:[^"\\]|\\.)*)"\s*:\s*\{\s*"items"\s*:/g;
   const starts = [...text.matchAll(roadmapStart)].map((m) => ({ at: m.index, id: unescape(m[1]!) ?? 'bundled' }));
   const ownerAt = (index: number): { items: Record<string, StatusRecord>; history: StatusChange[] } => {
     const owner = starts.filter((s) => s.at < index).at(-1)?.id ?? 'bundled';
-    return (roadmaps[owner] ??= { items: {}, history: [] });
+    return (roadmaps[owner] ??= { items: {}, history: [], notes: {}, reviews: {} });
   };
   const status = '(todo|doing|done|skipped)';
   const string = '"((?:[^"\\\\]|\\\\.)*)"';

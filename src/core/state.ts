@@ -5,7 +5,7 @@
 import type { Status } from './model.js';
 import type { Progress, StatusChange, StatusRecord } from './progress.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface RoadmapState {
   /** Current status of each item, by stable key. */
@@ -14,6 +14,16 @@ export interface RoadmapState {
   readonly history: readonly StatusChange[];
   /** The file this roadmap was last saved from (custom roadmaps): a record of where it lives. */
   readonly source?: string;
+  /** The learner's notes on items, by stable key, oldest first. */
+  readonly notes: Readonly<Record<string, readonly Note[]>>;
+  /** When each finished topic was reviewed, by stable key, oldest first (spaced review). */
+  readonly reviews: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface Note {
+  /** ISO 8601 time the note was written. */
+  readonly at: string;
+  readonly text: string;
 }
 
 export interface Settings {
@@ -28,7 +38,7 @@ export interface SavedState {
 }
 
 export const emptyState = (): SavedState => ({ schemaVersion: SCHEMA_VERSION, settings: {}, roadmaps: {} });
-export const emptyRoadmapState = (): RoadmapState => ({ items: {}, history: [] });
+export const emptyRoadmapState = (): RoadmapState => ({ items: {}, history: [], notes: {}, reviews: {} });
 
 /** Why a saved document cannot be used. The message completes "The progress file ...". */
 export class StateProblem extends Error {}
@@ -43,11 +53,23 @@ type Document = Record<string, unknown>;
 
 /**
  * The way forward for old files: MIGRATIONS[n] turns a version-n document into
- * version n+1. Version 1 is the first, so the table is empty; a schema change
- * bumps SCHEMA_VERSION and adds its step here, and old files are upgraded when
- * read (and saved in the new version on the next write).
+ * version n+1. A schema change bumps SCHEMA_VERSION and adds its step here, and
+ * old files are upgraded when read (and saved in the new version on the next write).
+ * Version 2 added notes and reviews. It is a new version, not two optional fields,
+ * because a version-1 build rewrites only what it knows: it would drop the notes.
+ * With the bump it refuses the file instead.
  */
-export const MIGRATIONS: Readonly<Record<number, (doc: Document) => Document>> = {};
+export const MIGRATIONS: Readonly<Record<number, (doc: Document) => Document>> = {
+  1: (doc) => ({
+    ...doc,
+    schemaVersion: 2,
+    roadmaps: isObject(doc.roadmaps)
+      ? Object.fromEntries(
+          Object.entries(doc.roadmaps).map(([id, r]) => [id, isObject(r) ? { notes: {}, reviews: {}, ...r } : r]),
+        )
+      : doc.roadmaps,
+  }),
+};
 
 export function migrate(
   doc: Document,
@@ -118,5 +140,30 @@ function decodeRoadmapState(value: unknown, id: string): RoadmapState {
   if (value.source !== undefined && typeof value.source !== 'string') {
     throw new StateProblem(`has a malformed "source" for roadmap "${id}"`);
   }
-  return { items, history, ...(typeof value.source === 'string' ? { source: value.source } : {}) };
+  return {
+    items,
+    history,
+    ...(typeof value.source === 'string' ? { source: value.source } : {}),
+    notes: decodeKeyed(value.notes, `notes for roadmap "${id}"`, isNote, (n) => ({ at: n.at, text: n.text })),
+    reviews: decodeKeyed(value.reviews, `reviews for roadmap "${id}"`, isTime, (t) => t),
+  };
+}
+
+const isNote = (v: unknown): v is Note => isObject(v) && isTime(v.at) && typeof v.text === 'string';
+
+/** A `{ key: [entry, ...] }` map, every entry checked; absent means empty. */
+function decodeKeyed<T>(
+  value: unknown,
+  what: string,
+  valid: (v: unknown) => v is T,
+  copy: (v: T) => T,
+): Record<string, readonly T[]> {
+  if (value === undefined) return {};
+  if (!isObject(value)) throw new StateProblem(`has malformed ${what}`);
+  const out: Record<string, readonly T[]> = {};
+  for (const [key, entries] of Object.entries(value)) {
+    if (!Array.isArray(entries) || !entries.every(valid)) throw new StateProblem(`has malformed ${what} ("${key}")`);
+    out[key] = entries.map(copy);
+  }
+  return out;
 }

@@ -33,10 +33,10 @@ describe('roadmap done SECTION', () => {
     expect(next.stdout).toContain(progressText(2));
   });
 
-  it('saves valid JSON: schemaVersion 1, two done items with ISO times, two history changes', () => {
+  it('saves valid JSON: schemaVersion 2, two done items with ISO times, two history changes', () => {
     roadmap('done', '1.1');
     const config = readConfig(dir());
-    expect(config.schemaVersion).toBe(1);
+    expect(config.schemaVersion).toBe(2);
     const saved = savedRoadmap(dir());
 
     const items = Object.values(saved.items);

@@ -4,7 +4,7 @@ import { decodeState } from '../../src/core/state.js';
 
 const at = '2026-11-26T10:00:00.000Z';
 const good = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   roadmaps: {
     bundled: {
       items: {
@@ -12,8 +12,10 @@ const good = {
         'a/two': { status: 'doing', at },
       },
       history: [{ key: 'a/one', from: 'todo', to: 'done', at }],
+      notes: { 'a/one': [{ at, text: 'read the docs twice' }] },
+      reviews: { 'a/one': [at] },
     },
-    'file:x': { items: { 'b/three': { status: 'skipped', at } }, history: [] },
+    'file:x': { items: { 'b/three': { status: 'skipped', at } }, history: [], notes: {}, reviews: {} },
   },
 };
 const text = JSON.stringify(good, null, '\t');

@@ -3,11 +3,13 @@ import { decodeState, migrate, MIGRATIONS, SCHEMA_VERSION, StateProblem } from '
 
 const at = '2026-11-26T10:00:00.000Z';
 const valid = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   roadmaps: {
     bundled: {
       items: { 'a/b': { status: 'done', at } },
       history: [{ key: 'a/b', from: 'todo', to: 'done', at }],
+      notes: { 'a/b': [{ at, text: 'Depends() is just a callable' }] },
+      reviews: { 'a/b': [at] },
     },
   },
 };
@@ -17,6 +19,19 @@ describe('decodeState', () => {
     expect(decodeState(valid)).toEqual({ ...valid, settings: {} });
     const withSettings = { ...valid, settings: { roadmap: '/home/me/plan.md' } };
     expect(decodeState(withSettings)).toEqual(withSettings);
+  });
+
+  it('upgrades a version-1 file: its records kept, with no notes and no reviews', () => {
+    const v1 = {
+      schemaVersion: 1,
+      settings: { roadmap: '/home/me/plan.md' },
+      roadmaps: { bundled: { items: valid.roadmaps.bundled.items, history: valid.roadmaps.bundled.history } },
+    };
+    expect(decodeState(v1)).toEqual({
+      schemaVersion: 2,
+      settings: { roadmap: '/home/me/plan.md' },
+      roadmaps: { bundled: { ...v1.roadmaps.bundled, notes: {}, reviews: {} } },
+    });
   });
 
   it.each([
@@ -39,6 +54,16 @@ describe('decodeState', () => {
       'a bad time',
       { schemaVersion: 1, roadmaps: { x: { items: { k: { status: 'done', at: 'yesterday' } }, history: [] } } },
       /record for "k"/,
+    ],
+    [
+      'a note without text',
+      { schemaVersion: 2, roadmaps: { x: { items: {}, history: [], notes: { k: [{ at }] }, reviews: {} } } },
+      /notes for roadmap "x" \("k"\)/,
+    ],
+    [
+      'a review time that is not a time',
+      { schemaVersion: 2, roadmaps: { x: { items: {}, history: [], notes: {}, reviews: { k: ['soon'] } } } },
+      /reviews for roadmap "x" \("k"\)/,
     ],
     [
       'a bad history entry',

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { DAY_MS, finishedPerWeek } from '../../src/core/activity.js';
+import type { StatusChange } from '../../src/core/progress.js';
+
+const now = new Date('2026-11-27T12:00:00.000Z');
+const daysAgo = (d: number): string => new Date(now.getTime() - d * DAY_MS).toISOString();
+const done = (key: string, d: number): StatusChange => ({ key, from: 'todo', to: 'done', at: daysAgo(d) });
+
+describe('finishedPerWeek', () => {
+  it('counts distinct topics finished in each seven-day window, oldest first', () => {
+    const history = [
+      done('a', 0.5),
+      done('b', 6.9),
+      done('c', 7.1),
+      done('a', 1), // the same topic twice in one week counts once
+      { key: 'd', from: 'done', to: 'todo', at: daysAgo(2) } as StatusChange,
+      done('e', 20),
+      done('old', 40), // before the first window
+      done('project', 1),
+    ];
+    const weeks = finishedPerWeek(history, now, 4, (k) => k !== 'project');
+    expect(weeks.map((w) => w.finished)).toEqual([0, 1, 1, 2]);
+    expect(weeks[3]).toMatchObject({ start: daysAgo(7), end: now.toISOString() });
+    expect(weeks[0]!.start).toBe(daysAgo(28));
+  });
+
+  it('ignores changes dated after now', () => {
+    expect(finishedPerWeek([done('a', -1)], now, 2, () => true).map((w) => w.finished)).toEqual([0, 0]);
+  });
+});
