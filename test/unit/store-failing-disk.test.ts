@@ -24,7 +24,12 @@ let store: ProgressStore;
 beforeEach(async () => {
   temp = tempDir();
   store = new ProgressStore(join(temp.dir, 'roadmap'));
-  await store.update('bundled', () => ({ items: { 'a/one': { status: 'done', at } }, history: [], notes: {}, reviews: {} }));
+  await store.update('bundled', () => ({
+    items: { 'a/one': { status: 'done', at } },
+    history: [],
+    notes: {},
+    reviews: {},
+  }));
 });
 afterEach(() => {
   writeSync.mockReset();

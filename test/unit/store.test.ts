@@ -22,7 +22,12 @@ describe('ProgressStore', () => {
   });
 
   it('writes through conf: a private folder, a private file, readable JSON', async () => {
-    await store.update('bundled', () => ({ items: { k: { status: 'done', at } }, history: [], notes: {}, reviews: {} }));
+    await store.update('bundled', () => ({
+      items: { k: { status: 'done', at } },
+      history: [],
+      notes: {},
+      reviews: {},
+    }));
     expect(statSync(store.dir).mode & 0o777).toBe(0o700);
     expect(statSync(store.file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(store.file, 'utf8'))).toEqual({
@@ -65,7 +70,9 @@ describe('ProgressStore', () => {
     expect((error as ProgressFileError).exitCode).toBe(ExitCode.progressUnreadable);
     expect((error as Error).message).toContain(store.file);
     expect((error as Error).message).toMatch(message);
-    await expect(store.update('bundled', () => ({ items: {}, history: [], notes: {}, reviews: {} }))).rejects.toThrow(ProgressFileError);
+    await expect(store.update('bundled', () => ({ items: {}, history: [], notes: {}, reviews: {} }))).rejects.toThrow(
+      ProgressFileError,
+    );
     expect(readFileSync(store.file, 'utf8')).toBe(content);
   });
 });
