@@ -35,13 +35,22 @@ function writeAll(fd: number, text: string): void {
   }
 }
 
+/**
+ * The clock. ROADMAP_NOW (an ISO time) fixes it, so that tests and reproducible
+ * reports do not depend on the machine's date; a value that is not a time is ignored.
+ */
+function clock(env: NodeJS.ProcessEnv): () => Date {
+  const fixed = env.ROADMAP_NOW ? Date.parse(env.ROADMAP_NOW) : Number.NaN;
+  return Number.isNaN(fixed) ? () => new Date() : () => new Date(fixed);
+}
+
 function defaultIo(): Io {
   return {
     out: (text) => writeAll(1, text),
     err: (text) => writeAll(2, text),
     env: process.env,
     stdoutIsTTY: isTerminal(1),
-    now: () => new Date(),
+    now: clock(process.env),
     version: version(),
     cwd: process.cwd(),
   };

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli.js';
 import { expectCleanError, TOTAL, useConfigDir } from './support.js';
 
-const { dir, roadmap } = useConfigDir();
+const { dir, roadmap, runWith } = useConfigDir();
 const DAY = 24 * 60 * 60 * 1000;
 
 /** Marks 1.1 done now, then dates 1.1.1's change 40 days back, as if it had been done then. */
@@ -92,5 +92,18 @@ describe('roadmap report', () => {
     const result = roadmap(...args);
     expectCleanError(result, 2);
     expect(result.stderr).toContain(message);
+  });
+});
+
+describe('ROADMAP_NOW fixes the clock', () => {
+  it('stamps changes with that time and reports the period up to it', () => {
+    const env = { ROADMAP_NOW: '2030-01-15T09:30:00.000Z' };
+    expect(runWith(['done', '1.1.1'], { env }).code).toBe(0);
+    const saved = JSON.parse(readFileSync(join(dir(), 'config.json'), 'utf8')) as {
+      roadmaps: Record<string, { history: { at: string }[] }>;
+    };
+    expect(saved.roadmaps.bundled!.history.map((h) => h.at)).toEqual(['2030-01-15T09:30:00.000Z']);
+    const report = JSON.parse(runWith(['report', '--json', '--since', '7d'], { env }).stdout) as { to: string };
+    expect(report.to).toBe('2030-01-15T09:30:00.000Z');
   });
 });
