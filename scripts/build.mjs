@@ -2,7 +2,8 @@
 //   dist/cli/roadmap.cjs  the entry: the fast path (next, status) and everything it needs;
 //   dist/cli/program.cjs  commander and every other command, loaded when the fast path does not apply;
 //   dist/cli/parse.cjs    the markdown parser (marked's lexer), loaded only for a roadmap not parsed before;
-//   dist/cli/conf.cjs     conf (with ajv), loaded only by commands that save progress.
+//   dist/cli/conf.cjs     conf (with ajv), loaded only by commands that save progress;
+//   dist/cli/prompts.cjs  @inquirer/prompts, loaded only when a prompt is really shown.
 // CommonJS because Node starts it faster than ES modules (no ESM loader, no module facades).
 // The bundled roadmap is parsed here, once, into dist/roadmap.json.
 import { build } from 'esbuild';
@@ -29,6 +30,9 @@ const separateBundles = {
       args.importer.endsWith('roadmap-source.ts') ? other('./parse.cjs') : undefined,
     );
     b.onResolve({ filter: /^conf$/ }, (args) => (args.importer.endsWith('store.ts') ? other('./conf.cjs') : undefined));
+    b.onResolve({ filter: /^@inquirer\/prompts$/ }, (args) =>
+      args.importer.endsWith('prompts.ts') ? other('./prompts.cjs') : undefined,
+    );
     // program.cjs is required as it is; the leaf bundles (conf.cjs, parse.cjs: large, and
     // importing nothing) load with V8's code cache (src/io/bundle-loader.ts) from the cache folder.
     b.onLoad({ filter: /^\.\/program\.cjs$/, namespace: 'other-bundle' }, (args) => ({
@@ -108,6 +112,19 @@ await Promise.all([
     plugins: [lazyBuiltins],
     stdin: { contents: "export { default } from 'conf';", resolveDir: root, loader: 'js' },
     outfile: join(cli, 'conf.cjs'),
+  }),
+  build({
+    ...common,
+    plugins: [],
+    // Only the four prompts roadmap shows: the editor prompt alone would add iconv-lite's tables.
+    stdin: {
+      contents: ['select', 'checkbox', 'search', 'confirm']
+        .map((name) => `export { default as ${name} } from '@inquirer/${name}';`)
+        .join('\n'),
+      resolveDir: join(root, 'node_modules/@inquirer/prompts'),
+      loader: 'js',
+    },
+    outfile: join(cli, 'prompts.cjs'),
   }),
 ]);
 chmodSync(join(cli, 'roadmap.cjs'), 0o755);

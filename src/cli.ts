@@ -4,7 +4,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import type { Context } from './commands/context.js';
 import { doctor } from './commands/doctor.js';
 import { list } from './commands/list.js';
-import { mark } from './commands/mark.js';
+import { mark, markKeys } from './commands/mark.js';
+import { resetPlan } from './commands/reset.js';
 import { next } from './commands/next.js';
 import { projectDetail, projects } from './commands/project.js';
 import { use } from './commands/use.js';
@@ -75,6 +76,10 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
     .option('--file <path>', 'follow this markdown roadmap for this command (or set ROADMAP_FILE)')
     .option('--json', 'print one JSON document (see schema/ for its shape); errors as JSON on stderr')
     .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
+    .option(
+      '--no-input',
+      'never ask: no menu, no pick list, no confirmation (as when CI is set or input is not a terminal)',
+    )
     .showSuggestionAfterError()
     .configureOutput(output)
     .exitOverride()
@@ -88,8 +93,15 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
     .action(async (_options, command: Command) => {
       const [word] = command.args;
       if (word !== undefined) throw unknownCommand(program, word);
+      const json = program.opts<{ json?: boolean }>().json === true;
+      const prompter = json ? undefined : session.prompter();
+      if (prompter) {
+        const { runMenu } = await import('./commands/menu.js');
+        await runMenu(await context(), { prompter, out: io.out, style: await style() });
+        return;
+      }
       await show(next(await context(), { count: 1 }), renderNext, nextJson);
-      if (!program.opts<{ json?: boolean }>().json) io.err('Run "roadmap --help" to see every command.\n');
+      if (!json) io.err('Run "roadmap --help" to see every command; at a terminal, "roadmap" alone opens a menu.\n');
     });
 
   program
@@ -161,13 +173,30 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
 
   program
     .command('done')
-    .description('mark topics, sections, parts or projects done (all REFs or none)')
-    .argument('<refs...>', 'IDs (1.1.1, 2.3, p2), slugs or parts of titles')
+    .description('mark topics, sections, parts or projects done (all REFs or none); alone, pick from a list')
+    .argument('[refs...]', 'IDs (1.1.1, 2.3, p2), slugs or parts of titles')
     .addHelpText(
       'after',
-      examples('roadmap done 1.1.1', 'roadmap done 1.1 1.2', 'roadmap done dependency-injection', 'roadmap done p2'),
+      examples(
+        'roadmap done 1.1.1',
+        'roadmap done 1.1 1.2',
+        'roadmap done dependency-injection',
+        'roadmap done p2',
+        'roadmap done            # at a terminal: tick topics of the part you are on',
+      ),
     )
     .action(async (refs: string[]) => {
+      const prompter = refs.length === 0 && !program.opts<{ json?: boolean }>().json ? session.prompter() : undefined;
+      if (prompter) {
+        const { pickDone } = await import('./commands/menu.js');
+        await pickDone(await context(), { prompter, out: io.out, style: await style() });
+        return;
+      }
+      if (refs.length === 0) {
+        throw new UsageError(
+          'name at least one topic, section, part or project, such as "roadmap done 1.1.1" (without one, roadmap asks only at a terminal)',
+        );
+      }
       await show(await mark(await context(), refs, 'done'), renderMark, markJson);
     });
 
@@ -178,6 +207,31 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
     .addHelpText('after', examples('roadmap undone 1.1.2', 'roadmap undone pydantic'))
     .action(async (refs: string[]) => {
       await show(await mark(await context(), refs, 'todo'), renderMark, markJson);
+    });
+
+  program
+    .command('reset')
+    .description('clear progress: every topic and project, or only REF (asks first; --yes for scripts)')
+    .argument('[ref]', 'a topic, section, part or project; without it, the whole roadmap')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .addHelpText('after', examples('roadmap reset 2', 'roadmap reset', 'roadmap reset --yes 1.1'))
+    .action(async (ref: string | undefined, options: { yes?: boolean }) => {
+      const ctx = await context();
+      const plan = resetPlan(ctx, ref);
+      if (!options.yes) {
+        const prompter = session.prompter();
+        if (!prompter) {
+          throw new UsageError(
+            `reset asks before it clears progress, and cannot ask here; run "roadmap reset${ref === undefined ? '' : ` ${ref}`} --yes" to clear it without asking`,
+          );
+        }
+        const sure = await prompter.confirm(plan.question);
+        if (!sure) {
+          io.err('Nothing was reset.\n');
+          return;
+        }
+      }
+      await show(await markKeys(ctx, plan.targets, 'todo'), renderMark, markJson);
     });
 
   program

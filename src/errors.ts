@@ -6,6 +6,8 @@ export const ExitCode = {
   usage: 2,
   progressUnreadable: 3,
   roadmapUnreadable: 4,
+  /** The learner left a prompt with Ctrl-C or Escape (128 + SIGINT, as shells report it). */
+  interrupted: 130,
 } as const;
 
 export class CliError extends Error {
@@ -46,5 +48,12 @@ export class RoadmapFileError extends CliError {
 export class QuietExit extends CliError {
   constructor(exitCode: number) {
     super('', exitCode);
+  }
+}
+
+/** The learner left a prompt (Ctrl-C or Escape): nothing more happens and nothing is saved. */
+export class Interrupted extends CliError {
+  constructor() {
+    super('', ExitCode.interrupted);
   }
 }

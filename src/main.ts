@@ -3,6 +3,7 @@ import { readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExitCode } from './errors.js';
 import { packageRoot } from './io/paths.js';
+import { canPrompt } from './io/prompts.js';
 import { isTerminal } from './io/terminal.js';
 import { quickCommand, runQuick } from './quick.js';
 import { OutputClosed, report } from './report.js';
@@ -50,6 +51,7 @@ function defaultIo(): Io {
     err: (text) => writeAll(2, text),
     env: process.env,
     stdoutIsTTY: isTerminal(1),
+    stdinIsTTY: isTerminal(0),
     now: clock(process.env),
     version: version(),
     cwd: process.cwd(),
@@ -58,7 +60,9 @@ function defaultIo(): Io {
 
 export async function main(argv: readonly string[] = process.argv, io: Io = defaultIo()): Promise<number> {
   try {
-    const quick = quickCommand(argv.slice(2));
+    let quick = quickCommand(argv.slice(2));
+    // A bare `roadmap` at a terminal opens the menu, which is the full program's.
+    if (quick?.command === 'bare' && canPrompt({ ...io, noInput: false })) quick = undefined;
     if (!quick) {
       // commander and every other command load only here (a separate file in the build).
       const { runProgram } = await import('./program.js');

@@ -11,6 +11,7 @@ import { ProgressFileError, RoadmapFileError } from './errors.js';
 import { cacheDir, ParseCache } from './io/parse-cache.js';
 import { configDir } from './io/paths.js';
 import { chooseRoadmap, loadRoadmap, type RoadmapChoice } from './io/roadmap-source.js';
+import { canPrompt, terminalPrompter, type Prompter } from './io/prompts.js';
 import { ProgressStore } from './io/store.js';
 import { colourLevel, styleFor } from './render/colour.js';
 import type { Style } from './render/style.js';
@@ -21,6 +22,9 @@ export interface Io {
   readonly err: (text: string) => void;
   readonly env: NodeJS.ProcessEnv;
   readonly stdoutIsTTY: boolean;
+  readonly stdinIsTTY: boolean;
+  /** Where prompts read keys; the terminal (process.stdin) unless a test supplies a stream. */
+  readonly promptInput?: NodeJS.ReadableStream;
   readonly now: () => Date;
   readonly version: string;
   /** The folder relative paths (--file, `use PATH`) are read from. */
@@ -32,6 +36,8 @@ export interface GlobalOptions {
   readonly file?: string | undefined;
   /** False with --no-color. */
   readonly color: boolean;
+  /** False with --no-input: never prompt. */
+  readonly input?: boolean;
 }
 
 export class Session {
@@ -46,6 +52,18 @@ export class Session {
 
   cache(): ParseCache {
     return new ParseCache(cacheDir(this.io.env), this.io.version);
+  }
+
+  /** The prompts, when this run may ask (a terminal on both ends, no CI, no --no-input); else undefined. */
+  prompter(): Prompter | undefined {
+    const { io } = this;
+    const may = canPrompt({
+      stdinIsTTY: io.stdinIsTTY,
+      stdoutIsTTY: io.stdoutIsTTY,
+      env: io.env,
+      noInput: this.options().input === false,
+    });
+    return may ? terminalPrompter(io.promptInput) : undefined;
   }
 
   style(): Promise<Style> {

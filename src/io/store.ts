@@ -91,6 +91,12 @@ export class ProgressStore {
     return (this.last ??= this.readAll());
   }
 
+  /** The document as it is on disk now, for a long-running session that must see other writers. */
+  reload(): SavedState {
+    this.last = undefined;
+    return this.snapshot();
+  }
+
   read(roadmapId: string): RoadmapState {
     return this.snapshot().roadmaps[roadmapId] ?? emptyRoadmapState();
   }

@@ -25,7 +25,7 @@ function loadedBy(args: string[], configDir = temp.dir): string[] {
 
 /** In node_modules, or bundled by the build into their own files (dist/cli/conf.cjs holds conf and ajv). */
 const heavy =
-  /node_modules\/(conf|ajv|ajv-formats|atomically|@inquirer\/[^/]+|inquirer|commander|marked)\/|\/dist\/cli\/(program|parse|conf)\.cjs$/;
+  /node_modules\/(conf|ajv|ajv-formats|atomically|@inquirer\/[^/]+|inquirer|commander|marked)\/|\/dist\/cli\/(program|parse|conf|prompts)\.cjs$/;
 
 describe('modules loaded', () => {
   it.each([['next'], ['status'], ['list'], ['project'], []])(
@@ -44,6 +44,14 @@ describe('modules loaded', () => {
     const loaded = loadedBy(['--file', plan, 'next']);
     expect(loaded.filter((m) => heavy.test(m))).toEqual([]);
   });
+
+  it.each([['done', '1.1.1'], ['--no-input'], ['reset', '--yes'], ['next', '-n', '2']])(
+    '`roadmap %s` (no prompt shown) loads no @inquirer',
+    (...args) => {
+      const prompts = /node_modules\/@inquirer\/|\/dist\/cli\/prompts\.cjs$/;
+      expect(loadedBy(args).filter((m) => prompts.test(m))).toEqual([]);
+    },
+  );
 
   it('sees the heavy modules where they are needed (the guard can fail)', () => {
     expect(loadedBy(['done', '1.1.1']).some((m) => m.endsWith('/dist/cli/conf.cjs'))).toBe(true);

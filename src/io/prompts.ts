@@ -1,0 +1,107 @@
+/**
+ * The one door to @inquirer/prompts. Nothing else imports it, and it is loaded
+ * only when a prompt is really shown: it costs about as much as Node's own
+ * start-up, and most runs never prompt.
+ * Leaving a prompt (Ctrl-C, or Escape, which inquirer does not treat as leaving)
+ * becomes Interrupted: exit 130, no message, nothing saved.
+ */
+import { Interrupted } from '../errors.js';
+
+export interface Choice<T> {
+  readonly value: T;
+  readonly name: string;
+  readonly description?: string;
+  /** What stays on screen once chosen; the name if absent. */
+  readonly short?: string;
+  readonly checked?: boolean;
+  readonly disabled?: boolean | string;
+}
+
+export interface Prompter {
+  select<T>(message: string, choices: readonly Choice<T>[], options?: { default?: T; pageSize?: number }): Promise<T>;
+  checkbox<T>(message: string, choices: readonly Choice<T>[], options?: { pageSize?: number }): Promise<T[]>;
+  search<T>(message: string, source: (term: string) => readonly Choice<T>[]): Promise<T>;
+  confirm(message: string, options?: { default?: boolean }): Promise<boolean>;
+}
+
+type Inquirer = typeof import('@inquirer/prompts');
+
+/** Whether a prompt may be shown: a terminal on both ends, not CI, not --no-input. */
+export function canPrompt(options: {
+  readonly stdinIsTTY: boolean;
+  readonly stdoutIsTTY: boolean;
+  readonly env: NodeJS.ProcessEnv;
+  readonly noInput?: boolean;
+}): boolean {
+  const ci = options.env.CI;
+  const inCi = ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
+  return options.stdinIsTTY && options.stdoutIsTTY && !inCi && options.noInput !== true;
+}
+
+/**
+ * Prompts on `input` (the terminal; tests pass their own stream). `input` is also
+ * where Escape is heard: readline emits a 'keypress' event on it for every key.
+ */
+export function terminalPrompter(input: NodeJS.ReadableStream = process.stdin): Prompter {
+  let loaded: Promise<Inquirer> | undefined;
+  const inquirer = (): Promise<Inquirer> => (loaded ??= import('@inquirer/prompts'));
+
+  /** Runs one prompt with Escape wired to abort it; any way of leaving becomes Interrupted. */
+  async function ask<R>(
+    show: (inq: Inquirer, context: { input: NodeJS.ReadableStream; signal: AbortSignal }) => Promise<R>,
+  ): Promise<R> {
+    const inq = await inquirer();
+    const controller = new AbortController();
+    const onKey = (_text: unknown, key: { name?: string } | undefined): void => {
+      if (key?.name === 'escape') controller.abort();
+    };
+    input.on('keypress', onKey);
+    try {
+      return await show(inq, { input, signal: controller.signal });
+    } catch (error) {
+      const name = (error as Error | null)?.name;
+      if (name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError') {
+        throw new Interrupted();
+      }
+      throw error;
+    } finally {
+      input.removeListener('keypress', onKey);
+    }
+  }
+
+  const plain = <T>(choices: readonly Choice<T>[]) =>
+    choices.map((c) => ({
+      value: c.value,
+      name: c.name,
+      ...(c.description === undefined ? {} : { description: c.description }),
+      ...(c.short === undefined ? {} : { short: c.short }),
+      ...(c.checked === undefined ? {} : { checked: c.checked }),
+      ...(c.disabled === undefined ? {} : { disabled: c.disabled }),
+    }));
+
+  return {
+    select: (message, choices, options = {}) =>
+      ask((inq, context) =>
+        inq.select(
+          {
+            message,
+            choices: plain(choices),
+            pageSize: options.pageSize ?? 12,
+            loop: false,
+            ...(options.default === undefined ? {} : { default: options.default }),
+          },
+          context,
+        ),
+      ),
+    checkbox: (message, choices, options = {}) =>
+      ask((inq, context) =>
+        inq.checkbox({ message, choices: plain(choices), pageSize: options.pageSize ?? 15, loop: false }, context),
+      ),
+    search: (message, source) =>
+      ask((inq, context) =>
+        inq.search({ message, source: (term) => plain(source(term ?? '')), pageSize: 12 }, context),
+      ),
+    confirm: (message, options = {}) =>
+      ask((inq, context) => inq.confirm({ message, default: options.default ?? false }, context)),
+  };
+}

@@ -1,0 +1,38 @@
+/** Text of the interactive screens (src/commands/menu.ts): choice labels and what a save changed. */
+import type { Item, Status } from '../core/model.js';
+import type { StatusChange, Tally } from '../core/progress.js';
+import type { Ref } from '../commands/views.js';
+import { bar, clean, progressText, type Style } from './style.js';
+
+const LABELS: Record<Status, string> = { done: 'done', doing: 'started', skipped: 'skipped', todo: 'not started' };
+
+export const statusLabel = (status: Status): string => LABELS[status];
+
+/** `3/44 topics, 6% █░░░░░░░░░`: the progress every screen shows. */
+export function progressLine(tally: Tally, style: Style): string {
+  return `${progressText(tally)} ${bar(tally.percent, style)}`;
+}
+
+/** `1.1.1  Python syntax (started)`; a topic not started needs no word. */
+export function topicChoiceName(topic: Item, status: Status): string {
+  return clean(`${topic.id}  ${topic.title}${status === 'todo' || status === 'done' ? '' : ` (${LABELS[status]})`}`);
+}
+
+const WORDS: Record<Status, string> = { done: 'done', todo: 'not done', doing: 'started', skipped: 'skipped' };
+
+/** What one save changed, then the progress: `Marked done: 1.1.1 Python syntax`. */
+export function changesText(
+  changes: readonly StatusChange[],
+  refs: ReadonlyMap<string, Ref>,
+  tally: Tally,
+  style: Style,
+): string {
+  const lines = changes.map((change) => {
+    const ref = refs.get(change.key);
+    const name = ref ? `${style.cyan(ref.id)} ${clean(ref.title)}` : clean(change.key);
+    return `${style.green(`Marked ${WORDS[change.to]}:`)} ${name}`;
+  });
+  if (lines.length === 0) lines.push('Nothing changed.');
+  lines.push(`${style.bold('Progress:')} ${progressText(tally)}`);
+  return `${lines.join('\n')}\n`;
+}

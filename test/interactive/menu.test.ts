@@ -1,0 +1,314 @@
+/**
+ * The interactive navigator, flow by flow: keys in, then what the screen showed
+ * and what the progress file holds. @inquirer/testing's screen replaces the
+ * terminal; everything else (store, roadmap, commands) is real.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { keysWith, screen, terminal, type Terminal } from './support.js';
+
+let t: Terminal;
+afterEach(() => t.cleanup());
+
+const PYTHON_SYNTAX =
+  'fundamentals/core-programming-skills/python-basics/syntax-data-types-control-structures-oop-concepts';
+const STANDARD_LIBS =
+  'fundamentals/core-programming-skills/python-basics/python-standard-libraries-os-sys-datetime-collections-itertools-functools';
+
+/** Moves the cursor to the choice whose line contains `text`, then presses enter. */
+function pick(text: string): void {
+  for (let i = 0; i < 40 && !activeLine().includes(text); i++) screen.keypress('down');
+  expect(activeLine()).toContain(text);
+  screen.keypress('enter');
+}
+
+/** Picks a choice, then waits for the prompt that follows it. */
+async function choose(text: string): Promise<void> {
+  pick(text);
+  await screen.next();
+}
+
+const activeLine = (): string =>
+  screen
+    .getScreen()
+    .split('\n')
+    .find((l) => l.startsWith('❯')) ?? '';
+
+describe('the main menu', () => {
+  it('shows progress and the choices, and Quit ends with exit 0 and nothing saved', async () => {
+    t = terminal();
+    const run = t.roadmap([]);
+    await screen.next();
+    const main = screen.getScreen();
+    expect(main).toContain('0/44 topics, 0%');
+    expect(main).toMatch(/Next up: 1\.1\.1 Syntax/);
+    for (const choice of ['Browse parts', 'Find a topic', 'Projects', 'Quit']) expect(main).toContain(choice);
+    pick('Quit');
+    expect(await run).toBe(0);
+    expect(t.configText()).toBeUndefined();
+  });
+
+  it('Next up: mark it done saves the topic, and the menu comes back with the new progress', async () => {
+    t = terminal();
+    const run = t.roadmap([]);
+    await screen.next();
+    await choose('Next up');
+    expect(t.printed()).toContain('1.1.1  Syntax, data types');
+    expect(t.printed()).toContain('Part 1: Fundamentals › 1.1 Python Basics');
+    const topic = screen.getScreen();
+    expect(topic).toContain('What now with 1.1.1 (not started)?');
+    expect(topic).toContain('0/44 topics, 0%');
+    for (const choice of ['Mark it done', 'Start it', 'Skip it', 'Go back']) expect(topic).toContain(choice);
+    await choose('Mark it done');
+    expect(t.printed()).toContain('Marked done: 1.1.1');
+    expect(screen.getScreen()).toContain('1/44 topics, 2%');
+    expect(screen.getScreen()).toMatch(/Next up: 1\.1\.2 Python standard libraries/);
+    pick('Quit');
+    expect(await run).toBe(0);
+    expect(keysWith(t.saved(), 'done')).toEqual([PYTHON_SYNTAX]);
+    expect(t.saved().history).toHaveLength(1);
+  });
+
+  it('Next up: start it, then skip the next one; go back changes nothing', async () => {
+    t = terminal();
+    const run = t.roadmap([]);
+    await screen.next();
+    await choose('Next up');
+    await choose('Start it');
+    // A started topic stays first in line.
+    await choose('Next up');
+    expect(screen.getScreen()).toContain('What now with 1.1.1 (started)?');
+    expect(screen.getScreen()).not.toContain('Start it');
+    await choose('Go back');
+    await choose('Next up');
+    await choose('Skip it');
+    expect(screen.getScreen()).toMatch(/Next up: 1\.1\.2/);
+    pick('Quit');
+    expect(await run).toBe(0);
+    expect(keysWith(t.saved(), 'skipped')).toEqual([PYTHON_SYNTAX]);
+    expect(t.saved().history.map((h) => `${h.from}>${h.to}`)).toEqual(['todo>doing', 'doing>skipped']);
+  });
+});
+
+describe('Browse', () => {
+  it('ticks the finished topics of a part and saves exactly the difference', async () => {
+    t = terminal();
+    expect(await t.roadmap(['done', '1.1.1', '1.3.1'])).toBe(0);
+    const before = t.saved().history.length;
+    const run = t.roadmap([]);
+    await screen.next();
+    await choose('Browse');
+    const parts = screen.getScreen();
+    expect(parts).toContain('Fundamentals');
+    expect(parts).toContain('Advanced Topics');
+    expect(parts).toContain('2/44 topics, 4%');
+    await choose('Fundamentals');
+    const list = screen.getScreen();
+    // Finished topics come pre-checked.
+    expect(list).toMatch(/◉ 1\.1\.1/);
+    expect(list).toMatch(/◯ 1\.1\.2/);
+    expect(list).toMatch(/◉ 1\.3\.1/);
+    expect(list).toContain('2/6 done ·');
+    screen.keypress('space'); // untick 1.1.1
+    screen.keypress('down');
+    screen.keypress('space'); // tick 1.1.2
+    screen.keypress('enter');
+    await screen.next();
+    expect(t.printed()).toContain('Marked done: 1.1.2');
+    expect(t.printed()).toContain('Marked not done: 1.1.1');
+    await choose('Go back');
+    pick('Quit');
+    expect(await run).toBe(0);
+    const saved = t.saved();
+    expect(keysWith(saved, 'done')).toEqual(
+      [
+        STANDARD_LIBS,
+        'fundamentals/core-programming-skills/version-control/git-basics-branching-merging-and-resolving-conflicts',
+      ].sort(),
+    );
+    // Exactly two changes: 1.3.1, untouched, was not written again.
+    expect(saved.history.slice(before).map((h) => `${h.key.split('/').at(-1)} ${h.from}>${h.to}`)).toEqual([
+      'python-standard-libraries-os-sys-datetime-collections-itertools-functools todo>done',
+      'syntax-data-types-control-structures-oop-concepts done>todo',
+    ]);
+  });
+
+  it('submitting an unchanged list saves nothing', async () => {
+    t = terminal();
+    expect(await t.roadmap(['done', '1.1.1'])).toBe(0);
+    const bytes = t.configText();
+    const run = t.roadmap([]);
+    await screen.next();
+    await choose('Browse');
+    await choose('Fundamentals');
+    screen.keypress('enter');
+    await screen.next();
+    expect(t.printed()).toContain('Nothing changed.');
+    await choose('Go back');
+    pick('Quit');
+    expect(await run).toBe(0);
+    expect(t.configText()).toBe(bytes);
+  });
+});
+
+describe('Find', () => {
+  it('searches titles as you type and acts on the chosen topic', async () => {
+    t = terminal();
+    const run = t.roadmap([]);
+    await screen.next();
+    await choose('Find a topic');
+    screen.type('dependency inj');
+    await screen.next();
+    const found = screen.getScreen();
+    expect(found).toContain('2.3.1');
+    expect(found).not.toContain('1.1.1');
+    expect(found).toContain('2.3 Dependency Injection');
+    screen.keypress('enter');
+    await screen.next();
+    expect(t.printed()).toContain('Found');
+    await choose('Mark it done');
+    pick('Quit');
+    expect(await run).toBe(0);
+    expect(Object.keys(t.saved().items)).toEqual([expect.stringMatching(/^fastapi-basics\/dependency-injection\//)]);
+  });
+});
+
+describe('Projects', () => {
+  it('lists readiness, shows a project in detail, and marks it built', async () => {
+    t = terminal();
+    const run = t.roadmap([]);
+    await screen.next();
+    await choose('Projects');
+    const list = screen.getScreen();
+    expect(list).toMatch(/p1 .* 0% ready/);
+    expect(list).toContain('p4');
+    await choose('p2');
+    expect(t.printed()).toContain('Still to learn');
+    expect(t.printed()).toContain('4.4');
+    await choose('Mark it built');
+    expect(t.printed()).toContain('Marked done: p2');
+    await choose('Go back');
+    pick('Quit');
+    expect(await run).toBe(0);
+    expect(Object.values(t.saved().items).map((r) => r.status)).toEqual(['done']);
+    expect(Object.keys(t.saved().items)[0]).toMatch(/chat/);
+  });
+});
+
+describe('roadmap done without a REF, at a terminal', () => {
+  it('offers the unfinished topics of the current part and marks the ticked ones', async () => {
+    t = terminal();
+    expect(await t.roadmap(['done', '1.1'])).toBe(0);
+    const run = t.roadmap(['done']);
+    await screen.next();
+    const list = screen.getScreen();
+    expect(list).toContain('Which did you finish? Part 1: Fundamentals');
+    expect(list).not.toContain('1.1.1');
+    expect(list).toContain('1.2.1');
+    expect(list).toContain('1.3.2');
+    screen.keypress('space');
+    screen.keypress('down');
+    screen.keypress('space');
+    screen.keypress('enter');
+    expect(await run).toBe(0);
+    expect(t.printed()).toContain('Marked done: 1.2.1');
+    expect(t.printed()).toContain('Marked done: 1.2.2');
+    expect(keysWith(t.saved(), 'done')).toHaveLength(4);
+  });
+});
+
+describe('leaving a prompt', () => {
+  it.each([
+    ['Ctrl-C', { name: 'c', ctrl: true }],
+    ['Escape', { name: 'escape' }],
+  ])('%s in a half-ticked list ends with exit 130 and saves nothing', async (_name, key) => {
+    t = terminal();
+    expect(await t.roadmap(['done', '1.1.1'])).toBe(0);
+    const bytes = t.configText();
+    const run = t.roadmap([]);
+    await screen.next();
+    await choose('Browse');
+    await choose('Fundamentals');
+    screen.keypress('down');
+    screen.keypress('space');
+    screen.keypress(key);
+    expect(await run).toBe(130);
+    expect(t.configText()).toBe(bytes);
+    expect(t.printed()).not.toMatch(/error| {4}at /);
+  });
+
+  it('Ctrl-C at the main menu ends with exit 130', async () => {
+    t = terminal();
+    const run = t.roadmap([]);
+    await screen.next();
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(await run).toBe(130);
+    expect(t.configText()).toBeUndefined();
+  });
+});
+
+describe('reset asks first', () => {
+  it('clears the part when confirmed', async () => {
+    t = terminal();
+    expect(await t.roadmap(['done', '1.1', '2.1'])).toBe(0);
+    const run = t.roadmap(['reset', '1']);
+    await screen.next();
+    expect(screen.getScreen()).toContain('Reset 1 Fundamentals (2 items with progress) to not started?');
+    screen.type('y');
+    screen.keypress('enter');
+    expect(await run).toBe(0);
+    expect(t.printed()).toContain('Marked not done: 1.1.1');
+    const done = keysWith(t.saved(), 'done');
+    expect(done.length).toBeGreaterThan(0);
+    expect(done.filter((k) => !k.startsWith('fastapi-basics/'))).toEqual([]);
+  });
+
+  it('changes nothing when declined', async () => {
+    t = terminal();
+    expect(await t.roadmap(['done', '1.1'])).toBe(0);
+    const bytes = t.configText();
+    const run = t.roadmap(['reset']);
+    await screen.next();
+    expect(screen.getScreen()).toContain('Reset all progress on Backend Development Roadmap: FastAPI (2 items');
+    screen.keypress('enter'); // the default is No
+    expect(await run).toBe(0);
+    expect(t.printed()).toContain('Nothing was reset.');
+    expect(t.configText()).toBe(bytes);
+  });
+});
+
+describe('never a prompt where nobody can answer', () => {
+  it.each([
+    ['CI is set', [], { CI: 'true' }, {}],
+    ['--no-input', ['--no-input'], {}, {}],
+    ['stdin is not a terminal', [], {}, { stdinIsTTY: false }],
+    ['stdout is not a terminal', [], {}, { stdoutIsTTY: false }],
+  ] as const)('bare roadmap when %s prints next and a hint', async (_name, args, env, tty) => {
+    t = terminal(tty);
+    expect(await t.roadmap(args, env)).toBe(0);
+    expect(t.printed()).toContain('Next up');
+    expect(t.printed()).toContain('1.1.1');
+    expect(t.printed()).toContain('roadmap --help');
+  });
+
+  it.each([
+    ['CI is set', ['done'], { CI: '1' }],
+    ['--no-input', ['--no-input', 'done'], {}],
+  ] as const)('done without a REF when %s is a usage error (exit 2)', async (_name, args, env) => {
+    t = terminal();
+    expect(await t.roadmap(args, env)).toBe(2);
+    expect(t.printed()).toMatch(/^error: name at least one topic/);
+    expect(t.configText()).toBeUndefined();
+  });
+
+  it('reset without --yes where it cannot ask is a usage error, and --yes resets', async () => {
+    t = terminal();
+    expect(await t.roadmap(['done', '1.1'])).toBe(0);
+    const bytes = t.configText();
+    expect(await t.roadmap(['reset'], { CI: 'true' })).toBe(2);
+    expect(t.printed()).toContain('roadmap reset --yes');
+    expect(t.configText()).toBe(bytes);
+    expect(await t.roadmap(['reset', '--yes'], { CI: 'true' })).toBe(0);
+    expect(keysWith(t.saved(), 'done')).toEqual([]);
+    expect(t.saved().history.map((h) => h.to)).toEqual(['done', 'done', 'todo', 'todo']);
+  });
+});

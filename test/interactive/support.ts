@@ -1,0 +1,89 @@
+/**
+ * Runs roadmap in this process as if at a terminal, with @inquirer/testing's
+ * screen standing in for the keyboard and the prompts' part of the screen. The
+ * progress store, the roadmap and every command are the real ones, on a
+ * temporary config folder.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { screen } from '@inquirer/testing/vitest';
+import { main } from '../../src/main.js';
+import type { Io } from '../../src/session.js';
+
+export { screen };
+
+export interface Terminal {
+  readonly dir: string;
+  /** Everything roadmap printed (not the prompts), so far. */
+  readonly printed: () => string;
+  /** Runs `roadmap ...args`; resolves to the exit code. */
+  readonly roadmap: (args: readonly string[], env?: Record<string, string>) => Promise<number>;
+  readonly configText: () => string | undefined;
+  readonly saved: () => SavedRoadmap;
+  readonly cleanup: () => void;
+}
+
+export interface SavedRoadmap {
+  readonly items: Record<string, { status: string; at: string }>;
+  readonly history: { key: string; from: string; to: string; at: string }[];
+}
+
+const cacheDir = mkdtempSync(join(tmpdir(), 'roadmap-menu-cache-'));
+
+export function terminal(options: { stdinIsTTY?: boolean; stdoutIsTTY?: boolean } = {}): Terminal {
+  const dir = mkdtempSync(join(tmpdir(), 'roadmap-menu-'));
+  let out = '';
+  const configText = (): string | undefined => {
+    try {
+      return readFileSync(join(dir, 'config.json'), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    dir,
+    printed: () => out,
+    roadmap: (args, env = {}) => {
+      const io: Io = {
+        out: (text) => {
+          out += text;
+        },
+        err: (text) => {
+          out += text;
+        },
+        env: {
+          ROADMAP_CONFIG_DIR: dir,
+          ROADMAP_CACHE_DIR: cacheDir,
+          HOME: join(dir, 'no-home'),
+          NO_COLOR: '1',
+          ...env,
+        },
+        stdoutIsTTY: options.stdoutIsTTY ?? true,
+        stdinIsTTY: options.stdinIsTTY ?? true,
+        // A MuteStream, whose types are not installed, so the linter sees an unknown type.
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
+        promptInput: screen.input,
+        now: () => new Date('2026-11-27T10:00:00.000Z'),
+        version: '0.0.0-test',
+        cwd: dir,
+      };
+      return main(['node', 'roadmap', ...args], io);
+    },
+    configText,
+    saved: () => {
+      const text = configText();
+      if (text === undefined) return { items: {}, history: [] };
+      return (JSON.parse(text) as { roadmaps: Record<string, SavedRoadmap> }).roadmaps.bundled!;
+    },
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Keys of the saved items whose status is `status`, as IDs would be hard to read from keys. */
+export function keysWith(saved: SavedRoadmap, status: string): string[] {
+  return Object.entries(saved.items)
+    .filter(([, r]) => r.status === status)
+    .map(([k]) => k)
+    .sort();
+}

@@ -1,0 +1,83 @@
+/**
+ * The menu as a person meets it: the built binary in a real pseudo-terminal
+ * (tmux), keys sent with send-keys, the screen read with capture-pane, then the
+ * progress file read from disk.
+ * tmux is installed by .ci/run; without it the test is skipped locally and
+ * fails in CI, so it cannot pass by not running.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { binPath, tempDir } from '../helpers/cli.js';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const inCi = Boolean(process.env.CI);
+
+describe.skipIf(!hasTmux && !inCi)('the menu in a real terminal (tmux)', () => {
+  const socket = `roadmap-test-${process.pid}`;
+  const folders: { cleanup: () => void }[] = [];
+  const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+
+  afterEach(() => {
+    spawnSync('tmux', ['-L', socket, 'kill-server']);
+    for (const f of folders.splice(0)) f.cleanup();
+  });
+
+  /** Polls the screen until `pattern` appears; fails with the screen if it does not within 20 s. */
+  async function waitFor(pattern: RegExp): Promise<string> {
+    let screen = '';
+    for (const end = Date.now() + 20_000; Date.now() < end;) {
+      screen = tmux('capture-pane', '-p', '-t', 'menu');
+      if (pattern.test(screen)) return screen;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`the screen never showed ${pattern}; it showed:\n${screen}`);
+  }
+
+  it('marks the next topic done through the menu, and the file on disk has it', async () => {
+    expect(hasTmux, 'tmux is missing: .ci/run installs it').toBe(true);
+    const config = tempDir();
+    const cache = tempDir();
+    folders.push(config, cache);
+    const exitFile = join(config.dir, 'exit-code');
+    // CI is removed on purpose: the point is a person at a terminal.
+    const command = [
+      'env -u CI -u FORCE_COLOR',
+      `ROADMAP_CONFIG_DIR='${config.dir}'`,
+      `ROADMAP_CACHE_DIR='${cache.dir}'`,
+      `HOME='${join(config.dir, 'home')}'`,
+      'NO_COLOR=1',
+      `'${process.execPath}' '${binPath}'`,
+      `; echo $? > '${exitFile}'`,
+    ].join(' ');
+    tmux('new-session', '-d', '-s', 'menu', '-x', '120', '-y', '40', 'sh', '-c', `${command}; sleep 60`);
+
+    const menu = await waitFor(/Next up: 1\.1\.1/);
+    expect(menu).toContain('0/44 topics, 0%');
+    tmux('send-keys', '-t', 'menu', 'Enter');
+    const topic = await waitFor(/What now with 1\.1\.1/);
+    expect(topic).toContain('Part 1: Fundamentals › 1.1 Python Basics');
+    expect(topic).toContain('Mark it done');
+    tmux('send-keys', '-t', 'menu', 'Enter');
+    const back = await waitFor(/Next up: 1\.1\.2/);
+    expect(back).toContain('Marked done: 1.1.1');
+    expect(back).toContain('1/44 topics, 2%');
+    // Quit is the last of the five choices.
+    tmux('send-keys', '-t', 'menu', 'Down', 'Down', 'Down', 'Down', 'Enter');
+    for (const end = Date.now() + 20_000; !existsSync(exitFile) && Date.now() < end;) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(readFileSync(exitFile, 'utf8').trim()).toBe('0');
+
+    const saved = JSON.parse(readFileSync(join(config.dir, 'config.json'), 'utf8')) as {
+      roadmaps: { bundled: { items: Record<string, { status: string }> } };
+    };
+    expect(saved.roadmaps.bundled.items).toEqual({
+      'fundamentals/core-programming-skills/python-basics/syntax-data-types-control-structures-oop-concepts': {
+        status: 'done',
+        at: expect.any(String) as unknown,
+      },
+    });
+  });
+});
