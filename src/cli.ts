@@ -95,8 +95,15 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
     .helpCommand('help [command]', 'show help for a command')
     .addHelpText(
       'after',
-      examples('roadmap next', 'roadmap done 1.1', 'roadmap list 2', 'roadmap project') +
-        `\nProgress is saved in ${configDir(io.env)}/config.json (set ROADMAP_CONFIG_DIR to move it).\n`,
+      examples(
+        'roadmap next',
+        'roadmap done 1.1',
+        'roadmap start 2.1.1',
+        'roadmap list 2',
+        'roadmap stats',
+        'roadmap review',
+        'roadmap project',
+      ) + `\nProgress is saved in ${configDir(io.env)}/config.json (set ROADMAP_CONFIG_DIR to move it).\n`,
     )
     .action(async (_options, command: Command) => {
       const [word] = command.args;
