@@ -7,6 +7,9 @@ import { list } from './commands/list.js';
 import { mark, markKeys } from './commands/mark.js';
 import { resetPlan } from './commands/reset.js';
 import { next } from './commands/next.js';
+import { note } from './commands/note.js';
+import { recordReview, reviews } from './commands/review.js';
+import { stats } from './commands/stats.js';
 import { projectDetail, projects } from './commands/project.js';
 import { use } from './commands/use.js';
 import { editDistance } from './core/text.js';
@@ -21,9 +24,13 @@ import {
   listJson,
   markJson,
   nextJson,
+  noteJson,
   projectDetailJson,
   projectsJson,
   reportJson,
+  reviewDoneJson,
+  reviewsJson,
+  statsJson,
   statusJson,
   useJson,
 } from './render/json.js';
@@ -32,6 +39,9 @@ import { report } from './commands/report.js';
 import { REPORT_FORMATS, renderReport, renderReportCsv, renderReportMarkdown } from './render/report.js';
 import { renderMark } from './render/mark.js';
 import { renderNext } from './render/next.js';
+import { renderNote } from './render/note.js';
+import { renderReviewDone, renderReviews } from './render/review.js';
+import { renderStats } from './render/stats.js';
 import { renderProjectDetail, renderProjects } from './render/project.js';
 import { formatStatus, renderStatus, STATUS_FIELDS, unknownStatusFields } from './render/status.js';
 import type { Style } from './render/style.js';
@@ -41,6 +51,9 @@ import { Session, type GlobalOptions, type Io } from './session.js';
 function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
+
+/** The longest chart `stats --weeks` draws: ten years. */
+const MAX_WEEKS = 520;
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -87,8 +100,15 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
     .helpCommand('help [command]', 'show help for a command')
     .addHelpText(
       'after',
-      examples('roadmap next', 'roadmap done 1.1', 'roadmap list 2', 'roadmap project') +
-        `\nProgress is saved in ${configDir(io.env)}/config.json (set ROADMAP_CONFIG_DIR to move it).\n`,
+      examples(
+        'roadmap next',
+        'roadmap done 1.1',
+        'roadmap start 2.1.1',
+        'roadmap list 2',
+        'roadmap stats',
+        'roadmap review',
+        'roadmap project',
+      ) + `\nProgress is saved in ${configDir(io.env)}/config.json (set ROADMAP_CONFIG_DIR to move it).\n`,
     )
     .action(async (_options, command: Command) => {
       const [word] = command.args;
@@ -155,6 +175,7 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
     .option('--todo', 'hide finished items')
     .option('--depth <levels>', 'show this many levels (1 = parts only)', positiveInt)
     .option('--plain', 'one line per item: ID, status and title, tab-separated, for scripts')
+    .option('--notes', 'show your notes under each item')
     .addHelpText(
       'after',
       examples(
@@ -162,14 +183,20 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
         'roadmap list 2',
         'roadmap list --depth 2',
         'roadmap list --todo "database"',
+        'roadmap list --notes',
         "roadmap list --plain | awk -F'\\t' '$2 == \"todo\"'",
-      ),
+      ) + '\nMarks: [x] done, [~] started or partly done, [ ] to do, [-] skipped.\n',
     )
-    .action(async (ref: string | undefined, options: { todo?: boolean; depth?: number; plain?: boolean }) => {
-      const result = list(await context(), { ref, todo: options.todo, depth: options.depth });
-      if (options.plain && !program.opts<{ json?: boolean }>().json) io.out(renderPlain(result));
-      else await show(result, renderList, listJson);
-    });
+    .action(
+      async (
+        ref: string | undefined,
+        options: { todo?: boolean; depth?: number; plain?: boolean; notes?: boolean },
+      ) => {
+        const result = list(await context(), { ref, todo: options.todo, depth: options.depth });
+        if (options.plain && !program.opts<{ json?: boolean }>().json) io.out(renderPlain(result));
+        else await show(result, (r, s) => renderList(r, s, { notes: options.notes === true }), listJson);
+      },
+    );
 
   program
     .command('done')
@@ -232,6 +259,85 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
         }
       }
       await show(await markKeys(ctx, plan.targets, 'todo'), renderMark, markJson);
+    });
+
+  program
+    .command('start')
+    .description('mark topics, sections or projects started: next offers them first (all REFs or none)')
+    .argument('<refs...>', 'IDs (1.1.1, 2.3, p2), slugs or parts of titles')
+    .addHelpText(
+      'after',
+      examples('roadmap start 2.3.1', 'roadmap start pydantic', 'roadmap start p2') +
+        '\nStarting a section or part starts its topics that are not done; done topics stay done.\n',
+    )
+    .action(async (refs: string[]) => {
+      await show(await mark(await context(), refs, 'doing'), renderMark, markJson);
+    });
+
+  program
+    .command('skip')
+    .description('skip topics, sections or projects: next never offers them (undo with "roadmap undone")')
+    .argument('<refs...>', 'IDs (1.1.1, 2.3, p2), slugs or parts of titles')
+    .addHelpText(
+      'after',
+      examples('roadmap skip 4.3', 'roadmap skip graphql', 'roadmap undone 4.3') +
+        '\nSkipped topics still count in the total: the percentage is done / all topics,\n' +
+        'and the number skipped is shown beside it. Skipping a section or part leaves its done topics done.\n',
+    )
+    .action(async (refs: string[]) => {
+      await show(await mark(await context(), refs, 'skipped'), renderMark, markJson);
+    });
+
+  program
+    .command('note')
+    .description('add a dated note to a topic (or section, part, project); without text, show its notes')
+    .argument('<ref>', 'an ID (1.1.1, 2.3, p2), a slug or part of a title')
+    .argument('[text...]', 'the note (quotes are optional)')
+    .addHelpText(
+      'after',
+      examples(
+        'roadmap note 2.3.1 "Depends() caches per request"',
+        'roadmap note 2.3.1',
+        'roadmap list --notes',
+        'roadmap note p2 --json',
+      ) + '\nNotes show under the topic in "roadmap next" and "roadmap list --notes".\n',
+    )
+    .action(async (ref: string, words: string[]) => {
+      const text = words.length === 0 ? undefined : words.join(' ');
+      await show(await note(await context(), ref, text), renderNote, noteJson);
+    });
+
+  program
+    .command('stats')
+    .description('topics finished per week as a chart, your streak, your pace and when you would finish')
+    .option('--weeks <count>', 'weeks in the chart', positiveInt, 8)
+    .addHelpText(
+      'after',
+      examples('roadmap stats', 'roadmap stats --weeks 12', 'roadmap stats --json | jq .estimate') +
+        '\nA week is 7 days back from now; days (for the streak) are UTC days.\n' +
+        'Pace: topics finished in the last 4 weeks, divided by 4. Estimate: topics left\n' +
+        '(to do or started; not skipped) at that pace.\n',
+    )
+    .action(async (options: { weeks: number }) => {
+      if (options.weeks > MAX_WEEKS) throw new UsageError(`--weeks goes up to ${MAX_WEEKS}, not ${options.weeks}`);
+      await show(stats(await context(), { weeks: options.weeks }), renderStats, statsJson);
+    });
+
+  program
+    .command('review')
+    .description('finished topics due for spaced review (7 and 30 days on); with REF, record a review')
+    .argument('[ref]', 'the topic you reviewed: an ID (1.1.1), a slug or part of a title')
+    .addHelpText(
+      'after',
+      examples('roadmap review', 'roadmap review 1.1.1', 'roadmap review --json') +
+        '\nA topic comes back 7 days after you finished it, and again 30 days after (at\n' +
+        'least 7 days after its first review). After the second review it is settled.\n' +
+        'A review is recorded only when one is due.\n',
+    )
+    .action(async (ref: string | undefined) => {
+      const ctx = await context();
+      if (ref === undefined) await show(reviews(ctx), renderReviews, reviewsJson);
+      else await show(await recordReview(ctx, ref), renderReviewDone, reviewDoneJson);
     });
 
   program

@@ -1,8 +1,10 @@
 import type { Item, ItemKind, Status } from '../core/model.js';
 import { itemStatus, roadmapTally, tally, type Progress, type Tally } from '../core/progress.js';
+import type { Note } from '../core/state.js';
 import { UsageError } from '../errors.js';
 import { progressOf, type Context } from './context.js';
 import { resolveOrThrow } from './resolve.js';
+import { notesOf } from './views.js';
 
 export interface ListNode {
   readonly id: string;
@@ -12,6 +14,8 @@ export interface ListNode {
   readonly status: Status;
   /** Progress of a part or section (absent on topics). */
   readonly tally?: Tally;
+  /** The learner's notes on the item, oldest first. */
+  readonly notes: readonly Note[];
   readonly children: readonly ListNode[];
 }
 
@@ -33,6 +37,7 @@ export interface ListOptions {
 export function list(ctx: Context, options: ListOptions): ListResult {
   const { roadmap } = ctx;
   const progress = progressOf(ctx);
+  const { notes } = ctx.store.read(ctx.roadmapId);
   let top: readonly Item[] = roadmap.parts;
   let title: ListResult['title'] = roadmap.title;
   if (options.ref !== undefined) {
@@ -46,7 +51,9 @@ export function list(ctx: Context, options: ListOptions): ListResult {
   const depth = options.depth ?? Number.POSITIVE_INFINITY;
   const build = (items: readonly Item[], level: number): ListNode[] =>
     items
-      .map((item) => node(item, progress, level < depth ? build(item.children, level + 1) : []))
+      .map((item) =>
+        node(item, progress, notesOf(notes, item.key), level < depth ? build(item.children, level + 1) : []),
+      )
       .filter((n) => !options.todo || n.status !== 'done');
   return {
     title,
@@ -55,7 +62,7 @@ export function list(ctx: Context, options: ListOptions): ListResult {
   };
 }
 
-function node(item: Item, progress: Progress, children: ListNode[]): ListNode {
+function node(item: Item, progress: Progress, notes: readonly Note[], children: ListNode[]): ListNode {
   return {
     id: item.id,
     kind: item.kind,
@@ -63,6 +70,7 @@ function node(item: Item, progress: Progress, children: ListNode[]): ListNode {
     ...(item.label ? { label: item.label } : {}),
     status: itemStatus(item, progress),
     ...(item.kind === 'topic' ? {} : { tally: tally([item], progress) }),
+    notes,
     children,
   };
 }

@@ -1,15 +1,21 @@
-/** `done`, `undone` and `reset`: set the status of topics, sections, parts or projects. */
+/**
+ * `done`, `undone`, `start`, `skip` and `reset`: set the status of topics,
+ * sections, parts or projects. Starting or skipping a section or part leaves its
+ * done topics done.
+ */
 import type { Status } from '../core/model.js';
 import {
   applyChanges,
   roadmapTally,
   statusChanges,
+  statusOf,
   withFileMarks,
   type Progress,
   type StatusChange,
   type Tally,
 } from '../core/progress.js';
-import { keysOf } from '../core/refs.js';
+import { keysOf, type Target } from '../core/refs.js';
+import type { RoadmapState } from '../core/state.js';
 import { topicsOf } from '../core/tree.js';
 import { UsageError } from '../errors.js';
 import type { Context } from './context.js';
@@ -20,32 +26,37 @@ import { refOf, type Ref } from './views.js';
 export interface MarkResult {
   readonly status: Status;
   readonly changed: readonly (Ref & { readonly from: Status })[];
-  /** REFs that were already in that status, so nothing changed for them. */
-  readonly unchanged: readonly Ref[];
+  /** REFs that were already in that status (or, for start and skip, done), so nothing changed for them. */
+  readonly unchanged: readonly (Ref & { readonly status: Status })[];
   readonly tally: Tally;
   readonly next: NextResult;
 }
 
-/** What one locked save changed, and the progress it left. */
+/** What one locked save changed, and the state it left. */
 export interface Saved {
   readonly changes: readonly StatusChange[];
+  readonly state: RoadmapState;
+  /** The progress the learner sees now (file marks included). */
   readonly progress: Progress;
+}
+
+export interface StatusGroup {
+  readonly keys: readonly string[];
+  readonly status: Status;
 }
 
 /**
  * Sets each group's keys to its status in one locked read-modify-write, so that
- * a set of changes lands whole or not at all. Keys already in the status (as the
- * learner sees it, file marks included) are left alone and not recorded.
+ * a set of changes lands whole or not at all. `plan` sees the progress as it is
+ * on disk now (file marks included). Keys already in their status are left
+ * alone and not recorded.
  */
-export async function saveStatuses(
-  ctx: Context,
-  groups: readonly { readonly keys: readonly string[]; readonly status: Status }[],
-): Promise<Saved> {
+export async function saveStatuses(ctx: Context, plan: (seen: Progress) => readonly StatusGroup[]): Promise<Saved> {
   const at = ctx.now().toISOString();
   let changes: StatusChange[] = [];
-  const saved = await ctx.store.update(ctx.roadmapId, (current) => {
+  const state = await ctx.store.update(ctx.roadmapId, (current) => {
     const seen = withFileMarks(ctx.roadmap, current.items);
-    changes = groups.flatMap((group) => statusChanges(seen, group.keys, group.status, at).changes);
+    changes = plan(seen).flatMap((group) => statusChanges(seen, group.keys, group.status, at).changes);
     if (changes.length === 0) return undefined;
     return {
       ...current,
@@ -54,7 +65,7 @@ export async function saveStatuses(
       ...(ctx.source === undefined ? {} : { source: ctx.source }),
     };
   });
-  return { changes, progress: withFileMarks(ctx.roadmap, saved.items) };
+  return { changes, state, progress: withFileMarks(ctx.roadmap, state.items) };
 }
 
 /** Item and project titles by key, for reporting changes. */
@@ -68,28 +79,61 @@ export function refsByKey(ctx: Context): Map<string, Ref> {
 export async function mark(ctx: Context, refs: readonly string[], status: Status): Promise<MarkResult> {
   if (refs.length === 0) throw new UsageError('name at least one topic, section, part or project (see "roadmap list")');
   const targets = resolveAll(ctx.roadmap, refs);
-  return markKeys(
+  return markTargets(
     ctx,
-    targets.map((t) => ({ ref: refOf(t.type === 'project' ? t.project : t.item), keys: keysOf(t) })),
+    targets.map((t) => ({
+      ref: refOf(t.type === 'project' ? t.project : t.item),
+      keys: (seen) => keysToMark(t, status, seen),
+    })),
     status,
   );
 }
 
-/** Marks resolved targets, reporting each as changed (per key) or as already in that status. */
-export async function markKeys(
+/** Marks every key of each target (reset): targets as `{ ref, keys }`. */
+export function markKeys(
   ctx: Context,
   targets: readonly { readonly ref: Ref; readonly keys: readonly string[] }[],
   status: Status,
 ): Promise<MarkResult> {
-  const { changes, progress } = await saveStatuses(ctx, [{ keys: targets.flatMap((t) => t.keys), status }]);
-  const changedKeys = new Set(changes.map((c) => c.key));
+  return markTargets(
+    ctx,
+    targets.map((t) => ({ ref: t.ref, keys: () => t.keys })),
+    status,
+  );
+}
+
+async function markTargets(
+  ctx: Context,
+  targets: readonly { readonly ref: Ref; readonly keys: (seen: Progress) => readonly string[] }[],
+  status: Status,
+): Promise<MarkResult> {
+  let unchanged: MarkResult['unchanged'] = [];
+  const { changes, state, progress } = await saveStatuses(ctx, (seen) => {
+    const keys = targets.map((t) => t.keys(seen));
+    unchanged = targets
+      .filter((_t, i) => keys[i]!.every((k) => statusOf(seen, k) === status))
+      // A section left alone by start or skip is left alone because all of it is done.
+      .map((t) => ({ ...t.ref, status: keys[targets.indexOf(t)]!.length === 0 ? 'done' : status }));
+    return [{ keys: keys.flat(), status }];
+  });
   const titles = refsByKey(ctx);
   return {
     status,
     changed: changes.map((c) => ({ ...titles.get(c.key)!, from: c.from })),
-    // A target none of whose keys changed was already in that status.
-    unchanged: targets.filter((t) => !t.keys.some((k) => changedKeys.has(k))).map((t) => t.ref),
+    unchanged,
     tally: roadmapTally(ctx.roadmap, progress),
-    next: nextOf(ctx.roadmap, progress, 1, ctx.invocation),
+    next: nextOf(ctx.roadmap, state, 1, ctx.invocation, ctx.now()),
   };
+}
+
+/**
+ * The keys a target's new status applies to. Starting or skipping a whole
+ * section or part does not take back what is done: its done topics stay done.
+ * A topic named on its own always gets the status.
+ */
+function keysToMark(target: Target, status: Status, seen: Progress): string[] {
+  const keys = keysOf(target);
+  const whole = target.type === 'item' && target.item.kind !== 'topic';
+  if (!whole || (status !== 'doing' && status !== 'skipped')) return keys;
+  return keys.filter((key) => statusOf(seen, key) !== 'done');
 }

@@ -142,7 +142,7 @@ async function tickPart(ctx: Context, io: MenuIo, part: Item): Promise<void> {
     topicChoices(part, progress, (topic) => wasDone.has(topic.key)),
   );
   const nowDone = new Set(ticked);
-  const saved = await saveStatuses(ctx, [
+  const saved = await saveStatuses(ctx, () => [
     { keys: [...nowDone].filter((k) => !wasDone.has(k)), status: 'done' },
     { keys: [...wasDone].filter((k) => !nowDone.has(k)), status: 'todo' },
   ]);
@@ -243,6 +243,6 @@ export async function pickDone(ctx: Context, io: MenuIo): Promise<void> {
       (topic) => statusOf(progress, topic.key) !== 'done',
     ),
   );
-  const saved = await saveStatuses(ctx, [{ keys: ticked, status: 'done' }]);
+  const saved = await saveStatuses(ctx, () => [{ keys: ticked, status: 'done' }]);
   io.out(changesText(saved.changes, refsByKey(ctx), roadmapTally(ctx.roadmap, saved.progress), io.style));
 }

@@ -1,8 +1,10 @@
 import type { Roadmap } from '../core/model.js';
-import { nextTopics, roadmapTally, type Progress, type Tally } from '../core/progress.js';
+import { nextTopics, roadmapTally, topicKeys, withFileMarks, type Tally } from '../core/progress.js';
 import { projectReadiness, recommendProject, type ProjectReadiness } from '../core/readiness.js';
+import { reviewPlan } from '../core/review.js';
+import type { RoadmapState } from '../core/state.js';
 import { placeById } from '../core/tree.js';
-import { progressOf, type Context } from './context.js';
+import type { Context } from './context.js';
 import { topicView, type TopicView } from './views.js';
 
 export interface NextResult {
@@ -14,17 +16,36 @@ export interface NextResult {
   readonly hasProjects: boolean;
   /** When nothing is left to study: the project to build next, if any is unfinished. */
   readonly project?: ProjectReadiness;
+  /** Finished topics due for spaced review now (see `roadmap review`). */
+  readonly reviewsDue: number;
 }
 
 export function next(ctx: Context, options: { count: number }): NextResult {
-  return nextOf(ctx.roadmap, progressOf(ctx), options.count, ctx.invocation);
+  return nextOf(ctx.roadmap, ctx.store.read(ctx.roadmapId), options.count, ctx.invocation, ctx.now());
 }
 
-export function nextOf(roadmap: Roadmap, progress: Progress, count: number, invocation: string): NextResult {
+/** What comes next, from one roadmap's saved state (statuses, notes, history and reviews). */
+export function nextOf(
+  roadmap: Roadmap,
+  state: RoadmapState,
+  count: number,
+  invocation: string,
+  now: Date,
+): NextResult {
+  const progress = withFileMarks(roadmap, state.items);
   const topics = nextTopics(roadmap, progress, count).map((t) =>
-    topicView(roadmap, placeById(roadmap, t.id)!, progress),
+    topicView(roadmap, placeById(roadmap, t.id)!, progress, state.notes),
   );
   const tally = roadmapTally(roadmap, progress);
   const project = topics.length === 0 ? recommendProject(projectReadiness(roadmap, progress)) : undefined;
-  return { invocation, topics, tally, hasProjects: roadmap.projects.length > 0, ...(project ? { project } : {}) };
+  const known = topicKeys(roadmap);
+  const reviewsDue = reviewPlan(state.history, progress, state.reviews, now, (key) => known.get(key)).due.length;
+  return {
+    invocation,
+    topics,
+    tally,
+    hasProjects: roadmap.projects.length > 0,
+    ...(project ? { project } : {}),
+    reviewsDue,
+  };
 }

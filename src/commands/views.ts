@@ -1,6 +1,7 @@
 /** Plain-data views of items, shared by the command results (the renderers, text and JSON, shape them for output). */
 import type { Item, Roadmap, Status } from '../core/model.js';
 import { statusOf, type Progress } from '../core/progress.js';
+import type { Note } from '../core/state.js';
 import type { Placed } from '../core/tree.js';
 
 export interface Ref {
@@ -14,11 +15,23 @@ export interface TopicView extends Ref {
   readonly where: readonly Ref[];
   readonly stage?: { readonly number: number; readonly of: number; readonly title: string };
   readonly links: Item['links'];
+  /** The learner's notes on the topic, oldest first. */
+  readonly notes: readonly Note[];
 }
 
 export const refOf = (item: { id: string; title: string }): Ref => ({ id: item.id, title: item.title });
 
-export function topicView(roadmap: Roadmap, placed: Placed, progress: Progress): TopicView {
+/** The notes saved under a key, oldest first. */
+export function notesOf(notes: Readonly<Record<string, readonly Note[]>>, key: string): readonly Note[] {
+  return Object.hasOwn(notes, key) ? notes[key]! : [];
+}
+
+export function topicView(
+  roadmap: Roadmap,
+  placed: Placed,
+  progress: Progress,
+  notes: Readonly<Record<string, readonly Note[]>> = {},
+): TopicView {
   const part = placed.ancestors[0] ?? placed.item;
   const stageNumber = roadmap.partStages[part.id];
   const stage = stageNumber === undefined ? undefined : roadmap.stages[stageNumber - 1];
@@ -28,5 +41,6 @@ export function topicView(roadmap: Roadmap, placed: Placed, progress: Progress):
     where: placed.ancestors.map(refOf),
     ...(stage ? { stage: { number: stage.number, of: roadmap.stages.length, title: stage.title } } : {}),
     links: placed.item.links,
+    notes: notesOf(notes, placed.item.key),
   };
 }

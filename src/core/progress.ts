@@ -125,16 +125,21 @@ export function applyChanges(saved: Progress, changes: readonly StatusChange[]):
   return next;
 }
 
-const keySets = new WeakMap<TopicIndex, ReadonlySet<string>>();
+const keySets = new WeakMap<TopicIndex, ReadonlyMap<string, number>>();
+
+/** The position (in document order) of every topic of the roadmap by key, built once per topic index. */
+export function topicKeys(roadmap: Roadmap): ReadonlyMap<string, number> {
+  let known = keySets.get(roadmap.topics);
+  if (!known) keySets.set(roadmap.topics, (known = new Map(roadmap.topics.keys.map((key, i) => [key, i]))));
+  return known;
+}
 
 /**
  * The whole roadmap's tally, from the topic index and the saved records: the
- * records are few, the topics maybe thousands, and a Set of the keys is built
- * by the engine in one native step.
+ * records are few, the topics maybe thousands, and the map of keys is built once.
  */
 export function roadmapTally(roadmap: Roadmap, progress: Progress): Tally {
-  let known = keySets.get(roadmap.topics);
-  if (!known) keySets.set(roadmap.topics, (known = new Set(roadmap.topics.keys)));
+  const known = topicKeys(roadmap);
   let done = 0;
   let doing = 0;
   let skipped = 0;

@@ -12,7 +12,7 @@ export interface CompletionSpec {
 }
 
 /** Commands whose arguments are roadmap IDs, and the one whose argument is a file. */
-const TAKES_IDS = ['done', 'undone', 'list', 'project'];
+const TAKES_IDS = ['done', 'undone', 'start', 'skip', 'note', 'review', 'list', 'project'];
 const TAKES_FILE = ['use'];
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;

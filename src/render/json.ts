@@ -7,12 +7,17 @@ import type { DoctorResult } from '../commands/doctor.js';
 import type { ListNode, ListResult } from '../commands/list.js';
 import type { MarkResult } from '../commands/mark.js';
 import type { NextResult } from '../commands/next.js';
+import type { NoteResult } from '../commands/note.js';
 import type { ProjectDetail, ProjectsResult } from '../commands/project.js';
 import type { ReportResult } from '../commands/report.js';
+import type { ReviewDoneResult, ReviewItem, ReviewListResult } from '../commands/review.js';
+import type { StatsResult } from '../commands/stats.js';
 import type { UseResult } from '../commands/use.js';
 import type { TopicView } from '../commands/views.js';
 import type { Tally } from '../core/progress.js';
 import type { ProjectReadiness } from '../core/readiness.js';
+import { oneDecimal } from '../core/stats.js';
+import type { Note } from '../core/state.js';
 
 export const JSON_SCHEMA_VERSION = 1;
 
@@ -38,6 +43,8 @@ const progress = (t: Tally) => ({
   percent: t.percent,
 });
 
+const notes = (list: readonly Note[]) => list.map((n) => ({ at: n.at, text: n.text }));
+
 const topic = (t: TopicView) => ({
   id: t.id,
   title: t.title,
@@ -45,6 +52,7 @@ const topic = (t: TopicView) => ({
   where: t.where.map((w) => ({ id: w.id, title: w.title })),
   stage: t.stage ? { number: t.stage.number, of: t.stage.of, title: t.stage.title } : null,
   links: t.links.map((l) => ({ text: l.text, href: l.href })),
+  notes: notes(t.notes),
 });
 
 const project = (p: ProjectReadiness) => ({
@@ -60,6 +68,7 @@ export function nextJson(result: NextResult): object {
     progress: progress(result.tally),
     topics: result.topics.map(topic),
     recommendedProject: result.project ? project(result.project) : null,
+    reviewsDue: result.reviewsDue,
   });
 }
 
@@ -79,6 +88,7 @@ const node = (n: ListNode): object => ({
   label: n.label ?? null,
   status: n.status,
   progress: n.tally ? progress(n.tally) : null,
+  notes: notes(n.notes),
   children: n.children.map(node),
 });
 
@@ -102,10 +112,13 @@ export function projectDetailJson(detail: ProjectDetail): object {
   });
 }
 
+/** The command that sets each status. */
+const MARK_COMMANDS = { done: 'done', todo: 'undone', doing: 'start', skipped: 'skip' } as const;
+
 export function markJson(result: MarkResult): object {
-  return document(result.status === 'done' ? 'done' : 'undone', {
+  return document(MARK_COMMANDS[result.status], {
     changed: result.changed.map((c) => ({ id: c.id, title: c.title, from: c.from, to: result.status })),
-    unchanged: result.unchanged.map((u) => ({ id: u.id, title: u.title })),
+    unchanged: result.unchanged.map((u) => ({ id: u.id, title: u.title, status: u.status })),
     progress: progress(result.tally),
     next: result.next.topics[0] ? { id: result.next.topics[0].id, title: result.next.topics[0].title } : null,
   });
@@ -151,5 +164,50 @@ export function reportJson(r: ReportResult): object {
     progress: progress(r.overall),
     finished: r.finished.map((f) => ({ id: f.id, title: f.title, at: f.at })),
     pace: { finished: r.finished.length, weeks: r.weeks, perWeek: r.perWeek },
+  });
+}
+
+export function noteJson(result: NoteResult): object {
+  return document('note', {
+    item: { id: result.item.id, kind: result.item.kind, title: result.item.title },
+    added: result.added ? { at: result.added.at, text: result.added.text } : null,
+    notes: notes(result.notes),
+  });
+}
+
+export function statsJson(s: StatsResult): object {
+  return document('stats', {
+    title: s.title,
+    now: s.now,
+    weeks: s.perWeek.map((w) => ({ start: w.start, end: w.end, finished: w.finished })),
+    streak: { days: s.streak.days, since: s.streak.since ?? null },
+    pace: { finished: s.pace.finished, weeks: s.pace.weeks, perWeek: oneDecimal(s.pace.perWeek) },
+    remaining: s.remaining,
+    estimate: s.estimate ? { weeks: oneDecimal(s.estimate.weeks), finishOn: s.estimate.finishOn } : null,
+    progress: progress(s.tally),
+  });
+}
+
+const reviewItem = (r: ReviewItem) => ({
+  id: r.id,
+  title: r.title,
+  finishedAt: r.finishedAt,
+  review: r.review,
+  of: r.of,
+  dueAt: r.dueAt,
+});
+
+export function reviewsJson(result: ReviewListResult): object {
+  return document('review', {
+    due: result.due.map(reviewItem),
+    upcoming: result.upcoming.map(reviewItem),
+    settled: result.settled,
+  });
+}
+
+export function reviewDoneJson(result: ReviewDoneResult): object {
+  return document('review', {
+    reviewed: { id: result.topic.id, title: result.topic.title, at: result.at, review: result.review, of: result.of },
+    next: result.next ? { review: result.next.review, dueAt: result.next.dueAt } : null,
   });
 }

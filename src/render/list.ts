@@ -1,5 +1,5 @@
 import type { ListNode, ListResult } from '../commands/list.js';
-import { bar, clean, mark, progressText, type Style } from './style.js';
+import { bar, clean, mark, noteText, progressText, type Style } from './style.js';
 
 interface Row {
   readonly node: ListNode;
@@ -25,7 +25,8 @@ function rowsOf(nodes: readonly ListNode[], level = 0): Row[] {
   });
 }
 
-export function renderList(result: ListResult, style: Style): string {
+/** `notes`: show the learner's notes under each item (`list --notes`). */
+export function renderList(result: ListResult, style: Style, options: { readonly notes?: boolean } = {}): string {
   const rows = rowsOf(result.nodes);
   const column = Math.min(MAX_COLUMN, Math.max(0, ...rows.filter((r) => r.node.tally).map((r) => r.width)));
   const title = typeof result.title === 'string' ? clean(result.title) : nameOf(result.title);
@@ -40,6 +41,9 @@ export function renderList(result: ListResult, style: Style): string {
       line += `${gap}${bar(percent, style)} ${String(percent).padStart(3)}%  ${done}/${total}`;
     }
     lines.push(line);
+    if (options.notes) {
+      for (const note of node.notes) lines.push(`${indent}      ${style.dim('note')} ${noteText(note)}`);
+    }
   }
   if (rows.length === 0) lines.push(style.dim('Nothing to show.'));
   return `${lines.join('\n')}\n`;

@@ -3,15 +3,23 @@ import type { Status } from '../core/model.js';
 import { clean, progressText, type Style } from './style.js';
 
 const WORDS: Record<Status, string> = { done: 'done', todo: 'not done', doing: 'started', skipped: 'skipped' };
+/** What a changed item's line starts with. */
+const VERBS: Record<Status, string> = {
+  done: 'Marked done:',
+  todo: 'Marked not done:',
+  doing: 'Started:',
+  skipped: 'Skipped:',
+};
 
 export function renderMark(result: MarkResult, style: Style): string {
-  const word = WORDS[result.status];
   const lines: string[] = [];
   for (const ref of result.changed) {
-    lines.push(`${style.green(`Marked ${word}:`)} ${style.cyan(ref.id)} ${clean(ref.title)}`);
+    lines.push(`${style.green(VERBS[result.status])} ${style.cyan(ref.id)} ${clean(ref.title)}`);
   }
   for (const ref of result.unchanged) {
-    lines.push(`${style.cyan(ref.id)} "${clean(ref.title)}" ${style.yellow(`was already ${word}`)}; nothing changed.`);
+    lines.push(
+      `${style.cyan(ref.id)} "${clean(ref.title)}" ${style.yellow(`was already ${WORDS[ref.status]}`)}; nothing changed.`,
+    );
   }
   lines.push(`${style.bold('Progress:')} ${progressText(result.tally)}`);
   const upNext = result.next.topics[0];
@@ -21,7 +29,8 @@ export function renderMark(result: MarkResult, style: Style): string {
     );
   } else {
     const build = result.next.hasProjects ? ` See "${result.next.invocation} project" for what to build.` : '';
-    lines.push(style.green(`Every topic is done.${build}`));
+    const left = result.tally.skipped > 0 ? 'Nothing left to study but what you skipped.' : 'Every topic is done.';
+    lines.push(style.green(`${left}${build}`));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 import type { NextResult } from '../commands/next.js';
 import type { TopicView } from '../commands/views.js';
-import { bar, clean, placeName, progressText, type Style } from './style.js';
+import { bar, clean, count, noteText, placeName, progressText, type Style } from './style.js';
 
 export function renderTopic(topic: TopicView, style: Style, invocation: string): string[] {
   const pad = ' '.repeat(topic.id.length + 2);
@@ -18,14 +18,33 @@ export function renderTopic(topic: TopicView, style: Style, invocation: string):
     const text = link.text === topic.title || link.text === '' ? '' : `${clean(link.text)} `;
     lines.push(`${pad}${style.dim('link')}   ${text}${style.underline(clean(link.href))}`);
   }
+  for (const note of topic.notes) lines.push(`${pad}${style.dim('note')}   ${noteText(note)}`);
   lines.push(`${pad}${style.dim('done?')}  ${style.green(`${invocation} done ${topic.id}`)}`);
   return lines;
 }
 
+/** `2 topics are due for review: roadmap review`, or nothing when none are. */
+export function reviewsDueLine(result: NextResult, style: Style): string[] {
+  const n = result.reviewsDue;
+  if (n === 0) return [];
+  return [
+    `${style.yellow(`${count(n, 'topic')} ${n === 1 ? 'is' : 'are'} due for review:`)} ${style.green(`${result.invocation} review`)}`,
+  ];
+}
+
+/** What `next` says when no topic is left to offer: all done, or all done but the skipped ones. */
+export function nothingLeft(result: NextResult): string {
+  const { tally } = result;
+  return tally.skipped > 0
+    ? `Nothing left to study but the ${count(tally.skipped, 'topic')} you skipped: ${progressText(tally)}.`
+    : `Every topic is done: ${progressText(tally)}.`;
+}
+
 export function renderNext(result: NextResult, style: Style): string {
   const progress = `${style.bold('Progress:')} ${progressText(result.tally)}  ${bar(result.tally.percent, style)}`;
+  const reviews = reviewsDueLine(result, style);
   if (result.topics.length === 0) {
-    const lines = [style.green.bold(`Every topic is done: ${progressText(result.tally)}.`)];
+    const lines = [style.green.bold(nothingLeft(result)), ...reviews];
     const entry = result.project;
     if (entry) {
       lines.push(
@@ -40,5 +59,5 @@ export function renderNext(result: NextResult, style: Style): string {
     return `${lines.join('\n')}\n`;
   }
   const blocks = result.topics.map((t) => renderTopic(t, style, result.invocation).join('\n'));
-  return `${style.bold('Next up')}\n${blocks.join('\n\n')}\n\n${progress}\n`;
+  return `${style.bold('Next up')}\n${blocks.join('\n\n')}\n\n${[progress, ...reviews].join('\n')}\n`;
 }

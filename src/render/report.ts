@@ -1,10 +1,9 @@
 import type { ReportResult } from '../commands/report.js';
-import { bar, clean, type Style } from './style.js';
+import { bar, clean, day, type Style } from './style.js';
 
 export const REPORT_FORMATS = ['text', 'md', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-const day = (iso: string): string => iso.slice(0, 10);
 const pace = (r: ReportResult): string =>
   `${r.finished.length} topic${r.finished.length === 1 ? '' : 's'} in ${r.weeks} week${r.weeks === 1 ? '' : 's'}: ${r.perWeek} a week`;
 

@@ -24,10 +24,25 @@ export function bar(percent: number, style: Style, width = 10): string {
   return style.green('█'.repeat(filled)) + style.dim('░'.repeat(width - filled));
 }
 
-/** `3/51 topics, 5%` */
+/**
+ * `3/51 topics, 5%`, and `, 2 skipped` when some are. Skipped topics count in
+ * the total: the percentage is done / every topic.
+ */
 export function progressText(tally: Tally): string {
-  return `${tally.done}/${tally.total} topics, ${tally.percent}%`;
+  const skipped = tally.skipped > 0 ? `, ${tally.skipped} skipped` : '';
+  return `${tally.done}/${tally.total} topics, ${tally.percent}%${skipped}`;
 }
+
+/** `2026-11-27` of an ISO time. */
+export const day = (iso: string): string => iso.slice(0, 10);
+
+/** A note on one line, safe for the terminal: its line breaks become spaces. */
+export function noteText(note: { readonly at: string; readonly text: string }): string {
+  return `${day(note.at)}  ${clean(note.text.replace(/\s*[\r\n]+\s*/g, ' '))}`;
+}
+
+/** `1 topic`, `2 topics` */
+export const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** `Part 1: Fundamentals` for a part, `1.1 Python Basics` below it. */
 export function placeName(ref: { id: string; title: string }, depth: number): string {

@@ -29,7 +29,7 @@ function complete(words: string[], env: Record<string, string> = {}): string[] {
 describe('bash completion', () => {
   it('completes commands', () => {
     expect(complete(['d'])).toEqual(['done', 'doctor']);
-    expect(complete(['st'])).toEqual(['status']);
+    expect(complete(['sta'])).toEqual(['status', 'start', 'stats']);
   });
 
   it("completes a command's options", () => {

@@ -1,0 +1,42 @@
+/** `note`: the learner's own dated notes on a topic, section, part or project. */
+import type { ItemKind } from '../core/model.js';
+import type { Note } from '../core/state.js';
+import { UsageError } from '../errors.js';
+import type { Context } from './context.js';
+import { resolveOrThrow } from './resolve.js';
+import { notesOf, refOf, type Ref } from './views.js';
+
+/** Longer than any note a person types: a guard against pasting a whole file by mistake. */
+export const MAX_NOTE_LENGTH = 10_000;
+
+export interface NoteResult {
+  readonly item: Ref & { readonly kind: ItemKind | 'project' };
+  /** The note this call added; absent when it only showed the notes. */
+  readonly added?: Note;
+  /** Every note on the item, oldest first. */
+  readonly notes: readonly Note[];
+  readonly invocation: string;
+}
+
+/** With `text`, adds a note dated now; without, shows the item's notes. */
+export async function note(ctx: Context, ref: string, text?: string): Promise<NoteResult> {
+  const target = resolveOrThrow(ctx.roadmap, ref);
+  const named = target.type === 'project' ? target.project : target.item;
+  const item = { ...refOf(named), kind: target.type === 'project' ? ('project' as const) : target.item.kind };
+  const { key } = named;
+  if (text === undefined) {
+    return { item, notes: notesOf(ctx.store.read(ctx.roadmapId).notes, key), invocation: ctx.invocation };
+  }
+  const trimmed = text.trim();
+  if (trimmed === '') throw new UsageError('a note needs some text: roadmap note REF "what you want to remember"');
+  if (trimmed.length > MAX_NOTE_LENGTH) {
+    throw new UsageError(`a note holds at most ${MAX_NOTE_LENGTH} characters; this one has ${trimmed.length}`);
+  }
+  const added: Note = { at: ctx.now().toISOString(), text: trimmed };
+  const saved = await ctx.store.update(ctx.roadmapId, (current) => ({
+    ...current,
+    notes: { ...current.notes, [key]: [...notesOf(current.notes, key), added] },
+    ...(ctx.source === undefined ? {} : { source: ctx.source }),
+  }));
+  return { item, added, notes: notesOf(saved.notes, key), invocation: ctx.invocation };
+}
