@@ -6,6 +6,7 @@ export const ExitCode = {
   usage: 2,
   progressUnreadable: 3,
   roadmapUnreadable: 4,
+  importUnreadable: 5,
 } as const;
 
 export class CliError extends Error {
@@ -46,5 +47,12 @@ export class RoadmapFileError extends CliError {
 export class QuietExit extends CliError {
   constructor(exitCode: number) {
     super('', exitCode);
+  }
+}
+
+/** A file given to `roadmap import` cannot be imported; nothing was changed. */
+export class ImportFileError extends CliError {
+  constructor(message: string) {
+    super(message, ExitCode.importUnreadable);
   }
 }
