@@ -308,7 +308,7 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
         '\nImporting the same file again changes nothing. A file that cannot be imported changes nothing (exit 5).\n',
     )
     .action(async (file: string, options: { dryRun?: boolean; force?: boolean }) => {
-      const content = readImportFile(file === '-' ? '-' : resolve(io.cwd, file));
+      const content = readImportFile(file === '-' ? '-' : resolve(io.cwd, file), file);
       const input = { name: file, content, force: options.force === true, dryRun: options.dryRun === true };
       await show(await importProgress(await context(), input), renderImport, importJson);
     });

@@ -16,26 +16,29 @@ import { CliError, ImportFileError } from '../errors.js';
 /** Larger than any export of a real roadmap's progress by far; a bigger file is something else. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
-/** The text of a file to import (`-` is stdin), as UTF-8; a missing, binary or huge file is an ImportFileError. */
-export function readImportFile(path: string): string {
+/**
+ * The text of a file to import (`-` is stdin), as UTF-8; a missing, binary or
+ * huge file is an ImportFileError. `name` is the file as the user named it.
+ */
+export function readImportFile(path: string, name: string = path): string {
   let bytes: Buffer;
   try {
     if (path !== '-' && statSync(path).isDirectory())
-      throw new ImportFileError(`cannot import ${path}: it is a folder`);
+      throw new ImportFileError(`cannot import ${name}: it is a folder`);
     if (path !== '-' && statSync(path).size > MAX_IMPORT_BYTES) {
-      throw new ImportFileError(`cannot import ${path}: it is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+      throw new ImportFileError(`cannot import ${name}: it is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
     }
     bytes = readFileSync(path === '-' ? 0 : path);
   } catch (error) {
     if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'there is no such file' : (error as Error).message;
-    throw new ImportFileError(`cannot import ${path}: ${why}`);
+    throw new ImportFileError(`cannot import ${name}: ${why}`);
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new ImportFileError(`cannot import ${path}: it is not UTF-8 text`);
+    throw new ImportFileError(`cannot import ${name}: it is not UTF-8 text`);
   }
 }
 
