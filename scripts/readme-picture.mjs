@@ -2,7 +2,7 @@
 // exported as HTML by the built CLI and photographed in Debian's headless Chromium.
 // Run after `npm run build`: node scripts/readme-picture.mjs
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,17 +40,7 @@ for (const [n, ...refs] of plan) roadmap(day(n), 'done', ...refs);
 const html = join(config, 'roadmap.html');
 writeFileSync(html, roadmap('2026-11-27T09:00:00Z', 'export', '--format', 'html'));
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(JSON.parse(readFileSync(join(root, 'test/browser/chromium.json'), 'utf8')));
 const page = await browser.newPage({ viewport: { width: 1000, height: 900 }, deviceScaleFactor: 1 });
 await page.goto(pathToFileURL(html).href);
 await page.locator('figure svg').screenshot({ path: join(root, 'docs/roadmap.png') });

@@ -4,7 +4,7 @@
  * not blank. Without Chromium the test is skipped on a developer's machine, but
  * fails under CI (CI=true), where .ci/run installs it.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -12,7 +12,12 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, tempDir } from '../helpers/cli.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+/** How Chromium is started here and by scripts/readme-picture.mjs: headless (Playwright's default), quiet on a closed network. */
+const launch = JSON.parse(readFileSync(join(import.meta.dirname, 'chromium.json'), 'utf8')) as {
+  executablePath: string;
+  args: string[];
+};
+const CHROMIUM = launch.executablePath;
 const present = existsSync(CHROMIUM);
 const NOW = '2026-11-27T09:00:00.000Z';
 
@@ -35,18 +40,7 @@ describe.skipIf(!present)('the HTML export in headless Chromium', () => {
     expect(exported.code, exported.stderr).toBe(0);
     page = join(config.dir, 'roadmap.html');
     writeFileSync(page, exported.stdout);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await chromium.launch(launch);
   });
 
   afterAll(async () => {
