@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import type { Context } from './commands/context.js';
 import { doctor } from './commands/doctor.js';
+import { EXPORT_FORMATS, exportFormat, exportProgress, formatOfFileName } from './commands/export.js';
+import { importProgress } from './commands/import.js';
 import { list } from './commands/list.js';
 import { mark, markKeys } from './commands/mark.js';
 import { resetPlan } from './commands/reset.js';
@@ -14,12 +16,14 @@ import { projectDetail, projects } from './commands/project.js';
 import { use } from './commands/use.js';
 import { editDistance } from './core/text.js';
 import { ExitCode, QuietExit, UsageError } from './errors.js';
+import { readImportFile, writeFileAtomic } from './io/files.js';
 import { configDir } from './io/paths.js';
 import { walk } from './core/tree.js';
 import { completionScript, SHELLS, type CompletionSpec, type Shell } from './render/completion.js';
 import { renderDoctor } from './render/doctor.js';
 import {
   doctorJson,
+  importJson,
   jsonText,
   listJson,
   markJson,
@@ -45,6 +49,7 @@ import { renderStats } from './render/stats.js';
 import { renderProjectDetail, renderProjects } from './render/project.js';
 import { formatStatus, renderStatus, STATUS_FIELDS, unknownStatusFields } from './render/status.js';
 import type { Style } from './render/style.js';
+import { renderImport } from './render/transfer.js';
 import { renderUse } from './render/use.js';
 import { Session, type GlobalOptions, type Io } from './session.js';
 
@@ -407,6 +412,65 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
       const result = await doctor(await session.doctorInput(), { repair: options.repair === true });
       await show(result, renderDoctor, doctorJson);
       if (result.remaining > 0) throw new QuietExit(ExitCode.failure);
+    });
+
+  program
+    .command('export')
+    .description('write your progress: a JSON backup, a markdown checklist, or a picture (an HTML page or an SVG)')
+    .option(
+      '--format <format>',
+      `${EXPORT_FORMATS.join(', ')}: json is a full backup (the default), md a checklist with your marks and notes, html a page with the picture, svg the picture alone`,
+    )
+    .option(
+      '-o, --output <file>',
+      'write it to FILE (atomically) instead of stdout; FILE.md, .html or .svg choose the format',
+    )
+    .option('--force', 'replace FILE when it exists')
+    .addHelpText(
+      'after',
+      examples(
+        'roadmap export > roadmap-backup.json',
+        'roadmap export --format md -o progress.md',
+        'roadmap export -o roadmap.html && xdg-open roadmap.html',
+        'roadmap export --format svg > roadmap.svg',
+      ) +
+        '\nThe JSON backup holds every status with its time, the history, notes and reviews;' +
+        '\n"roadmap import FILE" merges it (or a markdown export) back.\n',
+    )
+    .action(async (options: { format?: string; output?: string; force?: boolean }) => {
+      const json = program.opts<{ json?: boolean }>().json === true;
+      const chosen = json ? 'json' : (options.format ?? (options.output && formatOfFileName(options.output)) ?? 'json');
+      const format = exportFormat(chosen);
+      const text = exportProgress(await context(), format);
+      if (options.output === undefined) {
+        io.out(text);
+        return;
+      }
+      writeFileAtomic(resolve(io.cwd, options.output), text, options.force === true);
+      if (!json) io.out(`Exported your progress (${format}) to ${options.output}.\n`);
+    });
+
+  program
+    .command('import')
+    .description('merge progress from a JSON or markdown export into yours, by stable key, and say what changed')
+    .argument('<file>', 'a file made by "roadmap export" (json or md); - reads stdin')
+    .option('--dry-run', 'say what would change, and save nothing')
+    .option('--force', 'import an export of another roadmap (a renamed one, say), merging by key')
+    .addHelpText(
+      'after',
+      examples(
+        'roadmap import roadmap-backup.json',
+        'roadmap import progress.md --dry-run',
+        'curl -s https://gist.githubusercontent.com/me/abc/raw/progress.md | roadmap import -',
+      ) +
+        '\nFor each item the status with the later time wins; history, notes and reviews are added to yours.' +
+        '\nA markdown mark that differs from yours is recorded at the time of the import.' +
+        '\nImporting the same file again changes nothing. A file that cannot be imported changes nothing (exit 5).\n',
+    )
+    .action(async (file: string, options: { dryRun?: boolean; force?: boolean }) => {
+      const content = readImportFile(file === '-' ? '-' : resolve(io.cwd, file), file);
+      const input = { name: file, content, force: options.force === true, dryRun: options.dryRun === true };
+      await show(await importProgress(await context(), input), renderImport, importJson);
     });
 
   program

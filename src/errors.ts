@@ -6,6 +6,7 @@ export const ExitCode = {
   usage: 2,
   progressUnreadable: 3,
   roadmapUnreadable: 4,
+  importUnreadable: 5,
   /** The learner left a prompt with Ctrl-C or Escape (128 + SIGINT, as shells report it). */
   interrupted: 130,
 } as const;
@@ -55,5 +56,12 @@ export class QuietExit extends CliError {
 export class Interrupted extends CliError {
   constructor() {
     super('', ExitCode.interrupted);
+  }
+}
+
+/** A file given to `roadmap import` cannot be imported; nothing was changed. */
+export class ImportFileError extends CliError {
+  constructor(message: string) {
+    super(message, ExitCode.importUnreadable);
   }
 }

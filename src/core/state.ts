@@ -45,7 +45,8 @@ export class StateProblem extends Error {}
 
 const STATUSES: readonly Status[] = ['todo', 'doing', 'done', 'skipped'];
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStatus = (v: unknown): v is Status => typeof v === 'string' && (STATUSES as readonly string[]).includes(v);
 const isTime = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
 
@@ -114,7 +115,8 @@ function decodeSettings(value: unknown): Settings {
   return typeof value.roadmap === 'string' ? { roadmap: value.roadmap } : {};
 }
 
-function decodeRoadmapState(value: unknown, id: string): RoadmapState {
+/** One roadmap's progress, every record checked (also for imported backups). */
+export function decodeRoadmapState(value: unknown, id: string): RoadmapState {
   if (!isObject(value) || !isObject(value.items) || !Array.isArray(value.history)) {
     throw new StateProblem(`has a malformed entry for roadmap "${id}"`);
   }

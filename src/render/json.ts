@@ -4,6 +4,7 @@
  * apart from the handlers' internal results so those can change freely.
  */
 import type { DoctorResult } from '../commands/doctor.js';
+import type { ImportResult } from '../commands/import.js';
 import type { ListNode, ListResult } from '../commands/list.js';
 import type { MarkResult } from '../commands/mark.js';
 import type { NextResult } from '../commands/next.js';
@@ -25,9 +26,10 @@ export const JSON_SCHEMA_VERSION = 1;
  * JSON text safe for any terminal or log: JSON.stringify escapes control
  * characters below U+0020, and this also escapes DEL, the C1 controls, the
  * line separators and the bidi controls that could reorder what a reader sees.
+ * `indent` pretty-prints (for files people keep, such as `export --format json`).
  */
-export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value).replace(
+export function jsonText(value: unknown, indent?: number): string {
+  return `${JSON.stringify(value, null, indent).replace(
     /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   )}\n`;
@@ -209,5 +211,20 @@ export function reviewDoneJson(result: ReviewDoneResult): object {
   return document('review', {
     reviewed: { id: result.topic.id, title: result.topic.title, at: result.at, review: result.review, of: result.of },
     next: result.next ? { review: result.next.review, dueAt: result.next.dueAt } : null,
+  });
+}
+
+export function importJson(r: ImportResult): object {
+  return document('import', {
+    file: r.file,
+    format: r.format,
+    roadmap: { id: r.from.id, title: r.from.title },
+    exportedAt: r.exportedAt,
+    dryRun: r.dryRun,
+    changedAnything: r.changedAnything,
+    changed: r.changed.map((c) => ({ key: c.key, id: c.id ?? null, title: c.title ?? null, from: c.from, to: c.to })),
+    added: { records: r.added.records, history: r.added.history, notes: r.added.notes, reviews: r.added.reviews },
+    unmatchedLines: r.unmatched,
+    progress: progress(r.tally),
   });
 }

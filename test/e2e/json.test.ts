@@ -48,12 +48,28 @@ describe('--json documents', () => {
     ['doctor', ['doctor'], 'doctor'],
     ['use', ['use'], 'use'],
     ['report', ['report'], 'report'],
+    ['import', ['import', 'backup.json'], 'import'],
+    ['import', ['import', 'progress.md', '--dry-run'], 'import'],
   ])('%s: roadmap %j --json is one valid document with no colour codes', (schema, args, command) => {
     roadmap('done', '2.3');
+    writeFileSync(join(dir(), 'backup.json'), roadmap('export').stdout);
+    writeFileSync(join(dir(), 'progress.md'), roadmap('export', '--format', 'md').stdout);
     const result = runWith([...args, '--json'], { env: { FORCE_COLOR: '1' } });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).not.toMatch(ANSI);
     expect(valid(schema, result.stdout)).toMatchObject({ schemaVersion: 1, command });
+  });
+
+  it('export --format json is a pretty-printed backup that export.schema.json describes', () => {
+    roadmap('done', '1.1', '2.3');
+    for (const args of [['export'], ['export', '--format', 'json'], ['export', '--json']]) {
+      const { stdout, code } = roadmap(...args);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^\{\n {2}"schemaVersion": 1,\n/);
+      const document = JSON.parse(stdout) as Record<string, unknown>;
+      expect(schemas.export!(document), JSON.stringify(schemas.export!.errors)).toBe(true);
+      expect(document).toMatchObject({ kind: 'roadmap-progress', roadmap: { id: 'bundled' } });
+    }
   });
 
   it('carries the same numbers people see', () => {

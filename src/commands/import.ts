@@ -1,0 +1,202 @@
+/**
+ * `import FILE`: merges an export (JSON backup or markdown checklist) into the
+ * active roadmap's progress by stable key, and says what changed. A file that
+ * cannot be imported changes nothing.
+ */
+import { decodeBackup, ImportProblem, type Backup, type ExportedRoadmap } from '../core/backup.js';
+import { looksLikeChecklist, readChecklist, type Checklist } from '../core/checklist.js';
+import { mergeState, type MergeCounts } from '../core/merge.js';
+import type { Status } from '../core/model.js';
+import {
+  applyChanges,
+  roadmapTally,
+  statusOf,
+  withFileMarks,
+  type StatusChange,
+  type Tally,
+} from '../core/progress.js';
+import type { Note, RoadmapState } from '../core/state.js';
+import { walk } from '../core/tree.js';
+import { ImportFileError } from '../errors.js';
+import type { Context } from './context.js';
+
+export interface ImportInput {
+  /** The file as the user named it, for messages. */
+  readonly name: string;
+  readonly content: string;
+  /** Import a file exported from another roadmap. */
+  readonly force: boolean;
+  /** Say what would change, and save nothing. */
+  readonly dryRun: boolean;
+}
+
+export interface ImportedChange {
+  readonly key: string;
+  /** The item's ID and title, when the roadmap has it (progress of other keys is kept all the same). */
+  readonly id?: string;
+  readonly title?: string;
+  readonly from: Status;
+  readonly to: Status;
+}
+
+export interface ImportResult {
+  readonly file: string;
+  readonly format: 'json' | 'md';
+  readonly from: ExportedRoadmap;
+  readonly exportedAt: string;
+  /** Items whose status is different after the import, as the learner sees them. */
+  readonly changed: readonly ImportedChange[];
+  readonly added: MergeCounts;
+  /** Lines of a markdown file that name no item of the roadmap. */
+  readonly unmatched: readonly number[];
+  readonly dryRun: boolean;
+  /** False when the import changed (or, with dryRun, would change) nothing at all. */
+  readonly changedAnything: boolean;
+  readonly tally: Tally;
+}
+
+type Parsed =
+  | { readonly format: 'json'; readonly roadmap: ExportedRoadmap; readonly exportedAt: string; readonly backup: Backup }
+  | {
+      readonly format: 'md';
+      readonly roadmap: ExportedRoadmap;
+      readonly exportedAt: string;
+      readonly checklist: Checklist;
+    };
+
+/** Reads the file by its content: a JSON backup or a markdown checklist. */
+function parse(ctx: Context, content: string): Parsed {
+  const text = content.replace(/^\uFEFF/, '');
+  const start = text.trimStart();
+  if (start.startsWith('{') || start.startsWith('[')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      throw new ImportProblem(`is not valid JSON (${(error as Error).message})`);
+    }
+    const backup = decodeBackup(data);
+    return { format: 'json', roadmap: backup.roadmap, exportedAt: backup.exportedAt, backup };
+  }
+  if (looksLikeChecklist(text)) {
+    const checklist = readChecklist(text, ctx.roadmap);
+    return { format: 'md', roadmap: checklist.roadmap, exportedAt: checklist.exportedAt, checklist };
+  }
+  if (/^(<!doctype html|<html|<svg)/i.test(start)) {
+    throw new ImportProblem(
+      'is a picture (an HTML or SVG export), which holds no progress to import; import a JSON or markdown export',
+    );
+  }
+  if (start === '') throw new ImportProblem('is empty');
+  throw new ImportProblem(
+    'is neither a JSON nor a markdown export of roadmap progress (make one with "roadmap export")',
+  );
+}
+
+export async function importProgress(ctx: Context, input: ImportInput): Promise<ImportResult> {
+  const { roadmap } = ctx;
+  let parsed: Parsed;
+  try {
+    parsed = parse(ctx, input.content);
+  } catch (error) {
+    if (error instanceof ImportProblem) throw new ImportFileError(`cannot import ${input.name}: it ${error.message}`);
+    throw error;
+  }
+  if (parsed.roadmap.id !== ctx.roadmapId && !input.force) {
+    throw new ImportFileError(
+      `cannot import ${input.name}: it holds progress for "${parsed.roadmap.title}", not for "${roadmap.title}", the roadmap followed now; ` +
+        `follow that roadmap (--file PATH) to import it, or add --force to merge it into this one by key`,
+    );
+  }
+
+  const at = ctx.now().toISOString();
+  let outcome: Outcome = { state: undefined, changes: [], added: NOTHING };
+  const merge = (current: RoadmapState): RoadmapState | undefined => {
+    outcome =
+      parsed.format === 'json'
+        ? mergeJson(current, parsed.backup.progress)
+        : mergeChecklist(ctx, current, parsed.checklist, at);
+    if (outcome.state === undefined) return undefined;
+    return { ...outcome.state, ...(ctx.source === undefined ? {} : { source: ctx.source }) };
+  };
+  const saved = input.dryRun
+    ? (merge(ctx.store.read(ctx.roadmapId)) ?? ctx.store.read(ctx.roadmapId))
+    : await ctx.store.update(ctx.roadmapId, merge);
+
+  const named = new Map<string, { id: string; title: string }>();
+  walk(roadmap.parts, (item) => named.set(item.key, item));
+  for (const project of roadmap.projects) named.set(project.key, project);
+  // In document order (projects after the tree), then what the roadmap no longer has.
+  const order = new Map([...named.keys()].map((key, i) => [key, i]));
+  const position = (key: string): number => order.get(key) ?? order.size;
+  const changes = [...outcome.changes].sort((a, b) => position(a.key) - position(b.key));
+  return {
+    file: input.name,
+    format: parsed.format,
+    from: parsed.roadmap,
+    exportedAt: parsed.exportedAt,
+    changed: changes.map((c) => {
+      const item = named.get(c.key);
+      return { key: c.key, ...(item ? { id: item.id, title: item.title } : {}), from: c.from, to: c.to };
+    }),
+    added: outcome.added,
+    unmatched: parsed.format === 'md' ? parsed.checklist.unmatched : [],
+    dryRun: input.dryRun,
+    changedAnything: outcome.state !== undefined,
+    tally: roadmapTally(roadmap, withFileMarks(roadmap, saved.items)),
+  };
+
+  /** A JSON backup: statuses by later time, history, notes and reviews as a union. */
+  function mergeJson(current: RoadmapState, incoming: Parameters<typeof mergeState>[1]): Outcome {
+    const merged = mergeState(current, incoming);
+    if (!merged.changed) return { state: undefined, changes: [], added: merged.added };
+    const before = withFileMarks(roadmap, current.items);
+    const after = withFileMarks(roadmap, merged.state.items);
+    const changes = merged.statusChanges
+      .map((c) => ({ key: c.key, from: statusOf(before, c.key), to: statusOf(after, c.key) }))
+      .filter((c) => c.from !== c.to);
+    return { state: merged.state, changes, added: merged.added };
+  }
+}
+
+interface Outcome {
+  /** Undefined when nothing changes. */
+  readonly state: RoadmapState | undefined;
+  readonly changes: readonly { readonly key: string; readonly from: Status; readonly to: Status }[];
+  readonly added: MergeCounts;
+}
+
+const NOTHING: MergeCounts = { records: 0, history: 0, notes: 0, reviews: 0 };
+
+/**
+ * A markdown checklist: each mark that differs from what the learner sees now
+ * is a status change at the time of the import; notes are added unless held.
+ * A note written by hand without a time is dated now, and not added again when
+ * its item already has a note with that text.
+ */
+function mergeChecklist(ctx: Context, current: RoadmapState, checklist: Checklist, at: string): Outcome {
+  const seen = withFileMarks(ctx.roadmap, current.items);
+  const changes: StatusChange[] = [];
+  for (const [key, to] of checklist.marks) {
+    const from = statusOf(seen, key);
+    if (from !== to) changes.push({ key, from, to, at });
+  }
+  const notes: Record<string, Note[]> = {};
+  for (const [key, list] of checklist.notes) {
+    const held = new Set((current.notes[key] ?? []).map((n) => n.text));
+    notes[key] = list.flatMap((n) => {
+      if (n.at !== undefined) return [{ at: n.at, text: n.text }];
+      if (held.has(n.text)) return [];
+      held.add(n.text);
+      return [{ at, text: n.text }];
+    });
+  }
+  const withStatuses: RoadmapState =
+    changes.length === 0
+      ? current
+      : { ...current, items: applyChanges(current.items, changes), history: [...current.history, ...changes] };
+  const merged = mergeState(withStatuses, { items: {}, history: [], notes, reviews: {} });
+  const added = { ...merged.added, records: changes.length, history: changes.length };
+  if (changes.length === 0 && !merged.changed) return { state: undefined, changes: [], added };
+  return { state: merged.state, changes, added };
+}

@@ -1,0 +1,86 @@
+/**
+ * The JSON backup of one roadmap's progress (`roadmap export --format json`),
+ * described by schema/export.schema.json, and the checks that read one back. Pure.
+ */
+import type { Incoming } from './merge.js';
+import { decodeRoadmapState, isObject, StateProblem, type RoadmapState } from './state.js';
+
+/** The version of the export format itself (not of the progress file). */
+export const EXPORT_VERSION = 1;
+export const EXPORT_KIND = 'roadmap-progress';
+
+/** Which roadmap an export holds progress for. */
+export interface ExportedRoadmap {
+  /** The roadmap's id in the progress file: `bundled`, or `title:<slug of its title>`. */
+  readonly id: string;
+  readonly title: string;
+}
+
+export interface Backup {
+  readonly roadmap: ExportedRoadmap;
+  readonly exportedAt: string;
+  readonly progress: Incoming;
+}
+
+/** Why a file cannot be imported. The message completes "cannot import FILE: it ...". */
+export class ImportProblem extends Error {}
+
+export function backupDocument(roadmap: ExportedRoadmap, exportedAt: string, state: RoadmapState): object {
+  return {
+    schemaVersion: EXPORT_VERSION,
+    kind: EXPORT_KIND,
+    roadmap: { id: roadmap.id, title: roadmap.title },
+    exportedAt,
+    progress: { items: state.items, history: state.history, notes: state.notes, reviews: state.reviews },
+  };
+}
+
+/** Checks the header every export carries (JSON document or markdown comment): kind and version. */
+export function checkHeader(data: Record<string, unknown>, versionField: string): void {
+  if (data.kind !== EXPORT_KIND) {
+    throw new ImportProblem(`is not a roadmap progress export (it has no "kind": "${EXPORT_KIND}")`);
+  }
+  const version = data[versionField];
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new ImportProblem(`has no valid "${versionField}"`);
+  }
+  if (version > EXPORT_VERSION) {
+    throw new ImportProblem(
+      `was exported by a newer roadmap (export format ${version}; this one reads ${EXPORT_VERSION}); upgrade roadmap to import it`,
+    );
+  }
+}
+
+export function decodeRoadmapHeader(value: unknown): ExportedRoadmap {
+  if (!isObject(value) || typeof value.id !== 'string' || typeof value.title !== 'string') {
+    throw new ImportProblem('does not say which roadmap it is for (no "roadmap" with an "id" and a "title")');
+  }
+  return { id: value.id, title: value.title };
+}
+
+export function decodeTime(value: unknown, field: string): string {
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
+    throw new ImportProblem(`has no valid "${field}" time`);
+  }
+  return value;
+}
+
+/** A parsed JSON document as a backup, every record checked as the progress file's are. */
+export function decodeBackup(data: unknown): Backup {
+  if (!isObject(data)) throw new ImportProblem('does not hold a JSON object');
+  checkHeader(data, 'schemaVersion');
+  const roadmap = decodeRoadmapHeader(data.roadmap);
+  const exportedAt = decodeTime(data.exportedAt, 'exportedAt');
+  let state: RoadmapState;
+  try {
+    state = decodeRoadmapState(data.progress, roadmap.id);
+  } catch (error) {
+    if (error instanceof StateProblem) throw new ImportProblem(error.message);
+    throw error;
+  }
+  return {
+    roadmap,
+    exportedAt,
+    progress: { items: state.items, history: state.history, notes: state.notes, reviews: state.reviews },
+  };
+}
