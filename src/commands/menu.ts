@@ -84,7 +84,7 @@ async function nextUp(ctx: Context, io: MenuIo): Promise<void> {
 async function topicScreen(ctx: Context, io: MenuIo, id: string, heading: string): Promise<void> {
   const progress = freshProgress(ctx);
   const placed = placeById(ctx.roadmap, id)!;
-  const view = topicView(ctx.roadmap, placed, progress);
+  const view = topicView(ctx.roadmap, placed, progress, ctx.store.read(ctx.roadmapId).notes);
   // The topic block without its "done?" hint: here the choices below are the way to act.
   io.out(`\n${io.style.bold(heading)}\n${renderTopic(view, io.style, ctx.invocation).slice(0, -1).join('\n')}\n`);
   const status = view.status;

@@ -68,6 +68,18 @@ describe('the main menu', () => {
     expect(t.saved().history).toHaveLength(1);
   });
 
+  it('Next up shows the notes on the topic', async () => {
+    t = terminal();
+    expect(await t.roadmap(['note', '1.1.1', 'Revisit the descriptor protocol'])).toBe(0);
+    const run = t.roadmap([]);
+    await screen.next();
+    await choose('Next up');
+    expect(t.printed()).toMatch(/note +2026-11-27 +Revisit the descriptor protocol/);
+    await choose('Go back');
+    pick('Quit');
+    expect(await run).toBe(0);
+  });
+
   it('Next up: start it, then skip the next one; go back changes nothing', async () => {
     t = terminal();
     const run = t.roadmap([]);
