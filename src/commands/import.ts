@@ -49,6 +49,11 @@ export interface ImportResult {
   readonly added: MergeCounts;
   /** Lines of a markdown file that name no item of the roadmap. */
   readonly unmatched: readonly number[];
+  /**
+   * Items whose mark in a markdown file differs from the saved status, which was
+   * changed after the file was exported: the newer saved status is kept.
+   */
+  readonly keptNewer: readonly ImportedChange[];
   readonly dryRun: boolean;
   /** False when the import changed (or, with dryRun, would change) nothing at all. */
   readonly changedAnything: boolean;
@@ -110,7 +115,7 @@ export async function importProgress(ctx: Context, input: ImportInput): Promise<
   }
 
   const at = ctx.now().toISOString();
-  let outcome: Outcome = { state: undefined, changes: [], added: NOTHING };
+  let outcome: Outcome = { state: undefined, changes: [], added: NOTHING, kept: [] };
   const merge = (current: RoadmapState): RoadmapState | undefined => {
     outcome =
       parsed.format === 'json'
@@ -130,17 +135,19 @@ export async function importProgress(ctx: Context, input: ImportInput): Promise<
   const order = new Map([...named.keys()].map((key, i) => [key, i]));
   const position = (key: string): number => order.get(key) ?? order.size;
   const changes = [...outcome.changes].sort((a, b) => position(a.key) - position(b.key));
+  const describe = (c: { key: string; from: Status; to: Status }): ImportedChange => {
+    const item = named.get(c.key);
+    return { key: c.key, ...(item ? { id: item.id, title: item.title } : {}), from: c.from, to: c.to };
+  };
   return {
     file: input.name,
     format: parsed.format,
     from: parsed.roadmap,
     exportedAt: parsed.exportedAt,
-    changed: changes.map((c) => {
-      const item = named.get(c.key);
-      return { key: c.key, ...(item ? { id: item.id, title: item.title } : {}), from: c.from, to: c.to };
-    }),
+    changed: changes.map(describe),
     added: outcome.added,
     unmatched: parsed.format === 'md' ? parsed.checklist.unmatched : [],
+    keptNewer: [...outcome.kept].sort((a, b) => position(a.key) - position(b.key)).map(describe),
     dryRun: input.dryRun,
     changedAnything: outcome.state !== undefined,
     tally: roadmapTally(roadmap, withFileMarks(roadmap, saved.items)),
@@ -149,13 +156,13 @@ export async function importProgress(ctx: Context, input: ImportInput): Promise<
   /** A JSON backup: statuses by later time, history, notes and reviews as a union. */
   function mergeJson(current: RoadmapState, incoming: Parameters<typeof mergeState>[1]): Outcome {
     const merged = mergeState(current, incoming);
-    if (!merged.changed) return { state: undefined, changes: [], added: merged.added };
+    if (!merged.changed) return { state: undefined, changes: [], added: merged.added, kept: [] };
     const before = withFileMarks(roadmap, current.items);
     const after = withFileMarks(roadmap, merged.state.items);
     const changes = merged.statusChanges
       .map((c) => ({ key: c.key, from: statusOf(before, c.key), to: statusOf(after, c.key) }))
       .filter((c) => c.from !== c.to);
-    return { state: merged.state, changes, added: merged.added };
+    return { state: merged.state, changes, added: merged.added, kept: [] };
   }
 }
 
@@ -164,22 +171,31 @@ interface Outcome {
   readonly state: RoadmapState | undefined;
   readonly changes: readonly { readonly key: string; readonly from: Status; readonly to: Status }[];
   readonly added: MergeCounts;
+  /** Marks not applied because the saved status is newer than the file (markdown only). */
+  readonly kept: readonly { readonly key: string; readonly from: Status; readonly to: Status }[];
 }
 
 const NOTHING: MergeCounts = { records: 0, history: 0, notes: 0, reviews: 0 };
 
 /**
  * A markdown checklist: each mark that differs from what the learner sees now
- * is a status change at the time of the import; notes are added unless held.
+ * is a status change at the time of the import, unless the saved status was
+ * set after the file was exported: an old checklist never undoes newer progress
+ * (as with a JSON backup, the later status wins). Notes are added unless held.
  * A note written by hand without a time is dated now, and not added again when
  * its item already has a note with that text.
  */
 function mergeChecklist(ctx: Context, current: RoadmapState, checklist: Checklist, at: string): Outcome {
   const seen = withFileMarks(ctx.roadmap, current.items);
   const changes: StatusChange[] = [];
+  const kept: { key: string; from: Status; to: Status }[] = [];
+  const exported = Date.parse(checklist.exportedAt);
   for (const [key, to] of checklist.marks) {
     const from = statusOf(seen, key);
-    if (from !== to) changes.push({ key, from, to, at });
+    if (from === to) continue;
+    const saved = current.items[key];
+    if (saved !== undefined && Date.parse(saved.at) > exported) kept.push({ key, from: to, to: from });
+    else changes.push({ key, from, to, at });
   }
   const notes: Record<string, Note[]> = {};
   for (const [key, list] of checklist.notes) {
@@ -197,6 +213,6 @@ function mergeChecklist(ctx: Context, current: RoadmapState, checklist: Checklis
       : { ...current, items: applyChanges(current.items, changes), history: [...current.history, ...changes] };
   const merged = mergeState(withStatuses, { items: {}, history: [], notes, reviews: {} });
   const added = { ...merged.added, records: changes.length, history: changes.length };
-  if (changes.length === 0 && !merged.changed) return { state: undefined, changes: [], added };
-  return { state: merged.state, changes, added };
+  if (changes.length === 0 && !merged.changed) return { state: undefined, changes: [], added, kept };
+  return { state: merged.state, changes, added, kept };
 }

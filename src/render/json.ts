@@ -225,6 +225,13 @@ export function importJson(r: ImportResult): object {
     changed: r.changed.map((c) => ({ key: c.key, id: c.id ?? null, title: c.title ?? null, from: c.from, to: c.to })),
     added: { records: r.added.records, history: r.added.history, notes: r.added.notes, reviews: r.added.reviews },
     unmatchedLines: r.unmatched,
+    keptNewer: r.keptNewer.map((c) => ({
+      key: c.key,
+      id: c.id ?? null,
+      title: c.title ?? null,
+      file: c.from,
+      kept: c.to,
+    })),
     progress: progress(r.tally),
   });
 }

@@ -36,6 +36,12 @@ export function renderImport(result: ImportResult, style: Style): string {
     ];
     if (parts.length > 0) lines.push(`${result.dryRun ? 'Would add' : 'Added'}: ${parts.join(', ')}.`);
   }
+  for (const c of result.keptNewer) {
+    const what = c.id === undefined ? clean(c.key) : `${style.cyan(c.id)} ${clean(c.title ?? '')}`;
+    lines.push(
+      `${style.yellow('Kept yours:')} ${what}  ${WORDS[c.to]} (changed after the file was exported; the file says ${WORDS[c.from]})`,
+    );
+  }
   if (result.unmatched.length > 0) {
     lines.push(
       style.yellow(

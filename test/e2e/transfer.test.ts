@@ -172,6 +172,27 @@ describe('markdown edited by hand', () => {
     expect(again.stdout).toContain('Nothing changed');
   });
 
+  it('an old checklist does not undo newer progress: the newer status is kept, and said so', () => {
+    runWith(['done', '1.2.1'], at(T1));
+    const md = runWith(['export', '--format', 'md'], at(T1)).stdout.replace(/^- \[ \] (1\.3\.1 .*)$/m, '- [x] $1');
+    writeFileSync(join(dir(), 'old.md'), md);
+    runWith(['done', '1.1'], at(T2));
+    runWith(['start', '2.1.1'], at(T2));
+    runWith(['undone', '1.2.1'], at(T2));
+    const result = runWith(['import', 'old.md'], at(NOW));
+    expect(result.code).toBe(0);
+    // Ticked by hand in the file, and untouched here since: applied.
+    expect(result.stdout).toMatch(/^Changed: 1\.3\.1 .* {2}to do → done$/m);
+    for (const id of ['1.1.1', '1.1.2', '2.1.1', '1.2.1']) {
+      expect(result.stdout).toMatch(new RegExp(`^Kept yours: ${id.replace(/\./g, '\\.')} `, 'm'));
+    }
+    const list = runWith(['list', '--plain'], at(NOW)).stdout;
+    expect(list).toMatch(/^1\.1\.1\tdone\t/m);
+    expect(list).toMatch(/^2\.1\.1\tdoing\t/m);
+    expect(list).toMatch(/^1\.2\.1\ttodo\t/m);
+    expect(list).toMatch(/^1\.3\.1\tdone\t/m);
+  });
+
   it('--dry-run says what would change and saves nothing', () => {
     runWith(['done', '1.1'], at(T1));
     const md = runWith(['export', '--format', 'md'], at(T1)).stdout.replace(/^- \[x\] (1\.1\.1 .*)$/m, '- [-] $1');
