@@ -8,13 +8,22 @@
 import type { Item, Status } from '../core/model.js';
 import { nextTopics, roadmapTally, statusOf, tally, withFileMarks, type Progress } from '../core/progress.js';
 import { projectReadiness } from '../core/readiness.js';
-import { placeById, topicsOf, walk } from '../core/tree.js';
+import { chaptersOf, placeById, topicsOf, walk, type Chapter } from '../core/tree.js';
 import type { Choice, Prompter } from '../io/prompts.js';
 import { renderMark } from '../render/mark.js';
-import { changesText, progressLine, statusLabel, topicChoiceName } from '../render/menu.js';
-import { renderTopic } from '../render/next.js';
+import {
+  changesText,
+  chapterChoiceName,
+  chapterName,
+  checklistMessage,
+  progressLine,
+  projectChoiceName,
+  statusLabel,
+  topicChoiceName,
+} from '../render/menu.js';
+import { nothingLeft, renderTopic } from '../render/next.js';
 import { renderProjectDetail } from '../render/project.js';
-import { bar, clean, type Style } from '../render/style.js';
+import { clean, type Style } from '../render/style.js';
 import type { Context } from './context.js';
 import { mark, refsByKey, saveStatuses } from './mark.js';
 import { projectDetail } from './project.js';
@@ -39,9 +48,11 @@ export async function runMenu(ctx: Context, io: MenuIo): Promise<void> {
   for (;;) {
     const progress = freshProgress(ctx);
     const [upNext] = nextTopics(ctx.roadmap, progress, 1);
-    const nextTitle = upNext ? `${upNext.id} ${placeById(ctx.roadmap, upNext.id)!.item.title}` : 'every topic is done';
+    const tallied = roadmapTally(ctx.roadmap, progress);
+    const nothing = tallied.skipped > 0 ? 'nothing left but what you skipped' : 'every topic is done';
+    const nextTitle = upNext ? `${upNext.id} ${placeById(ctx.roadmap, upNext.id)!.item.title}` : nothing;
     const choice: MainChoice = await io.prompter.select<MainChoice>(
-      `${clean(ctx.roadmap.title)} · ${progressLine(roadmapTally(ctx.roadmap, progress), io.style)}`,
+      `${clean(ctx.roadmap.title)} · ${progressLine(tallied, io.style)}`,
       [
         { value: 'next', name: `Next up: ${clean(nextTitle)}`, short: 'Next up' },
         { value: 'browse', name: 'Browse parts and tick off topics', short: 'Browse' },
@@ -69,9 +80,7 @@ function upNextOrDone(ctx: Context, io: MenuIo): { readonly id: string; readonly
   const progress = freshProgress(ctx);
   const [upNext] = nextTopics(ctx.roadmap, progress, 1);
   if (upNext) return { id: upNext.id, progress };
-  io.out(
-    `${io.style.green.bold('Every topic is done.')} ${progressLine(roadmapTally(ctx.roadmap, progress), io.style)}\n`,
-  );
+  io.out(`${io.style.green.bold(nothingLeft({ tally: roadmapTally(ctx.roadmap, progress) }))}\n`);
   return undefined;
 }
 
@@ -104,42 +113,42 @@ async function topicScreen(ctx: Context, io: MenuIo, id: string, heading: string
 }
 
 async function browse(ctx: Context, io: MenuIo): Promise<void> {
+  const chapters = chaptersOf(ctx.roadmap.parts);
   let last: string | undefined;
   for (;;) {
     const progress = freshProgress(ctx);
-    const partChoices: Choice<string>[] = ctx.roadmap.parts.map((part) => {
-      const t = tally([part], progress);
+    const choices: Choice<string>[] = chapters.map((chapter) => {
+      const t = tally(chapter.items, progress);
       return {
-        value: part.id,
-        name: `${part.id.padStart(2)}  ${bar(t.percent, io.style)} ${String(t.percent).padStart(3)}%  ${clean(part.title)}`,
-        short: `Part ${part.id}`,
+        value: chapter.id,
+        name: chapterChoiceName(chapter, t, io.style),
+        short: chapterName(chapter),
         ...(t.total === 0 ? { disabled: '(no topics)' } : {}),
       };
     });
-    const choice = await io.prompter.select<string>(
+    const choice = await io.prompter.select<string | null>(
       `Browse: choose a part · ${progressLine(roadmapTally(ctx.roadmap, progress), io.style)}`,
-      [...partChoices, { value: '', name: 'Go back' }],
+      [...choices, { value: null, name: 'Go back' }],
       last === undefined ? {} : { default: last },
     );
-    if (choice === '') return;
+    if (choice === null) return;
     last = choice;
-    await tickPart(
+    await tickChapter(
       ctx,
       io,
-      ctx.roadmap.parts.find((p) => p.id === choice)!,
+      chapters.find((c) => c.id === choice)!,
     );
   }
 }
 
-/** A part's topics as a checklist, the finished ones ticked; saves exactly what was changed. */
-async function tickPart(ctx: Context, io: MenuIo, part: Item): Promise<void> {
+/** A chapter's topics as a checklist, the finished ones ticked; saves exactly what was changed. */
+async function tickChapter(ctx: Context, io: MenuIo, chapter: Chapter): Promise<void> {
   const progress = freshProgress(ctx);
-  const topics = topicsOf([part]);
+  const topics = topicsOf(chapter.items);
   const wasDone = new Set(topics.filter((t) => statusOf(progress, t.key) === 'done').map((t) => t.key));
-  const t = tally([part], progress);
   const ticked = await io.prompter.checkbox<string>(
-    `Part ${part.id}: ${clean(part.title)} · ${t.done}/${t.total} done · ${progressLine(roadmapTally(ctx.roadmap, progress), io.style)} in all`,
-    topicChoices(part, progress, (topic) => wasDone.has(topic.key)),
+    checklistMessage('', chapter, tally(chapter.items, progress), roadmapTally(ctx.roadmap, progress), io.style),
+    topicChoices(chapter.items, progress, (topic) => wasDone.has(topic.key)),
   );
   const nowDone = new Set(ticked);
   const saved = await saveStatuses(ctx, () => [
@@ -151,13 +160,13 @@ async function tickPart(ctx: Context, io: MenuIo, part: Item): Promise<void> {
 
 /** Checkbox choices for the topics under `scope`, each named with its section. */
 function topicChoices(
-  scope: Item,
+  scope: readonly Item[],
   progress: Progress,
   checked: (topic: Item) => boolean,
   include: (topic: Item) => boolean = () => true,
 ): Choice<string>[] {
   const choices: Choice<string>[] = [];
-  walk([scope], (item, ancestors) => {
+  walk(scope, (item, ancestors) => {
     if (item.kind !== 'topic' || !include(item)) return;
     const section = ancestors.length > 1 ? ancestors.at(-1)! : undefined;
     choices.push({
@@ -205,7 +214,7 @@ async function projectsScreen(ctx: Context, io: MenuIo): Promise<void> {
       [
         ...list.map((entry) => ({
           value: entry.project.id,
-          name: `${entry.project.id.padEnd(3)} ${bar(entry.tally.percent, io.style)} ${String(entry.tally.percent).padStart(3)}% ready  ${clean(entry.project.title)}${entry.status === 'todo' ? '' : ` (${statusLabel(entry.status)})`}`,
+          name: projectChoiceName(entry, io.style),
           short: entry.project.id,
         })),
         { value: '', name: 'Go back' },
@@ -231,13 +240,19 @@ export async function pickDone(ctx: Context, io: MenuIo): Promise<void> {
   const upNext = upNextOrDone(ctx, io);
   if (!upNext) return;
   const { progress } = upNext;
-  const partId = upNext.id.split('.')[0]!;
-  const part = ctx.roadmap.parts.find((p) => p.id === partId)!;
-  const t = tally([part], progress);
+  const chapter = chaptersOf(ctx.roadmap.parts).find((c) =>
+    c.items.some((item) => item.id === upNext.id || upNext.id.startsWith(`${item.id}.`)),
+  )!;
   const ticked = await io.prompter.checkbox<string>(
-    `Which did you finish? Part ${part.id}: ${clean(part.title)} · ${t.done}/${t.total} done · ${progressLine(roadmapTally(ctx.roadmap, progress), io.style)} in all`,
+    checklistMessage(
+      'Which did you finish? ',
+      chapter,
+      tally(chapter.items, progress),
+      roadmapTally(ctx.roadmap, progress),
+      io.style,
+    ),
     topicChoices(
-      part,
+      chapter.items,
       progress,
       () => false,
       (topic) => statusOf(progress, topic.key) !== 'done',

@@ -52,3 +52,27 @@ export function indexById(roadmap: Roadmap): Map<string, Placed> {
   walk(roadmap.parts, (item, ancestors) => index.set(item.id, { item, ancestors }));
   return index;
 }
+
+/** A stretch of the roadmap to tick off in one list: a part, or the topics that sit outside any part. */
+export interface Chapter {
+  /** The part's ID; "" for the topics outside any part. */
+  readonly id: string;
+  readonly title: string;
+  readonly items: readonly Item[];
+}
+
+/**
+ * The parts, each a chapter, and the topics at the top level (a flat roadmap, or
+ * a list before the first heading) gathered into one chapter where the first of
+ * them stands: a one-topic "part" would make a checklist of one.
+ */
+export function chaptersOf(parts: readonly Item[]): Chapter[] {
+  const chapters: Chapter[] = [];
+  const loose: Item[] = [];
+  for (const part of parts) {
+    if (part.kind !== 'topic') chapters.push({ id: part.id, title: part.title, items: [part] });
+    else if (loose.push(part) === 1) chapters.push({ id: '', title: 'Topics outside any part', items: loose });
+  }
+  // A roadmap with no parts at all is one list.
+  return loose.length === parts.length && parts.length > 0 ? [{ id: '', title: 'All topics', items: loose }] : chapters;
+}

@@ -1,6 +1,8 @@
 /** Text of the interactive screens (src/commands/menu.ts): choice labels and what a save changed. */
 import type { Item, Status } from '../core/model.js';
 import type { StatusChange, Tally } from '../core/progress.js';
+import type { ProjectReadiness } from '../core/readiness.js';
+import type { Chapter } from '../core/tree.js';
 import type { Ref } from '../commands/views.js';
 import { bar, clean, progressText, type Style } from './style.js';
 
@@ -35,4 +37,25 @@ export function changesText(
   if (lines.length === 0) lines.push('Nothing changed.');
   lines.push(`${style.bold('Progress:')} ${progressText(tally)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** `Part 1: Fundamentals`, or the chapter's own title for the topics outside any part. */
+export const chapterName = (chapter: Chapter): string =>
+  chapter.id === '' ? chapter.title : `Part ${chapter.id}: ${clean(chapter.title)}`;
+
+/** ` 1  ███░░░░░░░  33%  Fundamentals` */
+export function chapterChoiceName(chapter: Chapter, tally: Tally, style: Style): string {
+  const title = chapter.id === '' ? chapter.title : clean(chapter.title);
+  return `${chapter.id.padStart(2)}  ${bar(tally.percent, style)} ${String(tally.percent).padStart(3)}%  ${title}`;
+}
+
+/** `p2  ██████████ 100% ready  Create a real-time chat application (done)` */
+export function projectChoiceName(entry: ProjectReadiness, style: Style): string {
+  const status = entry.status === 'todo' ? '' : ` (${LABELS[entry.status]})`;
+  return `${entry.project.id.padEnd(3)} ${bar(entry.tally.percent, style)} ${String(entry.tally.percent).padStart(3)}% ready  ${clean(entry.project.title)}${status}`;
+}
+
+/** The question above a checklist: the chapter, its progress and the whole roadmap's. */
+export function checklistMessage(lead: string, chapter: Chapter, here: Tally, overall: Tally, style: Style): string {
+  return `${lead}${chapterName(chapter)} · ${here.done}/${here.total} done · ${progressLine(overall, style)} in all`;
 }

@@ -33,7 +33,7 @@ export function reviewsDueLine(result: NextResult, style: Style): string[] {
 }
 
 /** What `next` says when no topic is left to offer: all done, or all done but the skipped ones. */
-export function nothingLeft(result: NextResult): string {
+export function nothingLeft(result: Pick<NextResult, 'tally'>): string {
   const { tally } = result;
   return tally.skipped > 0
     ? `Nothing left to study but the ${count(tally.skipped, 'topic')} you skipped: ${progressText(tally)}.`

@@ -3,6 +3,8 @@
  * and what the progress file holds. @inquirer/testing's screen replaces the
  * terminal; everything else (store, roadmap, commands) is real.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keysWith, screen, terminal, type Terminal } from './support.js';
 
@@ -322,5 +324,65 @@ describe('never a prompt where nobody can answer', () => {
     expect(await t.roadmap(['reset', '--yes'], { CI: 'true' })).toBe(0);
     expect(keysWith(t.saved(), 'done')).toEqual([]);
     expect(t.saved().history.map((h) => h.to)).toEqual(['done', 'done', 'todo', 'todo']);
+  });
+});
+
+describe('a roadmap without parts', () => {
+  const flat = '# Flat plan\n\n- [ ] Alpha\n- [ ] Beta\n- [ ] Gamma\n';
+  const mixed = '# Mixed plan\n\n- Warm up\n- Stretch\n\n## Part A\n\n- First\n- Second\n';
+
+  it('done without a REF offers all its unfinished topics in one list', async () => {
+    t = terminal();
+    writeFileSync(join(t.dir, 'flat.md'), flat);
+    expect(await t.roadmap(['--file', 'flat.md', 'done', 'alpha'])).toBe(0);
+    const run = t.roadmap(['--file', 'flat.md', 'done']);
+    await screen.next();
+    const list = screen.getScreen();
+    expect(list).toContain('Which did you finish? All topics · 1/3 done');
+    expect(list).not.toContain('Alpha');
+    expect(list).toContain('Beta');
+    expect(list).toContain('Gamma');
+    screen.keypress('space');
+    screen.keypress('enter');
+    expect(await run).toBe(0);
+    expect(t.printed()).toContain('Marked done: 2 Beta');
+  });
+
+  it('Browse gathers top-level topics into one list beside the parts', async () => {
+    t = terminal();
+    writeFileSync(join(t.dir, 'mixed.md'), mixed);
+    const run = t.roadmap(['--file', 'mixed.md']);
+    await screen.next();
+    await choose('Browse');
+    const chapters = screen.getScreen();
+    expect(chapters).toContain('Topics outside any part');
+    expect(chapters).toContain('Part A');
+    await choose('Topics outside any part');
+    expect(screen.getScreen()).toContain('Warm up');
+    expect(screen.getScreen()).toContain('Stretch');
+    expect(screen.getScreen()).not.toContain('First');
+    screen.keypress('space');
+    screen.keypress('enter');
+    await screen.next();
+    expect(t.printed()).toContain('Marked done: 1 Warm up');
+    await choose('Go back');
+    pick('Quit');
+    expect(await run).toBe(0);
+  });
+});
+
+describe('when nothing is left to study', () => {
+  it('the menu says only skipped topics are left, not that every topic is done', async () => {
+    t = terminal();
+    writeFileSync(join(t.dir, 'two.md'), '# Two\n\n- [ ] One\n- [ ] Two\n');
+    expect(await t.roadmap(['--file', 'two.md', 'done', 'one'])).toBe(0);
+    expect(await t.roadmap(['--file', 'two.md', 'skip', 'two'])).toBe(0);
+    const run = t.roadmap(['--file', 'two.md']);
+    await screen.next();
+    expect(screen.getScreen()).toContain('Next up: nothing left but what you skipped');
+    await choose('Next up');
+    expect(t.printed()).toContain('Nothing left to study but the 1 topic you skipped');
+    pick('Quit');
+    expect(await run).toBe(0);
   });
 });
