@@ -1,8 +1,8 @@
 /** `export`: the active roadmap's progress as a JSON backup, a markdown checklist, or a picture (SVG, HTML). */
-import { finishedPerWeek } from '../core/activity.js';
+import { finishedPerWeek, standingFinishes } from '../core/activity.js';
 import { backupDocument } from '../core/backup.js';
 import { renderChecklist } from '../core/checklist.js';
-import { tally, withFileMarks } from '../core/progress.js';
+import { statusOf, tally, withFileMarks } from '../core/progress.js';
 import { projectReadiness } from '../core/readiness.js';
 import { jsonText } from '../render/json.js';
 import { renderHtml, renderSvg, type Picture } from '../render/picture.js';
@@ -66,6 +66,11 @@ export function picture(roadmap: Roadmap, state: RoadmapState, now: Date): Pictu
       tally: p.tally,
       status: p.status,
     })),
-    weeks: finishedPerWeek(state.history, now, ACTIVITY_WEEKS, (key) => topics.has(key)),
+    weeks: finishedPerWeek(
+      standingFinishes(state.history, (key) => topics.has(key) && statusOf(progress, key) === 'done'),
+      now,
+      ACTIVITY_WEEKS,
+      () => true,
+    ),
   };
 }

@@ -43,3 +43,15 @@ export function finishedPerWeek(
     finished: keys.size,
   }));
 }
+
+/**
+ * The history as finishes that still stand: for each topic `counts` accepts
+ * (pass the topics done now), only the last change that made it done. A finish
+ * taken back with `undone` is no longer one, and a topic finished twice counts once,
+ * so a mistaken tick does not inflate the pace or the chart.
+ */
+export function standingFinishes(history: readonly StatusChange[], counts: (key: string) => boolean): StatusChange[] {
+  const last = new Map<string, StatusChange>();
+  for (const change of history) if (change.to === 'done' && counts(change.key)) last.set(change.key, change);
+  return [...last.values()];
+}

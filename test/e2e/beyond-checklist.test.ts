@@ -281,6 +281,19 @@ describe('roadmap stats', () => {
     expect(weeks.at(-1)!.end).toBe(now);
   });
 
+  it('a finish taken back with undone no longer counts in the chart, pace or streak', () => {
+    history();
+    ok(day(14.2), 'undone', '1.2.1');
+    const stats = valid<{ pace: { finished: number }; weeks: { finished: number }[]; streak: { days: number } }>(
+      'stats',
+      ok(day(14.5), 'stats', '--json'),
+    );
+    expect(stats.pace.finished).toBe(5);
+    expect(stats.weeks.map((w) => w.finished)).toEqual([0, 0, 0, 0, 0, 2, 0, 3]);
+    // Day 12 was finished by 1.2.1 alone: without it the streak is days 13 and 14.
+    expect(stats.streak.days).toBe(2);
+  });
+
   it('with no history: zeros, no streak, no pace yet', () => {
     const out = ok(T0, 'stats');
     expect(out.split('\n').filter((l) => /^ {2}\d{4}-\d{2}-\d{2} {2}/.test(l))).toHaveLength(8);

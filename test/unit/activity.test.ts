@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, finishedPerWeek } from '../../src/core/activity.js';
+import { DAY_MS, finishedPerWeek, standingFinishes } from '../../src/core/activity.js';
 import type { StatusChange } from '../../src/core/progress.js';
 
 const now = new Date('2026-11-27T12:00:00.000Z');
@@ -26,5 +26,20 @@ describe('finishedPerWeek', () => {
 
   it('ignores changes dated after now', () => {
     expect(finishedPerWeek([done('a', -1)], now, 2, () => true).map((w) => w.finished)).toEqual([0, 0]);
+  });
+});
+
+describe('standingFinishes', () => {
+  it('keeps the last finish of each topic still done; undone finishes and projects drop out', () => {
+    const history: StatusChange[] = [
+      done('a', 10),
+      { key: 'a', from: 'done', to: 'todo', at: daysAgo(9) },
+      done('a', 3), // finished again: only this one stands
+      done('b', 5),
+      { key: 'b', from: 'done', to: 'todo', at: daysAgo(4) }, // taken back, not done now
+      done('p1', 2),
+    ];
+    const doneNow = new Set(['a']);
+    expect(standingFinishes(history, (k) => doneNow.has(k))).toEqual([done('a', 3)]);
   });
 });
