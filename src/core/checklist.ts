@@ -115,8 +115,27 @@ export function renderChecklist(
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * A note's text for a markdown line, reversibly: `&`, `<` and control characters
+ * as character references, so no viewer meets HTML or escape codes in it, and the
+ * import gives back the note exactly.
+ */
+const escapeNote = (s: string): string =>
+  // eslint-disable-next-line no-control-regex
+  s.replace(/[&<\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : `&#x${c.charCodeAt(0).toString(16)};`,
+  );
+const unescapeNote = (s: string): string =>
+  s.replace(/&(amp|lt|#x[0-9a-f]{1,4});/gi, (_m, name: string) =>
+    name.toLowerCase() === 'amp'
+      ? '&'
+      : name.toLowerCase() === 'lt'
+        ? '<'
+        : String.fromCharCode(parseInt(name.slice(2), 16)),
+  );
+
 function noteLines(note: Note, indent: string): string[] {
-  const [first = '', ...rest] = note.text.split('\n');
+  const [first = '', ...rest] = escapeNote(note.text).split('\n');
   return [`${indent}> ${note.at}:${first === '' ? '' : ` ${first}`}`, ...rest.map((line) => `${indent}>   ${line}`)];
 }
 
@@ -174,12 +193,12 @@ export function readChecklist(content: string, roadmap: Roadmap): Checklist {
       const body = quote[1] ?? '';
       const dated = /^(\d{4}-\S*):(?: (.*))?$/.exec(body);
       if (dated && !Number.isNaN(Date.parse(dated[1]!))) {
-        last = { at: dated[1]!, text: dated[2] ?? '' };
+        last = { at: dated[1]!, text: unescapeNote(dated[2] ?? '') };
         push(notes, current, last);
       } else if (last && (body.startsWith('  ') || body === '')) {
-        last.text += `\n${body.slice(2)}`;
+        last.text += `\n${unescapeNote(body.slice(2))}`;
       } else {
-        last = { text: body };
+        last = { text: unescapeNote(body) };
         push(notes, current, last);
       }
       return;

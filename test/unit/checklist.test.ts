@@ -37,6 +37,13 @@ describe('renderChecklist', () => {
     expect(md).toMatch(/^- \[ \] p1 Build a RESTful API/m);
   });
 
+  it('writes HTML and control characters in notes as character references', () => {
+    const md = render(stateWith({}, { [keys[0]!]: [{ at: AT, text: '<img src=x onerror=alert(1)> & \u001b[2J' }] }));
+    expect(md).toContain(`> ${AT}: &lt;img src=x onerror=alert(1)> &amp; &#x1b;[2J\n`);
+    expect(md).not.toContain('<img');
+    expect(md).not.toContain('\u001b');
+  });
+
   it('writes notes under their item, with their times, several lines kept', () => {
     const md = render(stateWith({}, { [keys[0]!]: [{ at: AT, text: 'first line\n\nthird line' }] }));
     expect(md).toContain(`> ${AT}: first line\n  >   \n  >   third line\n`);
@@ -50,6 +57,7 @@ describe('readChecklist', () => {
       [keys[0]!]: [
         { at: AT, text: 'plain' },
         { at: '2026-11-28T10:00:00.000Z', text: '  spaces first\n> a quote\n2026-01-01: looks like a time' },
+        { at: AT, text: '</blockquote><script>alert(1)</script> &lt; stays &amp; \u001b[31mred\u0007' },
       ],
       fundamentals: [{ at: AT, text: 'a note on a part' }],
       'project/build-a-restful-api-for-a-library-management-system': [{ at: AT, text: '' }],
