@@ -60,6 +60,7 @@ export function salvageState(text: string): Salvage {
           (n) => ({ at: n.at, text: n.text }),
         ),
         reviews: keyedEntries(value.reviews, validTime, (t) => t),
+        ...(typeof value.source === 'string' ? { source: value.source } : {}),
       };
     }
   }

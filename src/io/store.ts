@@ -5,7 +5,17 @@
  * this build cannot read is never rewritten: every command stops with its path
  * and how to recover, and only `roadmap doctor --repair` moves it aside.
  */
-import { accessSync, constants, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import {
   decodeState,
@@ -169,9 +179,20 @@ export class ProgressStore {
   /** Renames the progress file to a timestamped backup beside it and returns the backup's path. */
   moveAside(now: Date): string {
     const stamp = now.toISOString().replace(/[:.]/g, '-');
-    const backup = `${this.file}.corrupt-${stamp}`;
-    renameSync(this.file, backup);
-    return backup;
+    // A hard link never replaces an existing file (rename would): an earlier
+    // backup with the same name, from a repair in the same millisecond or with
+    // the clock fixed, is kept, and this one takes the next free name.
+    for (let n = 1; ; n++) {
+      const backup = `${this.file}.corrupt-${stamp}${n === 1 ? '' : `-${n}`}`;
+      try {
+        linkSync(this.file, backup);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        throw error;
+      }
+      unlinkSync(this.file);
+      return backup;
+    }
   }
 
   /** Undoes moveAside, when what should replace the file could not be written. */

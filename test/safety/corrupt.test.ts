@@ -78,6 +78,25 @@ describe('roadmap doctor --repair', () => {
     expect(next.stdout).toContain('1/44 topics');
   });
 
+  it('a second repair at the same moment keeps the first backup and takes the next name', () => {
+    const env = { env: { ROADMAP_NOW: '2026-11-27T09:00:00.000Z' } };
+    const first = Buffer.from('{"first": ');
+    const second = Buffer.from('{"second": ');
+    writeFileSync(file, first);
+    expect(run(temp.dir, ['doctor', '--repair'], env).code).toBe(0);
+    writeFileSync(file, second);
+    expect(run(temp.dir, ['doctor', '--repair'], env).code).toBe(0);
+    const backups = readdirSync(temp.dir)
+      .filter((f) => f.startsWith('config.json.corrupt-'))
+      .sort();
+    expect(backups).toEqual([
+      'config.json.corrupt-2026-11-27T09-00-00-000Z',
+      'config.json.corrupt-2026-11-27T09-00-00-000Z-2',
+    ]);
+    expect(readFileSync(join(temp.dir, backups[0]!))).toEqual(first);
+    expect(readFileSync(join(temp.dir, backups[1]!))).toEqual(second);
+  });
+
   it('salvages the good records of a file of the wrong shape', () => {
     const good = JSON.parse(realFile().toString('utf8')) as { schemaVersion: unknown };
     good.schemaVersion = 'one';

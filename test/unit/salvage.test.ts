@@ -15,7 +15,13 @@ const good = {
       notes: { 'a/one': [{ at, text: 'read the docs twice' }] },
       reviews: { 'a/one': [at] },
     },
-    'file:x': { items: { 'b/three': { status: 'skipped', at } }, history: [], notes: {}, reviews: {} },
+    'file:x': {
+      items: { 'b/three': { status: 'skipped', at } },
+      history: [],
+      notes: {},
+      reviews: {},
+      source: '/home/me/plan.md',
+    },
   },
 };
 const text = JSON.stringify(good, null, '\t');
