@@ -47,13 +47,14 @@ describe('modules loaded', () => {
 
   // Without a terminal nothing may prompt; whether --no-input and CI are honoured at a
   // terminal is tested in test/interactive.
-  it.each([['done', '1.1.1'], ['reset', '--yes'], ['next', '-n', '2']])(
-    '`roadmap %s` (no prompt shown) loads no @inquirer',
-    (...args) => {
-      const prompts = /node_modules\/@inquirer\/|\/dist\/cli\/prompts\.cjs$/;
-      expect(loadedBy(args).filter((m) => prompts.test(m))).toEqual([]);
-    },
-  );
+  it.each([
+    ['done', '1.1.1'],
+    ['reset', '--yes'],
+    ['next', '-n', '2'],
+  ])('`roadmap %s` (no prompt shown) loads no @inquirer', (...args) => {
+    const prompts = /node_modules\/@inquirer\/|\/dist\/cli\/prompts\.cjs$/;
+    expect(loadedBy(args).filter((m) => prompts.test(m))).toEqual([]);
+  });
 
   it('sees the heavy modules where they are needed (the guard can fail)', () => {
     expect(loadedBy(['done', '1.1.1']).some((m) => m.endsWith('/dist/cli/conf.cjs'))).toBe(true);
