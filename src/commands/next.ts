@@ -1,5 +1,5 @@
 import type { Roadmap } from '../core/model.js';
-import { nextTopics, roadmapTally, topicKeys, withFileMarks, type Tally } from '../core/progress.js';
+import { nextTopics, roadmapTally, topicKeySet, withFileMarks, type Tally } from '../core/progress.js';
 import { projectReadiness, recommendProject, type ProjectReadiness } from '../core/readiness.js';
 import { reviewPlan } from '../core/review.js';
 import type { RoadmapState } from '../core/state.js';
@@ -38,8 +38,10 @@ export function nextOf(
   );
   const tally = roadmapTally(roadmap, progress);
   const project = topics.length === 0 ? recommendProject(projectReadiness(roadmap, progress)) : undefined;
-  const known = topicKeys(roadmap);
-  const reviewsDue = reviewPlan(state.history, progress, state.reviews, now, (key) => known.get(key)).due.length;
+  // Only the number due is shown, so any position will do for the topics (no map of positions to build).
+  const known = topicKeySet(roadmap);
+  const reviewsDue = reviewPlan(state.history, progress, state.reviews, now, (key) => (known.has(key) ? 0 : undefined))
+    .due.length;
   return {
     invocation,
     topics,

@@ -125,12 +125,24 @@ export function applyChanges(saved: Progress, changes: readonly StatusChange[]):
   return next;
 }
 
-const keySets = new WeakMap<TopicIndex, ReadonlyMap<string, number>>();
+const keySets = new WeakMap<TopicIndex, ReadonlySet<string>>();
+const keyPositions = new WeakMap<TopicIndex, ReadonlyMap<string, number>>();
+
+/**
+ * The keys of every topic of the roadmap, built once per topic index. A Set of
+ * the keys is built by the engine in one native step: this runs on every `next`,
+ * on roadmaps of thousands of topics.
+ */
+export function topicKeySet(roadmap: Roadmap): ReadonlySet<string> {
+  let known = keySets.get(roadmap.topics);
+  if (!known) keySets.set(roadmap.topics, (known = new Set(roadmap.topics.keys)));
+  return known;
+}
 
 /** The position (in document order) of every topic of the roadmap by key, built once per topic index. */
 export function topicKeys(roadmap: Roadmap): ReadonlyMap<string, number> {
-  let known = keySets.get(roadmap.topics);
-  if (!known) keySets.set(roadmap.topics, (known = new Map(roadmap.topics.keys.map((key, i) => [key, i]))));
+  let known = keyPositions.get(roadmap.topics);
+  if (!known) keyPositions.set(roadmap.topics, (known = new Map(roadmap.topics.keys.map((key, i) => [key, i]))));
   return known;
 }
 
@@ -139,7 +151,7 @@ export function topicKeys(roadmap: Roadmap): ReadonlyMap<string, number> {
  * records are few, the topics maybe thousands, and the map of keys is built once.
  */
 export function roadmapTally(roadmap: Roadmap, progress: Progress): Tally {
-  const known = topicKeys(roadmap);
+  const known = topicKeySet(roadmap);
   let done = 0;
   let doing = 0;
   let skipped = 0;
