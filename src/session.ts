@@ -63,7 +63,15 @@ export class Session {
       env: io.env,
       noInput: this.options().input === false,
     });
-    return may ? terminalPrompter(io.promptInput) : undefined;
+    if (!may) return undefined;
+    // The prompts colour themselves with node:util's styleText, which reads only the
+    // environment: when roadmap's own colour is off (--no-color, FORCE_COLOR=0, TERM=dumb...),
+    // say so there too, before they load. Only in the real process: tests bring their own env.
+    if (io.env === process.env && colourLevel(io.env, io.stdoutIsTTY, !this.options().color) === 0) {
+      process.env.NO_COLOR = '1';
+      delete process.env.FORCE_COLOR;
+    }
+    return terminalPrompter(io.promptInput);
   }
 
   style(): Promise<Style> {

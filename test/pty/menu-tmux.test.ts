@@ -35,7 +35,8 @@ describe.skipIf(!hasTmux && !inCi)('the menu in a real terminal (tmux)', () => {
     throw new Error(`the screen never showed ${pattern}; it showed:\n${screen}`);
   }
 
-  it('marks the next topic done through the menu, and the file on disk has it', async () => {
+  /** Starts `roadmap ...args` in a new tmux session; returns its config folder and the file its exit code goes to. */
+  function start(args: string, colour: 'NO_COLOR=1' | 'TERM=xterm-256color'): { dir: string; exitFile: string } {
     expect(hasTmux, 'tmux is missing: .ci/run installs it').toBe(true);
     const config = tempDir();
     const cache = tempDir();
@@ -43,15 +44,32 @@ describe.skipIf(!hasTmux && !inCi)('the menu in a real terminal (tmux)', () => {
     const exitFile = join(config.dir, 'exit-code');
     // CI is removed on purpose: the point is a person at a terminal.
     const command = [
-      'env -u CI -u FORCE_COLOR',
+      'env -u CI -u FORCE_COLOR -u NO_COLOR',
       `ROADMAP_CONFIG_DIR='${config.dir}'`,
       `ROADMAP_CACHE_DIR='${cache.dir}'`,
       `HOME='${join(config.dir, 'home')}'`,
-      'NO_COLOR=1',
-      `'${process.execPath}' '${binPath}'`,
+      colour,
+      `'${process.execPath}' '${binPath}' ${args}`,
       `; echo $? > '${exitFile}'`,
     ].join(' ');
     tmux('new-session', '-d', '-s', 'menu', '-x', '120', '-y', '40', 'sh', '-c', `${command}; sleep 60`);
+    return { dir: config.dir, exitFile };
+  }
+
+  it('with --no-color the prompts are plain too; without it they are coloured', async () => {
+    // eslint-disable-next-line no-control-regex
+    const sgr = /\x1b\[[0-9;]*m/;
+    start('', 'TERM=xterm-256color');
+    await waitFor(/Next up: 1\.1\.1/);
+    expect(tmux('capture-pane', '-e', '-p', '-t', 'menu')).toMatch(sgr);
+    spawnSync('tmux', ['-L', socket, 'kill-server']);
+    start('--no-color', 'TERM=xterm-256color');
+    await waitFor(/Next up: 1\.1\.1/);
+    expect(tmux('capture-pane', '-e', '-p', '-t', 'menu')).not.toMatch(sgr);
+  });
+
+  it('marks the next topic done through the menu, and the file on disk has it', async () => {
+    const { dir, exitFile } = start('', 'NO_COLOR=1');
 
     const menu = await waitFor(/Next up: 1\.1\.1/);
     expect(menu).toContain('0/44 topics, 0%');
@@ -70,7 +88,7 @@ describe.skipIf(!hasTmux && !inCi)('the menu in a real terminal (tmux)', () => {
     }
     expect(readFileSync(exitFile, 'utf8').trim()).toBe('0');
 
-    const saved = JSON.parse(readFileSync(join(config.dir, 'config.json'), 'utf8')) as {
+    const saved = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as {
       roadmaps: { bundled: { items: Record<string, { status: string }> } };
     };
     expect(saved.roadmaps.bundled.items).toEqual({
