@@ -1,6 +1,7 @@
 /** The entry: the fast path for the plain everyday commands (src/quick.ts), or the full commander program. */
 import { readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { isIsoTime } from './core/time.js';
 import { ExitCode } from './errors.js';
 import { packageRoot } from './io/paths.js';
 import { canPrompt } from './io/prompts.js';
@@ -37,11 +38,12 @@ function writeAll(fd: number, text: string): void {
 }
 
 /**
- * The clock. ROADMAP_NOW (an ISO time) fixes it, so that tests and reproducible
- * reports do not depend on the machine's date; a value that is not a time is ignored.
+ * The clock. ROADMAP_NOW (an ISO time in UTC, `2026-11-27T09:00:00Z`) fixes it, so
+ * that tests and reproducible reports do not depend on the machine's date; any
+ * other value is ignored.
  */
 function clock(env: NodeJS.ProcessEnv): () => Date {
-  const fixed = env.ROADMAP_NOW ? Date.parse(env.ROADMAP_NOW) : Number.NaN;
+  const fixed = isIsoTime(env.ROADMAP_NOW) ? Date.parse(env.ROADMAP_NOW) : Number.NaN;
   return Number.isNaN(fixed) ? () => new Date() : () => new Date(fixed);
 }
 

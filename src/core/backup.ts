@@ -2,6 +2,7 @@
  * The JSON backup of one roadmap's progress (`roadmap export --format json`),
  * described by schema/export.schema.json, and the checks that read one back. Pure.
  */
+import { isIsoTime } from './time.js';
 import type { Incoming } from './merge.js';
 import { decodeRoadmapState, isObject, StateProblem, type RoadmapState } from './state.js';
 
@@ -59,7 +60,7 @@ export function decodeRoadmapHeader(value: unknown): ExportedRoadmap {
 }
 
 export function decodeTime(value: unknown, field: string): string {
-  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
+  if (!isIsoTime(value)) {
     throw new ImportProblem(`has no valid "${field}" time`);
   }
   return value;

@@ -15,6 +15,7 @@
  * `>   text` (two more spaces). Markdown carries no status times: an import dates
  * the statuses it changes at the time of the import.
  */
+import { isIsoTime } from './time.js';
 import { checkHeader, decodeRoadmapHeader, decodeTime, EXPORT_KIND, EXPORT_VERSION, ImportProblem } from './backup.js';
 import type { ExportedRoadmap } from './backup.js';
 import type { Item, Roadmap, Status } from './model.js';
@@ -192,8 +193,8 @@ export function readChecklist(content: string, roadmap: Roadmap): Checklist {
       if (current === undefined) return;
       const body = quote[1] ?? '';
       const dated = /^(\d{4}-\S*):(?: (.*))?$/.exec(body);
-      if (dated && !Number.isNaN(Date.parse(dated[1]!))) {
-        last = { at: dated[1]!, text: unescapeNote(dated[2] ?? '') };
+      if (dated && isIsoTime(dated[1])) {
+        last = { at: dated[1], text: unescapeNote(dated[2] ?? '') };
         push(notes, current, last);
       } else if (last && (body.startsWith('  ') || body === '')) {
         last.text += `\n${unescapeNote(body.slice(2))}`;

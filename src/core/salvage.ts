@@ -3,6 +3,7 @@
  * is still well-formed, whether the file is valid JSON of the wrong shape or a
  * truncated, half-overwritten text.
  */
+import { isIsoTime } from './time.js';
 import type { Status } from './model.js';
 import type { StatusChange, StatusRecord } from './progress.js';
 import { SCHEMA_VERSION, type Note, type RoadmapState, type SavedState } from './state.js';
@@ -16,7 +17,7 @@ export interface Salvage {
 const STATUSES = new Set<string>(['todo', 'doing', 'done', 'skipped']);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const validTime = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+const validTime = isIsoTime;
 const validRecord = (v: unknown): v is StatusRecord =>
   isObject(v) && STATUSES.has(String(v.status)) && typeof v.at === 'string' && !Number.isNaN(Date.parse(v.at));
 const validChange = (v: unknown): v is StatusChange =>

@@ -2,6 +2,7 @@
  * The saved-progress document: its shape, its schema version, and the checks
  * that turn parsed JSON into it. Pure: reading and writing the file is io/'s job.
  */
+import { isIsoTime } from './time.js';
 import type { Status } from './model.js';
 import type { Progress, StatusChange, StatusRecord } from './progress.js';
 
@@ -48,7 +49,7 @@ const STATUSES: readonly Status[] = ['todo', 'doing', 'done', 'skipped'];
 export const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStatus = (v: unknown): v is Status => typeof v === 'string' && (STATUSES as readonly string[]).includes(v);
-const isTime = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+const isTime = isIsoTime;
 
 type Document = Record<string, unknown>;
 

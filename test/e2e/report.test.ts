@@ -96,6 +96,20 @@ describe('roadmap report', () => {
 });
 
 describe('ROADMAP_NOW fixes the clock', () => {
+  it.each(['+275760-09-12T00:00:00.000Z', 'December 17, 2030', 'yesterday'])(
+    'a value that is not an ISO time in UTC (%s) is ignored: the machine clock is used',
+    (value) => {
+      const before = Date.now();
+      expect(runWith(['done', '1.1.1'], { env: { ROADMAP_NOW: value } }).code).toBe(0);
+      const saved = JSON.parse(readFileSync(join(dir(), 'config.json'), 'utf8')) as {
+        roadmaps: Record<string, { history: { at: string }[] }>;
+      };
+      const at = Date.parse(saved.roadmaps.bundled!.history[0]!.at);
+      expect(at).toBeGreaterThanOrEqual(before - 1000);
+      expect(at).toBeLessThanOrEqual(Date.now() + 1000);
+    },
+  );
+
   it('stamps changes with that time and reports the period up to it', () => {
     const env = { ROADMAP_NOW: '2030-01-15T09:30:00.000Z' };
     expect(runWith(['done', '1.1.1'], { env }).code).toBe(0);

@@ -237,6 +237,24 @@ describe('files that cannot be imported change nothing', () => {
       () => JSON.stringify({ ...backup(), roadmap: { id: 'title:other-plan', title: 'Other Plan' } }),
       /holds progress for "Other Plan", not for "Backend Development Roadmap: FastAPI".*--force/,
     ],
+    [
+      'a time far beyond any calendar a date can hold',
+      () =>
+        JSON.stringify({
+          ...backup(),
+          progress: { items: { a: { status: 'done', at: '+275760-09-12T00:00:00.000Z' } }, history: [] },
+        }),
+      /malformed record for "a"/,
+    ],
+    [
+      'a time that is not ISO 8601',
+      () =>
+        JSON.stringify({
+          ...backup(),
+          progress: { items: {}, history: [{ key: 'a', from: 'todo', to: 'done', at: 'December 17, 2030' }] },
+        }),
+      /malformed history entry/,
+    ],
     ['an HTML export', () => runWith(['export', '--format', 'html'], at(T1)).stdout, /is a picture/],
     ['markdown that is not an export', () => '# Notes\n\n- [x] 1.1.1 Syntax\n', /neither a JSON nor a markdown export/],
   ];

@@ -66,6 +66,19 @@ describe('decodeState', () => {
       /reviews for roadmap "x" \("k"\)/,
     ],
     [
+      'a time Date.parse reads but that is not ISO 8601',
+      { schemaVersion: 2, roadmaps: { x: { items: { k: { status: 'done', at: 'December 17, 2030' } }, history: [] } } },
+      /record for "k"/,
+    ],
+    [
+      'a time beyond year 9999',
+      {
+        schemaVersion: 2,
+        roadmaps: { x: { items: { k: { status: 'done', at: '+275760-09-12T00:00:00.000Z' } }, history: [] } },
+      },
+      /record for "k"/,
+    ],
+    [
       'a bad history entry',
       { schemaVersion: 1, roadmaps: { x: { items: {}, history: [{ key: 'k' }] } } },
       /history entry \(number 1\)/,
