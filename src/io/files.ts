@@ -1,15 +1,5 @@
 /** The files `export` writes and `import` reads, named by the user. */
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CliError, ImportFileError } from '../errors.js';
 
@@ -28,7 +18,7 @@ export function readImportFile(path: string, name: string = path): string {
     if (path !== '-' && statSync(path).size > MAX_IMPORT_BYTES) {
       throw new ImportFileError(`cannot import ${name}: it is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
     }
-    bytes = readFileSync(path === '-' ? 0 : path);
+    bytes = readCapped(path, name);
   } catch (error) {
     if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -40,6 +30,41 @@ export function readImportFile(path: string, name: string = path): string {
   } catch {
     throw new ImportFileError(`cannot import ${name}: it is not UTF-8 text`);
   }
+}
+
+/**
+ * The bytes of the file (or stdin), refusing more than MAX_IMPORT_BYTES as they
+ * come: stdin, a pipe or a device has no size to check first, and may not end.
+ */
+function readCapped(path: string, name: string): Buffer {
+  const fd = path === '-' ? 0 : openSync(path, 'r');
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    const chunk = Buffer.allocUnsafe(1024 * 1024);
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EOF') break;
+        if (code !== 'EAGAIN') throw error;
+        // A non-blocking pipe with nothing in it yet: wait a moment for the writer.
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        continue;
+      }
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_IMPORT_BYTES) {
+        throw new ImportFileError(`cannot import ${name}: it is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+      }
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+    }
+  } finally {
+    if (fd !== 0) closeSync(fd);
+  }
+  return Buffer.concat(chunks, total);
 }
 
 /**

@@ -270,6 +270,18 @@ describe('files that cannot be imported change nothing', () => {
     expectUnchanged(configPath(dir()), before);
   });
 
+  it.each([
+    ['a device that never ends (/dev/zero)', ['import', '/dev/zero'], undefined],
+    ['stdin larger than the limit', ['import', '-'], Buffer.alloc(65 * 1024 * 1024, 0x20)],
+  ] as const)('%s: refused once past 64 MB, exit 5, nothing saved', (_name, args, input) => {
+    runWith(['done', '1.1'], at(T1));
+    const before = snapshot(configPath(dir()));
+    const result = runWith(args, { ...at(NOW), ...(input ? { input } : {}) });
+    expectCleanError(result, 5);
+    expect(result.stderr).toMatch(/is larger than 64 MB/);
+    expectUnchanged(configPath(dir()), before);
+  });
+
   it('a missing file: exit 5, and nothing is created', () => {
     const result = runWith(['import', 'nowhere.json'], at(NOW));
     expectCleanError(result, 5);
