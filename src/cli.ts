@@ -439,14 +439,24 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
     )
     .action(async (options: { format?: string; output?: string; force?: boolean }) => {
       const json = program.opts<{ json?: boolean }>().json === true;
-      const chosen = json ? 'json' : (options.format ?? (options.output && formatOfFileName(options.output)) ?? 'json');
-      const format = exportFormat(chosen);
-      const text = exportProgress(await context(), format);
+      const format = exportFormat(options.format ?? (options.output && formatOfFileName(options.output)) ?? 'json');
+      // --json means the JSON backup, as one line: never a JSON backup under another format's name.
+      if (json && format !== 'json') {
+        throw new UsageError(`--json writes the JSON backup, not ${format}; drop --json, or export --format json`);
+      }
+      const ctx = await context();
+      const text = exportProgress(ctx, format, { compact: json });
       if (options.output === undefined) {
         io.out(text);
         return;
       }
-      writeFileAtomic(resolve(io.cwd, options.output), text, options.force === true);
+      const target = resolve(io.cwd, options.output);
+      if (ctx.store.holds(target)) {
+        throw new UsageError(
+          `${options.output} is roadmap's own progress file (or one beside it); export somewhere else (nothing was written)`,
+        );
+      }
+      writeFileAtomic(target, text, options.force === true);
       if (!json) io.out(`Exported your progress (${format}) to ${options.output}.\n`);
     });
 

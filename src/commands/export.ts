@@ -32,12 +32,13 @@ export function formatOfFileName(path: string): ExportFormat | undefined {
 }
 
 /** The export's text. */
-export function exportProgress(ctx: Context, format: ExportFormat): string {
+/** The export as text. The JSON backup is indented for people, or on one line (`compact`) for --json. */
+export function exportProgress(ctx: Context, format: ExportFormat, options: { compact?: boolean } = {}): string {
   const state = ctx.store.read(ctx.roadmapId);
   const now = ctx.now();
   const exportedAt = now.toISOString();
   const header = { id: ctx.roadmapId, title: ctx.roadmap.title };
-  if (format === 'json') return jsonText(backupDocument(header, exportedAt, state), 2);
+  if (format === 'json') return jsonText(backupDocument(header, exportedAt, state), options.compact ? undefined : 2);
   const progress = withFileMarks(ctx.roadmap, state.items);
   if (format === 'md') return renderChecklist(ctx.roadmap, header, exportedAt, state, progress);
   const shown = picture(ctx.roadmap, state, now);

@@ -12,6 +12,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   statSync,
   unlinkSync,
@@ -99,6 +100,22 @@ export class ProgressStore {
    */
   snapshot(): SavedState {
     return (this.last ??= this.readAll());
+  }
+
+  /**
+   * Whether `path` is the progress file or one of its companions (its lock, a
+   * save's temp file, a repair's backup), after links are followed: no export
+   * may land on one of them.
+   */
+  holds(path: string): boolean {
+    const real = (p: string): string => {
+      try {
+        return realpathSync(p);
+      } catch {
+        return p;
+      }
+    };
+    return basename(path).startsWith(basename(this.file)) && real(dirname(path)) === real(this.dir);
   }
 
   /** The document as it is on disk now, for a long-running session that must see other writers. */

@@ -322,6 +322,35 @@ describe('export options', () => {
     expect(readFileSync(join(dir(), 'page.html'), 'utf8')).toMatch(/^<!doctype html>/);
   });
 
+  it('never writes over the progress file or the files beside it, even with --force', () => {
+    runWith(['done', '1.1'], at(T1));
+    const before = snapshot(configPath(dir()));
+    for (const name of ['config.json', 'config.json.lock', 'config.json.corrupt-2026-11-01T00-00-00-000Z']) {
+      const result = runWith(['export', '-o', join(dir(), name), '--force'], at(NOW));
+      expectCleanError(result, 2);
+      expect(result.stderr).toContain("is roadmap's own progress file");
+    }
+    expectUnchanged(configPath(dir()), before);
+  });
+
+  it('--json is the JSON backup on one line; with another format it is a usage error', () => {
+    runWith(['done', '1.1'], at(T1));
+    const result = runWith(['export', '--json'], at(NOW));
+    expect(result.code).toBe(0);
+    expect(result.stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ kind: 'roadmap-progress', exportedAt: NOW });
+    for (const args of [
+      ['--format', 'md'],
+      ['--format', 'svg'],
+      ['-o', 'progress.md'],
+    ]) {
+      const refused = runWith(['export', '--json', ...args], at(NOW));
+      expect(refused.code).toBe(2);
+      expect(refused.stdout).toBe('');
+      expect(JSON.parse(refused.stderr)).toMatchObject({ error: { exitCode: 2 } });
+    }
+  });
+
   it('an unknown --format is a usage error', () => {
     const result = runWith(['export', '--format', 'pdf'], at(NOW));
     expectCleanError(result, 2);
