@@ -263,7 +263,7 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
           return;
         }
       }
-      await show(await markKeys(ctx, plan.targets, 'todo'), renderMark, markJson);
+      await show(await markKeys(ctx, plan.targets, 'todo'), renderMark, (r) => markJson(r, 'reset'));
     });
 
   program

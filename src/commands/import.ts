@@ -189,7 +189,8 @@ function mergeChecklist(ctx: Context, current: RoadmapState, checklist: Checklis
   const seen = withFileMarks(ctx.roadmap, current.items);
   const changes: StatusChange[] = [];
   const kept: { key: string; from: Status; to: Status }[] = [];
-  const exported = Date.parse(checklist.exportedAt);
+  // A file dated in the future (a wrong clock, an edited header) must not outrank every saved status.
+  const exported = Math.min(Date.parse(checklist.exportedAt), Date.parse(at));
   for (const [key, to] of checklist.marks) {
     const from = statusOf(seen, key);
     if (from === to) continue;

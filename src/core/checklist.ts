@@ -205,8 +205,9 @@ export function readChecklist(content: string, roadmap: Roadmap): Checklist {
       return;
     }
     last = undefined;
-    const heading = /^#{1,6} /.test(line);
-    const item = /^\s*[-*+] (?:\[(.)\] )?(.*)$/.exec(line);
+    const heading = /^#{1,6}[ \t]/.test(line);
+    // Markdown allows a tab as well as spaces after the bullet and after the mark.
+    const item = /^\s*[-*+][ \t]+(?:\[(.)\][ \t]+)?(.*)$/.exec(line);
     if (!heading && !item) return;
     const found = KEY.exec(line)?.[1];
     const key = found === undefined ? undefined : decodeKey(found);

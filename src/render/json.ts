@@ -117,8 +117,9 @@ export function projectDetailJson(detail: ProjectDetail): object {
 /** The command that sets each status. */
 const MARK_COMMANDS = { done: 'done', todo: 'undone', doing: 'start', skipped: 'skip' } as const;
 
-export function markJson(result: MarkResult): object {
-  return document(MARK_COMMANDS[result.status], {
+/** `command` names the command when it is not the status's own (reset sets "todo", as undone does). */
+export function markJson(result: MarkResult, command: string = MARK_COMMANDS[result.status]): object {
+  return document(command, {
     changed: result.changed.map((c) => ({ id: c.id, title: c.title, from: c.from, to: result.status })),
     unchanged: result.unchanged.map((u) => ({ id: u.id, title: u.title, status: u.status })),
     progress: progress(result.tally),

@@ -40,6 +40,7 @@ describe('--json documents', () => {
     ['mark', ['undone', '1.1.2'], 'undone'],
     ['mark', ['start', '1.2'], 'start'],
     ['mark', ['skip', '2.3', '4.3'], 'skip'],
+    ['mark', ['reset', '2', '--yes'], 'reset'],
     ['note', ['note', '2.3.1', 'a note'], 'note'],
     ['note', ['note', '2.3.1'], 'note'],
     ['list', ['list', '--notes'], 'list'],

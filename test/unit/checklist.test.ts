@@ -83,6 +83,16 @@ describe('readChecklist', () => {
     expect(read.unmatched).toHaveLength(1);
   });
 
+  it('reads items written with a tab after the bullet or the mark', () => {
+    const md = render(emptyRoadmapState())
+      .replace(/^- \[ \] (1\.1\.1 )/m, '-\t[x] $1')
+      .replace(/^- \[ \] (1\.1\.2 )/m, '- [~]\t$1');
+    const read = readChecklist(md, bundled);
+    expect(read.marks.get(keys[0]!)).toBe('done');
+    expect(read.marks.get(keys[1]!)).toBe('doing');
+    expect(read.unmatched).toEqual([]);
+  });
+
   it('takes a hand-written note without a time as a note with no time', () => {
     const md = render(emptyRoadmapState()).replace(/^(- \[ \] 1\.1\.1 .*)$/m, '$1\n  > remember this');
     expect(readChecklist(md, bundled).notes.get(keys[0]!)).toEqual([{ text: 'remember this' }]);
