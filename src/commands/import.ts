@@ -3,6 +3,7 @@
  * active roadmap's progress by stable key, and says what changed. A file that
  * cannot be imported changes nothing.
  */
+import { DAY_MS } from '../core/activity.js';
 import { decodeBackup, ImportProblem, type Backup, type ExportedRoadmap } from '../core/backup.js';
 import { looksLikeChecklist, readChecklist, type Checklist } from '../core/checklist.js';
 import { mergeState, type MergeCounts } from '../core/merge.js';
@@ -85,6 +86,12 @@ function parse(ctx: Context, content: string): Parsed {
   }
   if (looksLikeChecklist(text)) {
     const checklist = readChecklist(text, ctx.roadmap);
+    // Its marks count as of that time: a checklist dated in the future would outrank every saved status.
+    if (Date.parse(checklist.exportedAt) > ctx.now().getTime() + DAY_MS) {
+      throw new ImportProblem(
+        `says it was exported at ${checklist.exportedAt}, which is later than now; its header has been changed or the clock was wrong`,
+      );
+    }
     return { format: 'md', roadmap: checklist.roadmap, exportedAt: checklist.exportedAt, checklist };
   }
   if (/^(<!doctype html|<html|<svg)/i.test(start)) {
@@ -189,8 +196,7 @@ function mergeChecklist(ctx: Context, current: RoadmapState, checklist: Checklis
   const seen = withFileMarks(ctx.roadmap, current.items);
   const changes: StatusChange[] = [];
   const kept: { key: string; from: Status; to: Status }[] = [];
-  // A file dated in the future (a wrong clock, an edited header) must not outrank every saved status.
-  const exported = Math.min(Date.parse(checklist.exportedAt), Date.parse(at));
+  const exported = Date.parse(checklist.exportedAt);
   for (const [key, to] of checklist.marks) {
     const from = statusOf(seen, key);
     if (from === to) continue;

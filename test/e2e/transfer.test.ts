@@ -256,6 +256,11 @@ describe('files that cannot be imported change nothing', () => {
       /malformed history entry/,
     ],
     ['an HTML export', () => runWith(['export', '--format', 'html'], at(T1)).stdout, /is a picture/],
+    [
+      'a checklist dated in the future',
+      () => runWith(['export', '--format', 'md'], at('2099-01-01T00:00:00.000Z')).stdout,
+      /says it was exported at 2099-01-01T00:00:00\.000Z, which is later than now/,
+    ],
     ['markdown that is not an export', () => '# Notes\n\n- [x] 1.1.1 Syntax\n', /neither a JSON nor a markdown export/],
   ];
 
