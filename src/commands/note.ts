@@ -1,6 +1,7 @@
 /** `note`: the learner's own dated notes on a topic, section, part or project. */
 import type { ItemKind } from '../core/model.js';
 import type { Note } from '../core/state.js';
+import { clean } from '../core/text.js';
 import { UsageError } from '../errors.js';
 import type { Context } from './context.js';
 import { resolveOrThrow } from './resolve.js';
@@ -28,7 +29,9 @@ export async function note(ctx: Context, ref: string, text?: string): Promise<No
     return { item, notes: notesOf(ctx.store.read(ctx.roadmapId).notes, key), invocation: ctx.invocation };
   }
   const trimmed = text.trim();
-  if (trimmed === '') throw new UsageError('a note needs some text: roadmap note REF "what you want to remember"');
+  // Saved as typed (output cleans it), but a note of nothing the terminal would show is no note.
+  if (clean(trimmed.replace(/\s+/g, '')) === '')
+    throw new UsageError('a note needs some text: roadmap note REF "what you want to remember"');
   if (trimmed.length > MAX_NOTE_LENGTH) {
     throw new UsageError(`a note holds at most ${MAX_NOTE_LENGTH} characters; this one has ${trimmed.length}`);
   }

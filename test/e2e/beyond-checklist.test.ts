@@ -161,6 +161,7 @@ describe('roadmap note', () => {
   it('refuses an empty note, and an unknown REF, saving nothing', () => {
     expectCleanError(at(T0, 'note', '1.1.1', '  '), 2);
     expect(at(T0, 'note', '1.1.1', '').stderr).toContain('a note needs some text');
+    expect(at(T0, 'note', '1.1.1', '\u007f\u0008 \u001b').stderr).toContain('a note needs some text');
     expectCleanError(at(T0, 'note', 'zzqx', 'text'), 2);
     expect(ok(T0, 'note', '1.1.1')).toContain('No notes');
   });
