@@ -225,7 +225,7 @@ async function projectsScreen(ctx: Context, io: MenuIo): Promise<void> {
     io.out(`\n${renderProjectDetail(detail, io.style)}`);
     const built = detail.entry.status === 'done';
     const action = await io.prompter.select<'done' | 'todo' | 'back'>(
-      `${choice} ${clean(detail.entry.project.title)}`,
+      `${choice} ${clean(detail.entry.project.title)} · ${detail.entry.tally.percent}% ready · ${progressLine(roadmapTally(ctx.roadmap, progress), io.style)}`,
       [
         built ? { value: 'todo', name: 'Mark it not built' } : { value: 'done', name: 'Mark it built (done)' },
         { value: 'back', name: 'Go back' },

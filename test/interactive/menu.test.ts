@@ -198,6 +198,7 @@ describe('Projects', () => {
     await choose('p2');
     expect(t.printed()).toContain('Still to learn');
     expect(t.printed()).toContain('4.4');
+    expect(screen.getScreen()).toMatch(/p2 .*% ready · 0\/44 topics, 0%/);
     await choose('Mark it built');
     expect(t.printed()).toContain('Marked done: p2');
     await choose('Go back');
