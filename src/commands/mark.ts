@@ -109,12 +109,12 @@ async function markTargets(
 ): Promise<MarkResult> {
   let unchanged: MarkResult['unchanged'] = [];
   const { changes, state, progress } = await saveStatuses(ctx, (seen) => {
-    const keys = targets.map((t) => t.keys(seen));
-    unchanged = targets
-      .filter((_t, i) => keys[i]!.every((k) => statusOf(seen, k) === status))
+    const planned = targets.map((t) => ({ ref: t.ref, keys: t.keys(seen) }));
+    unchanged = planned
+      .filter((p) => p.keys.every((k) => statusOf(seen, k) === status))
       // A section left alone by start or skip is left alone because all of it is done.
-      .map((t) => ({ ...t.ref, status: keys[targets.indexOf(t)]!.length === 0 ? 'done' : status }));
-    return [{ keys: keys.flat(), status }];
+      .map((p) => ({ ...p.ref, status: p.keys.length === 0 ? 'done' : status }));
+    return [{ keys: planned.flatMap((p) => p.keys), status }];
   });
   const titles = refsByKey(ctx);
   return {

@@ -43,6 +43,10 @@ function freshProgress(ctx: Context): Progress {
   return withFileMarks(ctx.roadmap, ctx.store.reload().roadmaps[ctx.roadmapId]?.items ?? {});
 }
 
+/** The whole roadmap's progress, as every screen shows it. */
+const overall = (ctx: Context, progress: Progress, io: MenuIo): string =>
+  progressLine(roadmapTally(ctx.roadmap, progress), io.style);
+
 export async function runMenu(ctx: Context, io: MenuIo): Promise<void> {
   let last: MainChoice = 'next';
   for (;;) {
@@ -105,7 +109,7 @@ async function topicScreen(ctx: Context, io: MenuIo, id: string, heading: string
     { value: 'back', name: 'Go back' },
   ];
   const action = await io.prompter.select<TopicAction>(
-    `What now with ${id} (${statusLabel(status)})? · ${progressLine(roadmapTally(ctx.roadmap, progress), io.style)}`,
+    `What now with ${id} (${statusLabel(status)})? · ${overall(ctx, progress, io)}`,
     actions,
   );
   if (action === 'back') return;
@@ -127,7 +131,7 @@ async function browse(ctx: Context, io: MenuIo): Promise<void> {
       };
     });
     const choice = await io.prompter.select<string | null>(
-      `Browse: choose a part · ${progressLine(roadmapTally(ctx.roadmap, progress), io.style)}`,
+      `Browse: choose a part · ${overall(ctx, progress, io)}`,
       [...choices, { value: null, name: 'Go back' }],
       last === undefined ? {} : { default: last },
     );
@@ -194,7 +198,7 @@ async function find(ctx: Context, io: MenuIo): Promise<void> {
     });
   });
   const id = await io.prompter.search<string>(
-    `Find a topic (type part of a title) · ${progressLine(roadmapTally(ctx.roadmap, progress), io.style)}`,
+    `Find a topic (type part of a title) · ${overall(ctx, progress, io)}`,
     (term) => {
       const words = term.toLowerCase().split(/\s+/).filter(Boolean);
       return entries
@@ -210,7 +214,7 @@ async function projectsScreen(ctx: Context, io: MenuIo): Promise<void> {
     const progress = freshProgress(ctx);
     const list = projectReadiness(ctx.roadmap, progress);
     const choice = await io.prompter.select<string>(
-      `Projects: how ready you are for each · ${progressLine(roadmapTally(ctx.roadmap, progress), io.style)}`,
+      `Projects: how ready you are for each · ${overall(ctx, progress, io)}`,
       [
         ...list.map((entry) => ({
           value: entry.project.id,
@@ -225,7 +229,7 @@ async function projectsScreen(ctx: Context, io: MenuIo): Promise<void> {
     io.out(`\n${renderProjectDetail(detail, io.style)}`);
     const built = detail.entry.status === 'done';
     const action = await io.prompter.select<'done' | 'todo' | 'back'>(
-      `${choice} ${clean(detail.entry.project.title)} · ${detail.entry.tally.percent}% ready · ${progressLine(roadmapTally(ctx.roadmap, progress), io.style)}`,
+      `${choice} ${clean(detail.entry.project.title)} · ${detail.entry.tally.percent}% ready · ${overall(ctx, progress, io)}`,
       [
         built ? { value: 'todo', name: 'Mark it not built' } : { value: 'done', name: 'Mark it built (done)' },
         { value: 'back', name: 'Go back' },

@@ -13,10 +13,8 @@ export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 export function readImportFile(path: string, name: string = path): string {
   let bytes: Buffer;
   try {
-    if (path !== '-' && statSync(path).isDirectory())
+    if (path !== '-' && statSync(path).isDirectory()) {
       throw new ImportFileError(`cannot import ${name}: it is a folder`);
-    if (path !== '-' && statSync(path).size > MAX_IMPORT_BYTES) {
-      throw new ImportFileError(`cannot import ${name}: it is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
     }
     bytes = readCapped(path, name);
   } catch (error) {

@@ -35,6 +35,18 @@ const activeLine = (): string =>
     .split('\n')
     .find((l) => l.startsWith('❯')) ?? '';
 
+/** 1.1.1 done, then the menu open at Part 1's checklist: the running command and the file's bytes before. */
+async function part1ChecklistWith1_1_1Done(): Promise<{ run: Promise<number>; bytes: string | undefined }> {
+  t = terminal();
+  expect(await t.roadmap(['done', '1.1.1'])).toBe(0);
+  const bytes = t.configText();
+  const run = t.roadmap([]);
+  await screen.next();
+  await choose('Browse');
+  await choose('Fundamentals');
+  return { run, bytes };
+}
+
 describe('the main menu', () => {
   it('shows progress and the choices, and Quit ends with exit 0 and nothing saved', async () => {
     t = terminal();
@@ -147,13 +159,7 @@ describe('Browse', () => {
   });
 
   it('submitting an unchanged list saves nothing', async () => {
-    t = terminal();
-    expect(await t.roadmap(['done', '1.1.1'])).toBe(0);
-    const bytes = t.configText();
-    const run = t.roadmap([]);
-    await screen.next();
-    await choose('Browse');
-    await choose('Fundamentals');
+    const { run, bytes } = await part1ChecklistWith1_1_1Done();
     screen.keypress('enter');
     await screen.next();
     expect(t.printed()).toContain('Nothing changed.');
@@ -236,13 +242,7 @@ describe('leaving a prompt', () => {
     ['Ctrl-C', { name: 'c', ctrl: true }],
     ['Escape', { name: 'escape' }],
   ])('%s in a half-ticked list ends with exit 130 and saves nothing', async (_name, key) => {
-    t = terminal();
-    expect(await t.roadmap(['done', '1.1.1'])).toBe(0);
-    const bytes = t.configText();
-    const run = t.roadmap([]);
-    await screen.next();
-    await choose('Browse');
-    await choose('Fundamentals');
+    const { run, bytes } = await part1ChecklistWith1_1_1Done();
     screen.keypress('down');
     screen.keypress('space');
     screen.keypress(key);
