@@ -15,12 +15,21 @@ const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const inCi = Boolean(process.env.CI);
 
 describe.skipIf(!hasTmux && !inCi)('the menu in a real terminal (tmux)', () => {
-  const socket = `roadmap-test-${process.pid}`;
+  // Each session gets its own tmux server: a server told to exit can still be
+  // shutting down when the next new-session connects to the same socket, which
+  // then fails with "server exited unexpectedly".
+  const sockets: string[] = [];
+  let started = 0;
+  const socket = (): string => sockets.at(-1) ?? '';
   const folders: { cleanup: () => void }[] = [];
-  const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  const tmux = (...args: string[]): string =>
+    execFileSync('tmux', ['-L', socket(), '-f', '/dev/null', ...args], { encoding: 'utf8' });
+  const killServers = (): void => {
+    for (const s of sockets.splice(0)) spawnSync('tmux', ['-L', s, 'kill-server']);
+  };
 
   afterEach(() => {
-    spawnSync('tmux', ['-L', socket, 'kill-server']);
+    killServers();
     for (const f of folders.splice(0)) f.cleanup();
   });
 
@@ -52,6 +61,7 @@ describe.skipIf(!hasTmux && !inCi)('the menu in a real terminal (tmux)', () => {
       `'${process.execPath}' '${binPath}' ${args}`,
       `; echo $? > '${exitFile}'`,
     ].join(' ');
+    sockets.push(`roadmap-test-${process.pid}-${++started}`);
     tmux('new-session', '-d', '-s', 'menu', '-x', '120', '-y', '40', 'sh', '-c', `${command}; sleep 60`);
     return { dir: config.dir, exitFile };
   }
@@ -62,7 +72,6 @@ describe.skipIf(!hasTmux && !inCi)('the menu in a real terminal (tmux)', () => {
     start('', 'TERM=xterm-256color');
     await waitFor(/Next up: 1\.1\.1/);
     expect(tmux('capture-pane', '-e', '-p', '-t', 'menu')).toMatch(sgr);
-    spawnSync('tmux', ['-L', socket, 'kill-server']);
     start('--no-color', 'TERM=xterm-256color');
     await waitFor(/Next up: 1\.1\.1/);
     expect(tmux('capture-pane', '-e', '-p', '-t', 'menu')).not.toMatch(sgr);
