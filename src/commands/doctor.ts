@@ -1,7 +1,7 @@
 /** `doctor`: finds what could stop roadmap from reading or saving progress, and repairs what it can. */
 import type { Roadmap } from '../core/model.js';
-import type { Progress } from '../core/progress.js';
 import { salvageState } from '../core/salvage.js';
+import type { RoadmapState } from '../core/state.js';
 import { similarity } from '../core/text.js';
 import { topicsOf } from '../core/tree.js';
 import type { LoadedRoadmap } from '../io/roadmap-source.js';
@@ -115,9 +115,8 @@ function inspect(ctx: DoctorInput): Finding[] {
   } else {
     const records = Object.values(loaded.state.roadmaps).reduce((n, r) => n + Object.keys(r.items).length, 0);
     findings.push(ok(`The progress file is readable: ${records} saved record(s).`));
-    const orphans = ctx.loaded
-      ? orphanedKeys(ctx.loaded.roadmap, loaded.state.roadmaps[ctx.loaded.id]?.items ?? {})
-      : [];
+    const saved = ctx.loaded ? loaded.state.roadmaps[ctx.loaded.id] : undefined;
+    const orphans = ctx.loaded && saved ? orphanedKeys(ctx.loaded.roadmap, saved) : [];
     if (orphans.length > 0) {
       findings.push({
         kind: 'orphans',
@@ -166,19 +165,37 @@ async function repair(ctx: DoctorInput, findings: readonly Finding[]): Promise<F
   });
 }
 
-/** Saved keys the roadmap no longer has, each with the closest current item as a hint. */
-function orphanedKeys(roadmap: Roadmap, progress: Progress): string[] {
+/**
+ * Saved keys the roadmap no longer has (a status, notes or reviews), each with
+ * what is kept for it and the closest current item as a hint.
+ */
+function orphanedKeys(roadmap: Roadmap, saved: RoadmapState): string[] {
   const topics = topicsOf(roadmap.parts);
   const known = new Set([...topics.map((t) => t.key), ...roadmap.projects.map((p) => p.key)]);
-  return Object.entries(progress)
-    .filter(([key]) => !known.has(key))
-    .map(([key, record]) => {
+  const keys = new Set([...Object.keys(saved.items), ...Object.keys(saved.notes), ...Object.keys(saved.reviews)]);
+  return [...keys]
+    .filter((key) => !known.has(key))
+    .map((key) => {
       const slug = key.split('/').at(-1) ?? key;
       const closest = topics
         .map((t) => ({ t, s: similarity(slug, t.slug) }))
         .sort((a, b) => b.s - a.s)
         .at(0);
       const hint = closest && closest.s >= 0.4 ? `; closest now: ${closest.t.id} "${closest.t.title}"` : '';
-      return `${key} (${record.status} ${record.at.slice(0, 10)})${hint}`;
+      return `${key} (${keptFor(saved, key)})${hint}`;
     });
+}
+
+/** What is saved for one key, e.g. "done 2026-11-02, 2 notes, 1 review". */
+function keptFor(saved: RoadmapState, key: string): string {
+  const record = saved.items[key];
+  const notes = saved.notes[key]?.length ?? 0;
+  const reviews = saved.reviews[key]?.length ?? 0;
+  return [
+    record ? `${record.status} ${record.at.slice(0, 10)}` : undefined,
+    notes > 0 ? `${notes} note${notes === 1 ? '' : 's'}` : undefined,
+    reviews > 0 ? `${reviews} review${reviews === 1 ? '' : 's'}` : undefined,
+  ]
+    .filter((part) => part !== undefined)
+    .join(', ');
 }

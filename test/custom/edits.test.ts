@@ -310,4 +310,31 @@ describe('a renamed or removed topic keeps its saved record', () => {
     // doctor only looks.
     expect(Object.values(s.saved().roadmaps)).toEqual([before]);
   });
+
+  it('doctor also names removed topics kept only for their notes and reviews, saying what is kept', () => {
+    const s = new Sandbox();
+    s.write('plan.md', BASE);
+    const at = (day: string) => ({ env: { ROADMAP_NOW: `2026-11-${day}T09:00:00Z` } });
+    // Traps and signals (1.2.2): done, reviewed a week later, two notes, then set back to not started.
+    s.ok(['--file', 'plan.md', 'done', '1.2.2'], at('01'));
+    s.ok(['--file', 'plan.md', 'review', '1.2.2'], at('09'));
+    s.ok(['--file', 'plan.md', 'note', '1.2.2', 'trap EXIT runs on every exit'], at('09'));
+    s.ok(['--file', 'plan.md', 'note', '1.2.2', 'SIGKILL cannot be trapped'], at('10'));
+    s.ok(['--file', 'plan.md', 'undone', '1.2.2'], at('11'));
+    // Variables and quoting (1.1.1): a note and nothing else.
+    s.ok(['--file', 'plan.md', 'note', '1.1.1', 'quote every expansion'], at('12'));
+    s.write('plan.md', BASE.replace('   - Traps and signals\n', '').replace('   - Variables and quoting\n', ''));
+    const saved = Object.values(s.saved().roadmaps)[0]!;
+    const key = Object.keys(saved.notes).find((k) => k.endsWith('/traps-and-signals'))!;
+    const noteOnly = Object.keys(saved.notes).find((k) => k.endsWith('/variables-and-quoting'))!;
+    expect(saved.items[noteOnly]).toBeUndefined();
+
+    const doctor = s.run(['--file', 'plan.md', 'doctor']);
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout).toMatch(/2 saved record\(s\) match no item/);
+    const lines = doctor.stdout.split('\n');
+    expect(lines.find((l) => l.includes(key))).toContain('(todo 2026-11-11, 2 notes, 1 review)');
+    expect(lines.find((l) => l.includes(noteOnly))).toContain('(1 note)');
+    expect(Object.values(s.saved().roadmaps)).toEqual([saved]);
+  });
 });
