@@ -1,9 +1,9 @@
 /**
- * The package as npm users get it: packed, installed into a temporary prefix,
- * and run from another folder.
+ * The package as npm users get it: packed, installed with its runtime
+ * dependencies only into a temporary prefix, and run from another folder.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, tempDir } from './helpers/cli.js';
@@ -22,21 +22,22 @@ beforeAll(() => {
     }),
   ) as { filename: string; files: { path: string }[] }[];
   files = packed[0]!.files.map((f) => f.path);
+  // The dependencies come from the lock file and npm's cache (filled by `npm ci`), not
+  // from whatever the registry serves today: a registry hiccup or a bad new release of a
+  // dependency must not turn this test red. --omit=dev: a runtime dependency listed
+  // only under devDependencies would be missing here, as it would be for users.
+  execFileSync('tar', ['xzf', packed[0]!.filename], { cwd: work.dir });
+  const unpacked = join(work.dir, 'package');
+  copyFileSync(join(repoRoot, 'package-lock.json'), join(unpacked, 'package-lock.json'));
+  const quiet = ['--offline', '--ignore-scripts', '--no-audit', '--no-fund'];
+  execFileSync(npm, ['ci', '--omit=dev', ...quiet], { cwd: unpacked, encoding: 'utf8', stdio: 'pipe' });
+  // A global install of the unpacked package links it and makes the `roadmap` command from its "bin".
   const prefix = join(work.dir, 'prefix');
-  execFileSync(
-    npm,
-    [
-      'install',
-      '--global',
-      '--prefix',
-      prefix,
-      '--prefer-offline',
-      '--no-audit',
-      '--no-fund',
-      join(work.dir, packed[0]!.filename),
-    ],
-    { cwd: work.dir, encoding: 'utf8', stdio: 'pipe' },
-  );
+  execFileSync(npm, ['install', '--global', '--prefix', prefix, ...quiet, unpacked], {
+    cwd: work.dir,
+    encoding: 'utf8',
+    stdio: 'pipe',
+  });
   bin = join(prefix, 'bin', 'roadmap');
 }, 300_000);
 

@@ -325,8 +325,8 @@ describe('a renamed or removed topic keeps its saved record', () => {
     s.ok(['--file', 'plan.md', 'note', '1.1.1', 'quote every expansion'], at('12'));
     s.write('plan.md', BASE.replace('   - Traps and signals\n', '').replace('   - Variables and quoting\n', ''));
     const saved = Object.values(s.saved().roadmaps)[0]!;
-    const key = Object.keys(saved.notes).find((k) => k.endsWith('/traps-and-signals'))!;
-    const noteOnly = Object.keys(saved.notes).find((k) => k.endsWith('/variables-and-quoting'))!;
+    const key = Object.keys(saved.notes ?? {}).find((k) => k.endsWith('/traps-and-signals'))!;
+    const noteOnly = Object.keys(saved.notes ?? {}).find((k) => k.endsWith('/variables-and-quoting'))!;
     expect(saved.items[noteOnly]).toBeUndefined();
 
     const doctor = s.run(['--file', 'plan.md', 'doctor']);

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { binPath } from '../helpers/cli.js';
+import { binPath, childEnv } from '../helpers/cli.js';
 import {
   ANSI,
   configPath,
@@ -26,22 +26,15 @@ function runInTty(
   args: readonly string[],
   env: Record<string, string> = {},
 ): { stdout: string; code: number | null } {
-  const pinned: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && !['FORCE_COLOR', 'NO_COLOR', 'COLORTERM', 'CI', 'XDG_CONFIG_HOME', 'TERM'].includes(k)) {
-      pinned[k] = v;
-    }
-  }
   const command = [process.execPath, binPath, ...args].map(shellQuote).join(' ');
   const result = spawnSync(scriptCommand!, ['-qec', command, '/dev/null'], {
     cwd: configDir,
-    env: {
-      ...pinned,
+    env: childEnv({
       HOME: join(configDir, 'home-must-not-be-used'),
       ROADMAP_CONFIG_DIR: configDir,
       TERM: 'xterm-256color',
       ...env,
-    },
+    }),
     encoding: 'utf8',
     input: '',
     timeout: 60_000,

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { binPath, roadmapOnPath } from '../helpers/cli.js';
+import { binPath, childEnv, roadmapOnPath } from '../helpers/cli.js';
 import { TOTAL, useConfigDir } from './support.js';
 
 const { dir, roadmap } = useConfigDir();
@@ -64,7 +64,7 @@ describe('the exit code table, one row at a time', () => {
     const file = join(dir(), 'a-file');
     writeFileSync(file, 'x');
     const result = spawnSync(process.execPath, [binPath, 'done', '1.2'], {
-      env: { ...process.env, ROADMAP_CONFIG_DIR: join(file, 'roadmap'), HOME: dir() },
+      env: childEnv({ ROADMAP_CONFIG_DIR: join(file, 'roadmap'), HOME: dir() }),
       encoding: 'utf8',
     });
     expect(result.status).toBe(1);

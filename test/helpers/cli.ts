@@ -1,6 +1,7 @@
 /** Runs the built `roadmap` as a child process, the way a user's shell does. */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -8,8 +9,17 @@ export const repoRoot = resolve(import.meta.dirname, '../..');
 /** The bundled CLI, as `npm run build` makes it and npm installs it. */
 export const binPath = join(repoRoot, 'dist/cli/roadmap.cjs');
 
-/** Parsed-roadmap cache for the whole test run, outside every config folder a test inspects. */
-const cacheDir = mkdtempSync(join(tmpdir(), 'roadmap-test-cache-'));
+/**
+ * A new temp folder, by its real path: roadmap resolves paths against its
+ * physical working folder, so a symlinked TMPDIR must not make them differ.
+ */
+function newTempDir(prefix: string): string {
+  return realpathSync(mkdtempSync(join(tmpdir(), prefix)));
+}
+
+/** Parsed-roadmap cache for this test file, outside every config folder a test inspects. */
+const cacheDir = newTempDir('roadmap-test-cache-');
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 export interface RunResult {
   readonly stdout: string;
@@ -25,25 +35,38 @@ export interface RunOptions {
 
 /** A fresh, empty config folder for one test; removed by the returned cleanup. */
 export function tempDir(prefix = 'roadmap-test-'): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dir = newTempDir(prefix);
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /**
- * Runs `roadmap ...args` with the given config folder. The environment is
- * pinned (no colour variables, no CI, a fake HOME) so results do not depend on
- * the machine; pass `env` to add or override variables.
+ * This process's environment without what changes roadmap's output (colour
+ * variables, CI, XDG folders, TERM, and every ROADMAP_ variable such as
+ * ROADMAP_NOW), so a child's results do not depend on the machine or the shell
+ * the tests were started from. `extra` is added on top.
+ */
+export function childEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
+  const machine = ['FORCE_COLOR', 'NO_COLOR', 'COLORTERM', 'CI', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'TERM'];
+  const merged: Record<string, string | undefined> = {
+    ...Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !machine.includes(k) && !k.startsWith('ROADMAP_')),
+    ),
+    ...extra,
+  };
+  return Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined)) as Record<string, string>;
+}
+
+/**
+ * Runs `roadmap ...args` with the given config folder, in a pinned environment
+ * (see childEnv) with a fake HOME; pass `env` to add or override variables.
  */
 export function run(configDir: string, args: readonly string[], options: RunOptions = {}): RunResult {
-  const pinned = ['FORCE_COLOR', 'NO_COLOR', 'COLORTERM', 'CI', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'ROADMAP_FILE'];
-  const merged: Record<string, string | undefined> = {
-    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !pinned.includes(k))),
+  const env = childEnv({
     HOME: join(configDir, 'home-must-not-be-used'),
     ROADMAP_CONFIG_DIR: configDir,
     ROADMAP_CACHE_DIR: cacheDir,
     ...options.env,
-  };
-  const env = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  });
   const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [binPath, ...args], {
     cwd: options.cwd ?? configDir,
     env,

@@ -13,6 +13,8 @@ export interface SavedRoadmap {
   readonly items: Record<string, StatusRecord>;
   readonly history: HistoryEntry[];
   readonly source?: string;
+  readonly notes?: Record<string, { readonly at: string; readonly text: string }[]>;
+  readonly reviews?: Record<string, string[]>;
 }
 export interface SavedConfig {
   readonly schemaVersion: number;

@@ -4,10 +4,11 @@
  * progress store, the roadmap and every command are the real ones, on a
  * temporary config folder.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { screen } from '@inquirer/testing/vitest';
+import { afterAll } from 'vitest';
 import { main } from '../../src/main.js';
 import type { Io } from '../../src/session.js';
 
@@ -29,10 +30,11 @@ export interface SavedRoadmap {
   readonly history: { key: string; from: string; to: string; at: string }[];
 }
 
-const cacheDir = mkdtempSync(join(tmpdir(), 'roadmap-menu-cache-'));
+const cacheDir = realpathSync(mkdtempSync(join(tmpdir(), 'roadmap-menu-cache-')));
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 export function terminal(options: { stdinIsTTY?: boolean; stdoutIsTTY?: boolean } = {}): Terminal {
-  const dir = mkdtempSync(join(tmpdir(), 'roadmap-menu-'));
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'roadmap-menu-')));
   let out = '';
   const configText = (): string | undefined => {
     try {

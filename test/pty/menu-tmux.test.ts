@@ -59,7 +59,8 @@ describe.skipIf(!hasTmux && !inCi)('the menu in a real terminal (tmux)', () => {
       `HOME='${join(config.dir, 'home')}'`,
       colour,
       `'${process.execPath}' '${binPath}' ${args}`,
-      `; echo $? > '${exitFile}'`,
+      // Written whole, then renamed: the test never reads a half-written file.
+      `; echo $? > '${exitFile}.part'; mv '${exitFile}.part' '${exitFile}'`,
     ].join(' ');
     sockets.push(`roadmap-test-${process.pid}-${++started}`);
     tmux('new-session', '-d', '-s', 'menu', '-x', '120', '-y', '40', 'sh', '-c', `${command}; sleep 60`);
@@ -95,6 +96,7 @@ describe.skipIf(!hasTmux && !inCi)('the menu in a real terminal (tmux)', () => {
     for (const end = Date.now() + 20_000; !existsSync(exitFile) && Date.now() < end;) {
       await new Promise((r) => setTimeout(r, 100));
     }
+    expect(existsSync(exitFile), 'roadmap did not exit within 20 s of Quit').toBe(true);
     expect(readFileSync(exitFile, 'utf8').trim()).toBe('0');
 
     const saved = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as {

@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeState } from '../../src/core/state.js';
-import { binPath, run, tempDir } from '../helpers/cli.js';
+import { binPath, childEnv, run, tempDir } from '../helpers/cli.js';
 
 let temp: ReturnType<typeof tempDir>;
 beforeEach(() => (temp = tempDir()));
@@ -23,7 +23,7 @@ function topicIds(): string[] {
 
 function start(args: string[]) {
   return spawn(process.execPath, [binPath, ...args], {
-    env: { ...process.env, ROADMAP_CONFIG_DIR: temp.dir, HOME: temp.dir },
+    env: childEnv({ ROADMAP_CONFIG_DIR: temp.dir, HOME: temp.dir }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

@@ -77,7 +77,7 @@ describe('a failing disk', () => {
     expect((error as Error).message).toMatch(/nothing was saved/);
     expect(fs.readFileSync(store.file)).toEqual(before);
     // atomically removes its temp file with an async unlink (and again at exit), so give it a moment.
-    await vi.waitFor(() => expect(store.leftovers()).toEqual([]));
+    await vi.waitFor(() => expect(store.leftovers()).toEqual([]), { timeout: 10_000 });
     expect(fs.existsSync(store.lockFile)).toBe(false);
     // Reading still works.
     expect(store.read('bundled').items).toEqual({ 'a/one': { status: 'done', at } });
