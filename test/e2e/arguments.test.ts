@@ -24,6 +24,13 @@ describe('arguments', () => {
     expect(result.stdout).toContain('Examples:');
   });
 
+  it('help for a command that does not exist is a usage error (exit 2), with the full help on stderr', () => {
+    const result = roadmap('help', 'nothere');
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('Usage: roadmap [options] [command]');
+  });
+
   it('a mistyped help is suggested', () => {
     const result = roadmap('hlep');
     expectCleanError(result, 2);
