@@ -87,7 +87,9 @@ function inspect(ctx: DoctorInput): Finding[] {
       repairable: true,
     });
   } else if (lock) {
-    findings.push(ok(`The progress file is being written by process ${lock.info.pid}.`));
+    // A lock is created empty and written a moment later; until then it names no process.
+    const by = Number.isInteger(lock.info.pid) ? ` by process ${lock.info.pid}` : '';
+    findings.push(ok(`The progress file is being written${by}.`));
   }
 
   const leftovers = store.leftovers();

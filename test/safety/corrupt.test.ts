@@ -129,6 +129,15 @@ describe('roadmap doctor --repair', () => {
     expect(run(temp.dir, ['doctor']).code).toBe(0);
   });
 
+  it('a lock just taken and not yet written is a save in progress, named without a process', () => {
+    realFile();
+    writeFileSync(join(temp.dir, 'config.json.lock'), '');
+    const report = run(temp.dir, ['doctor']);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain('ok  The progress file is being written.');
+    expect(report.stdout).not.toContain('NaN');
+  });
+
   it('still runs when the chosen roadmap cannot be used, and says why', () => {
     const missing = join(temp.dir, 'no-such-plan.md');
     const result = run(temp.dir, ['--file', missing, 'doctor']);
