@@ -257,7 +257,8 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
             `reset asks before it clears progress, and cannot ask here; run "roadmap reset${ref === undefined ? '' : ` ${ref}`} --yes" to clear it without asking`,
           );
         }
-        const sure = await prompter.confirm(plan.question);
+        // Nothing to clear, nothing to confirm: the reset below only says so.
+        const sure = plan.affected === 0 || (await prompter.confirm(plan.question));
         if (!sure) {
           io.err('Nothing was reset.\n');
           return;
@@ -268,7 +269,7 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
 
   program
     .command('start')
-    .description('mark topics, sections or projects started: next offers them first (all REFs or none)')
+    .description('mark topics, sections, parts or projects started: next offers them first (all REFs or none)')
     .argument('<refs...>', 'IDs (1.1.1, 2.3, p2), slugs or parts of titles')
     .addHelpText(
       'after',
@@ -281,7 +282,7 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
 
   program
     .command('skip')
-    .description('skip topics, sections or projects: next never offers them (undo with "roadmap undone")')
+    .description('skip topics, sections, parts or projects: next never offers them (undo with "roadmap undone")')
     .argument('<refs...>', 'IDs (1.1.1, 2.3, p2), slugs or parts of titles')
     .addHelpText(
       'after',

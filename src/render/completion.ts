@@ -27,7 +27,7 @@ function bashScript(spec: CompletionSpec, zsh: boolean): string {
   const optionCases = spec.commands
     .map((c) => `      ${c.name}) options="${[...c.options, ...spec.globalOptions].join(' ')}" ;;`)
     .join('\n');
-  return `${zsh ? '# roadmap completion for zsh (uses bash completion)\nautoload -U +X bashcompinit && bashcompinit\n' : '# roadmap completion for bash: source <(roadmap completion bash)\n'}_roadmap() {
+  return `${zsh ? '# roadmap completion for zsh: source <(roadmap completion zsh) in ~/.zshrc, after compinit\nautoload -U +X bashcompinit && bashcompinit\n' : '# roadmap completion for bash: source <(roadmap completion bash)\n'}_roadmap() {
   local cur=\${COMP_WORDS[COMP_CWORD]}
   if [ "$COMP_CWORD" -eq 1 ]; then
     COMPREPLY=( $(compgen -W "${names} ${spec.globalOptions.join(' ')}" -- "$cur") )

@@ -291,6 +291,18 @@ describe('reset asks first', () => {
   });
 });
 
+describe('reset with nothing to clear', () => {
+  it('does not ask, and says nothing changed', async () => {
+    t = terminal();
+    expect(await t.roadmap(['done', '1.1'])).toBe(0);
+    const bytes = t.configText();
+    expect(await t.roadmap(['reset', '9'])).toBe(0);
+    expect(t.printed()).not.toContain('Reset 9');
+    expect(t.printed()).toContain('"Advanced Topics" was already not done; nothing changed.');
+    expect(t.configText()).toBe(bytes);
+  });
+});
+
 describe('never a prompt where nobody can answer', () => {
   it.each([
     ['CI is set', [], { CI: 'true' }, {}],
