@@ -54,6 +54,8 @@ function defaultIo(): Io {
     env: process.env,
     stdoutIsTTY: isTerminal(1),
     stdinIsTTY: isTerminal(0),
+    // Read when a prompt is drawn, never at start-up: process.stdout is built on first use.
+    terminalSize: () => ({ rows: process.stdout.rows, columns: process.stdout.columns }),
     now: clock(process.env),
     version: version(),
     cwd: process.cwd(),

@@ -11,7 +11,7 @@ import { ProgressFileError, RoadmapFileError } from './errors.js';
 import { cacheDir, ParseCache } from './io/parse-cache.js';
 import { configDir } from './io/paths.js';
 import { chooseRoadmap, loadRoadmap, type RoadmapChoice } from './io/roadmap-source.js';
-import { canPrompt, terminalPrompter, type Prompter } from './io/prompts.js';
+import { canPrompt, terminalPrompter, type Prompter, type TerminalSize } from './io/prompts.js';
 import { ProgressStore } from './io/store.js';
 import { colourLevel, styleFor } from './render/colour.js';
 import type { Style } from './render/style.js';
@@ -25,6 +25,8 @@ export interface Io {
   readonly stdinIsTTY: boolean;
   /** Where prompts read keys; the terminal (process.stdin) unless a test supplies a stream. */
   readonly promptInput?: NodeJS.ReadableStream;
+  /** The terminal's rows and columns, so prompts fit on screen; absent when unknown. */
+  readonly terminalSize?: TerminalSize;
   readonly now: () => Date;
   readonly version: string;
   /** The folder relative paths (--file, `use PATH`) are read from. */
@@ -71,7 +73,7 @@ export class Session {
       process.env.NO_COLOR = '1';
       delete process.env.FORCE_COLOR;
     }
-    return terminalPrompter(io.promptInput);
+    return terminalPrompter(io.promptInput, io.terminalSize);
   }
 
   style(): Promise<Style> {

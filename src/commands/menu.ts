@@ -10,12 +10,12 @@ import { nextTopics, roadmapTally, statusOf, tally, withFileMarks, type Progress
 import { projectReadiness } from '../core/readiness.js';
 import { chaptersOf, placeById, topicsOf, walk, type Chapter } from '../core/tree.js';
 import type { Choice, Prompter } from '../io/prompts.js';
-import { renderMark } from '../render/mark.js';
 import {
   changesText,
   chapterChoiceName,
   chapterName,
   checklistMessage,
+  foundChoiceName,
   progressLine,
   projectChoiceName,
   statusLabel,
@@ -25,7 +25,7 @@ import { nothingLeft, renderTopic } from '../render/next.js';
 import { renderProjectDetail } from '../render/project.js';
 import { clean, type Style } from '../render/style.js';
 import type { Context } from './context.js';
-import { mark, refsByKey, saveStatuses } from './mark.js';
+import { refsByKey, saveStatuses } from './mark.js';
 import { projectDetail } from './project.js';
 import { topicView } from './views.js';
 
@@ -113,7 +113,34 @@ async function topicScreen(ctx: Context, io: MenuIo, id: string, heading: string
     actions,
   );
   if (action === 'back') return;
-  io.out(renderMark(await mark(ctx, [id], action), io.style));
+  await markAsShown(ctx, io, { id, key: placed.item.key, title: placed.item.title }, status, action);
+}
+
+/**
+ * Sets one item's status, unless it changed since its screen was drawn (another
+ * `roadmap` may have run meanwhile): acting on what the screen showed could undo
+ * that change, so the person is told instead, and nothing is saved.
+ */
+async function markAsShown(
+  ctx: Context,
+  io: MenuIo,
+  item: { readonly id: string; readonly key: string; readonly title: string },
+  shown: Status,
+  to: Status,
+): Promise<void> {
+  let found: Status = shown;
+  const saved = await saveStatuses(ctx, (seen) => {
+    found = statusOf(seen, item.key);
+    return found === shown ? [{ keys: [item.key], status: to }] : [];
+  });
+  if (found !== shown) {
+    io.out(
+      `${io.style.yellow(`${item.id} ${clean(item.title)} is ${statusLabel(found)} now`)} (changed since this screen was shown); nothing was changed.\n`,
+    );
+  }
+  io.out(
+    changesText(saved.changes, refsByKey(ctx), roadmapTally(ctx.roadmap, saved.progress), io.style, found === shown),
+  );
 }
 
 async function browse(ctx: Context, io: MenuIo): Promise<void> {
@@ -184,32 +211,58 @@ function topicChoices(
   return choices;
 }
 
+/** Find: a search over every topic as you type; a chosen topic's screen returns here. */
 async function find(ctx: Context, io: MenuIo): Promise<void> {
-  const progress = freshProgress(ctx);
-  const entries: { id: string; label: string; where: string; haystack: string }[] = [];
-  walk(ctx.roadmap.parts, (item, ancestors) => {
-    if (item.kind !== 'topic') return;
-    const where = ancestors.map((a) => `${a.id} ${a.title}`).join(' › ');
-    entries.push({
-      id: item.id,
-      label: topicChoiceName(item, statusOf(progress, item.key)),
-      where,
-      haystack: `${item.id} ${item.title} ${where}`.toLowerCase(),
+  for (;;) {
+    const progress = freshProgress(ctx);
+    const entries: FindEntry[] = [];
+    walk(ctx.roadmap.parts, (item, ancestors) => {
+      if (item.kind !== 'topic') return;
+      const where = ancestors.map((a) => `${a.id} ${a.title}`).join(' › ');
+      entries.push({
+        id: item.id,
+        label: foundChoiceName(item, statusOf(progress, item.key)),
+        where,
+        haystack: `${item.id} ${item.title} ${where}`.toLowerCase(),
+      });
     });
-  });
-  const id = await io.prompter.search<string>(
-    `Find a topic (type part of a title) · ${overall(ctx, progress, io)}`,
-    (term) => {
-      const words = term.toLowerCase().split(/\s+/).filter(Boolean);
-      return entries
-        .filter((e) => words.every((w) => e.haystack.includes(w)))
-        .map((e) => ({ value: e.id, name: e.label, short: e.id, description: clean(e.where) }));
-    },
-  );
-  await topicScreen(ctx, io, id, 'Found');
+    const id = await io.prompter.search<string>(
+      `Find a topic (type an ID or part of a title) · ${overall(ctx, progress, io)}`,
+      (term) => findChoices(entries, term),
+    );
+    if (id === '') return;
+    await topicScreen(ctx, io, id, 'Found');
+  }
+}
+
+interface FindEntry {
+  readonly id: string;
+  readonly label: string;
+  readonly where: string;
+  readonly haystack: string;
+}
+
+/**
+ * The topics holding every word typed. A typed ID comes first, then IDs that
+ * start with it (so `6.1` finds 6.1 before 2.2.6.1), then the rest in
+ * document order. "Go back" leads an empty search and ends every list.
+ */
+export function findChoices(entries: readonly FindEntry[], term: string): Choice<string>[] {
+  const words = term.toLowerCase().split(/\s+/).filter(Boolean);
+  const typed = words.length === 1 ? words[0]! : undefined;
+  const rank = (e: FindEntry): number => (e.id === typed ? 0 : typed !== undefined && e.id.startsWith(typed) ? 1 : 2);
+  const found = entries
+    .filter((e) => words.every((w) => e.haystack.includes(w)))
+    .sort((a, b) => rank(a) - rank(b))
+    .map((e) => ({ value: e.id, name: e.label, short: e.id, description: clean(e.where) }));
+  if (words.length === 0) return [{ value: '', name: 'Go back', short: 'Go back' }, ...found];
+  if (found.length === 0)
+    return [{ value: '', name: `Go back (nothing matches "${clean(term.trim())}")`, short: 'Go back' }];
+  return [...found, { value: '', name: 'Go back', short: 'Go back' }];
 }
 
 async function projectsScreen(ctx: Context, io: MenuIo): Promise<void> {
+  let last: string | undefined;
   for (;;) {
     const progress = freshProgress(ctx);
     const list = projectReadiness(ctx.roadmap, progress);
@@ -223,8 +276,10 @@ async function projectsScreen(ctx: Context, io: MenuIo): Promise<void> {
         })),
         { value: '', name: 'Go back' },
       ],
+      last === undefined ? {} : { default: last },
     );
     if (choice === '') return;
+    last = choice;
     const detail = projectDetail(ctx, choice);
     io.out(`\n${renderProjectDetail(detail, io.style)}`);
     const built = detail.entry.status === 'done';
@@ -235,7 +290,8 @@ async function projectsScreen(ctx: Context, io: MenuIo): Promise<void> {
         { value: 'back', name: 'Go back' },
       ],
     );
-    if (action !== 'back') io.out(renderMark(await mark(ctx, [choice], action), io.style));
+    const { project, status } = detail.entry;
+    if (action !== 'back') await markAsShown(ctx, io, project, status, action);
   }
 }
 

@@ -26,6 +26,25 @@ export interface Prompter {
 
 type Inquirer = typeof import('@inquirer/prompts');
 
+/** The terminal's size now (it can change while a prompt waits); unknown fields when not a terminal. */
+export type TerminalSize = () => { readonly rows?: number | undefined; readonly columns?: number | undefined };
+
+// eslint-disable-next-line no-control-regex
+const SGR = /\x1b\[[0-9;]*m/g;
+
+/**
+ * How many rows of choices fit under `message` on the terminal: the question
+ * (which may wrap), the list, and below it the highlighted choice's description
+ * and the key help, which may wrap too. A list taller than the terminal would
+ * scroll the question, and with it the progress, off the top.
+ */
+export function fitPageSize(preferred: number, message: string, size: ReturnType<TerminalSize>): number {
+  const { rows, columns = 80 } = size;
+  if (rows === undefined || rows <= 0) return preferred;
+  const messageRows = Math.ceil((message.replace(SGR, '').length + 2) / Math.max(columns, 20));
+  return Math.max(3, Math.min(preferred, rows - messageRows - 4));
+}
+
 /** Whether a prompt may be shown: a terminal on both ends, not CI, not --no-input. */
 export function canPrompt(options: {
   readonly stdinIsTTY: boolean;
@@ -42,7 +61,10 @@ export function canPrompt(options: {
  * Prompts on `input` (the terminal; tests pass their own stream). `input` is also
  * where Escape is heard: readline emits a 'keypress' event on it for every key.
  */
-export function terminalPrompter(input: NodeJS.ReadableStream = process.stdin): Prompter {
+export function terminalPrompter(
+  input: NodeJS.ReadableStream = process.stdin,
+  size: TerminalSize = () => ({}),
+): Prompter {
   let loaded: Promise<Inquirer> | undefined;
   const inquirer = (): Promise<Inquirer> => (loaded ??= import('@inquirer/prompts'));
 
@@ -86,7 +108,7 @@ export function terminalPrompter(input: NodeJS.ReadableStream = process.stdin): 
           {
             message,
             choices: plain(choices),
-            pageSize: options.pageSize ?? 12,
+            pageSize: fitPageSize(options.pageSize ?? 12, message, size()),
             loop: false,
             ...(options.default === undefined ? {} : { default: options.default }),
           },
@@ -95,11 +117,22 @@ export function terminalPrompter(input: NodeJS.ReadableStream = process.stdin): 
       ),
     checkbox: (message, choices, options = {}) =>
       ask((inq, context) =>
-        inq.checkbox({ message, choices: plain(choices), pageSize: options.pageSize ?? 15, loop: false }, context),
+        inq.checkbox(
+          {
+            message,
+            choices: plain(choices),
+            pageSize: fitPageSize(options.pageSize ?? 15, message, size()),
+            loop: false,
+          },
+          context,
+        ),
       ),
     search: (message, source) =>
       ask((inq, context) =>
-        inq.search({ message, source: (term) => plain(source(term ?? '')), pageSize: 12 }, context),
+        inq.search(
+          { message, source: (term) => plain(source(term ?? '')), pageSize: fitPageSize(12, message, size()) },
+          context,
+        ),
       ),
     confirm: (message, options = {}) =>
       ask((inq, context) => inq.confirm({ message, default: options.default ?? false }, context)),

@@ -20,6 +20,11 @@ export function topicChoiceName(topic: Item, status: Status): string {
   return clean(`${topic.id}  ${topic.title}${status === 'todo' || status === 'done' ? '' : ` (${LABELS[status]})`}`);
 }
 
+/** `1.1.1  Python syntax (done)`: a search result says every status, as there is no tick to show it. */
+export function foundChoiceName(topic: Item, status: Status): string {
+  return clean(`${topic.id}  ${topic.title}${status === 'todo' ? '' : ` (${LABELS[status]})`}`);
+}
+
 const WORDS: Record<Status, string> = { done: 'done', todo: 'not done', doing: 'started', skipped: 'skipped' };
 
 /** What one save changed, then the progress: `Marked done: 1.1.1 Python syntax`. */
@@ -28,13 +33,14 @@ export function changesText(
   refs: ReadonlyMap<string, Ref>,
   tally: Tally,
   style: Style,
+  sayIfNothing = true,
 ): string {
   const lines = changes.map((change) => {
     const ref = refs.get(change.key);
     const name = ref ? `${style.cyan(ref.id)} ${clean(ref.title)}` : clean(change.key);
     return `${style.green(`Marked ${WORDS[change.to]}:`)} ${name}`;
   });
-  if (lines.length === 0) lines.push('Nothing changed.');
+  if (lines.length === 0 && sayIfNothing) lines.push('Nothing changed.');
   lines.push(`${style.bold('Progress:')} ${progressText(tally)}`);
   return `${lines.join('\n')}\n`;
 }

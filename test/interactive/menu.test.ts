@@ -186,9 +186,91 @@ describe('Find', () => {
     await screen.next();
     expect(t.printed()).toContain('Found');
     await choose('Mark it done');
+    // Back in Find, the topic now says it is done; Go back leads an empty search.
+    screen.type('2.3.1');
+    await screen.next();
+    expect(activeLine()).toMatch(/2\.3\.1 .*\(done\)$/);
+    screen.keypress({ name: 'backspace' });
+    for (let i = 0; i < 5; i++) screen.keypress({ name: 'backspace' });
+    await screen.next();
+    await choose('Go back');
     pick('Quit');
     expect(await run).toBe(0);
     expect(Object.keys(t.saved().items)).toEqual([expect.stringMatching(/^fastapi-basics\/dependency-injection\//)]);
+  });
+});
+
+describe('Find, more', () => {
+  it('puts IDs that start with what was typed first: 2.1 finds 2.1.1 before 1.2.1', async () => {
+    t = terminal();
+    const run = t.roadmap([]);
+    await screen.next();
+    await choose('Find a topic');
+    screen.type('2.1');
+    await screen.next();
+    expect(activeLine()).toContain('2.1.1');
+    expect(screen.getScreen()).toContain('1.2.1');
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(await run).toBe(130);
+  });
+
+  it('offers a way back when nothing matches, to the main menu, saving nothing', async () => {
+    t = terminal();
+    const run = t.roadmap([]);
+    await screen.next();
+    await choose('Find a topic');
+    screen.type('zzzz');
+    await screen.next();
+    expect(activeLine()).toContain('Go back (nothing matches "zzzz")');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Next up: 1.1.1');
+    pick('Quit');
+    expect(await run).toBe(0);
+    expect(t.configText()).toBeUndefined();
+  });
+});
+
+describe('a topic changed by another roadmap while its screen is shown', () => {
+  it('is not acted on: the menu says what it is now, and the other change stays', async () => {
+    t = terminal();
+    const run = t.roadmap([]);
+    await screen.next();
+    await choose('Next up');
+    expect(screen.getScreen()).toContain('What now with 1.1.1 (not started)?');
+    // Another roadmap (a REF: no prompt) marks it done meanwhile.
+    expect(await t.roadmap(['done', '1.1.1'])).toBe(0);
+    await choose('Start it');
+    expect(t.printed()).toContain('1.1.1 Syntax, data types, control structures, OOP concepts. is done now');
+    expect(t.printed()).toContain('nothing was changed');
+    pick('Quit');
+    expect(await run).toBe(0);
+    expect(Object.values(t.saved().items).map((r) => r.status)).toEqual(['done']);
+    expect(t.saved().history.map((h) => h.to)).toEqual(['done']);
+  });
+});
+
+describe('a short terminal', () => {
+  it('shows fewer choices at a time, so the question and progress stay on screen', async () => {
+    const seen = async (rows?: number): Promise<string> => {
+      t = terminal(rows === undefined ? {} : { rows, columns: 80 });
+      const run = t.roadmap([]);
+      await screen.next();
+      await choose('Browse');
+      await choose('FastAPI Basics');
+      const shown = screen.getScreen();
+      screen.keypress({ name: 'c', ctrl: true });
+      expect(await run).toBe(130);
+      t.cleanup();
+      return shown;
+    };
+    const ids = (shown: string) => shown.match(/\b2\.\d\.\d\b/g) ?? [];
+    const tall = await seen();
+    expect(ids(tall)).toHaveLength(7);
+    const short = await seen(10);
+    expect(short).toContain('Part 2: FastAPI Basics · 0/7 done · 0/44 topics, 0%');
+    expect(ids(short).length).toBeGreaterThanOrEqual(3);
+    expect(ids(short).length).toBeLessThan(7);
   });
 });
 

@@ -33,7 +33,9 @@ export interface SavedRoadmap {
 const cacheDir = realpathSync(mkdtempSync(join(tmpdir(), 'roadmap-menu-cache-')));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
-export function terminal(options: { stdinIsTTY?: boolean; stdoutIsTTY?: boolean } = {}): Terminal {
+export function terminal(
+  options: { stdinIsTTY?: boolean; stdoutIsTTY?: boolean; rows?: number; columns?: number } = {},
+): Terminal {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'roadmap-menu-')));
   let out = '';
   const configText = (): string | undefined => {
@@ -66,6 +68,9 @@ export function terminal(options: { stdinIsTTY?: boolean; stdoutIsTTY?: boolean 
         // A MuteStream, whose types are not installed, so the linter sees an unknown type.
         // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
         promptInput: screen.input,
+        ...(options.rows === undefined
+          ? {}
+          : { terminalSize: () => ({ rows: options.rows, columns: options.columns }) }),
         now: () => new Date('2026-11-27T10:00:00.000Z'),
         version: '0.0.0-test',
         cwd: dir,

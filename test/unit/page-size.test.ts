@@ -1,0 +1,25 @@
+/** How many choices a prompt shows at once, so that its question stays on screen. */
+import { describe, expect, it } from 'vitest';
+import { fitPageSize } from '../../src/io/prompts.js';
+
+const question = 'Part 2: FastAPI Basics · 0/7 done · 0/44 topics, 0% ░░░░░░░░░░ in all'; // 70 characters
+
+describe('fitPageSize', () => {
+  it.each([
+    // [rows, columns, rows of choices]
+    [undefined, undefined, 15], // not known: the preferred size
+    [40, 120, 15], // room to spare
+    [24, 80, 15], // 24 - 1 row of question - 4 below = 19, capped at 15
+    [15, 50, 9], // the question wraps to 2 rows: 15 - 2 - 4
+    [10, 80, 5],
+    [6, 40, 3], // never fewer than 3
+  ])('%s rows x %s columns: %s', (rows, columns, expected) => {
+    expect(fitPageSize(15, question, { rows, columns })).toBe(expected);
+  });
+
+  it('counts what the question shows, not its colour codes', () => {
+    const coloured = `\x1b[32m${'█'.repeat(10)}\x1b[39m ${'x'.repeat(66)}`; // 77 visible characters + "? "
+    expect(fitPageSize(15, coloured, { rows: 10, columns: 80 })).toBe(5);
+    expect(fitPageSize(15, `${coloured}xx`, { rows: 10, columns: 80 })).toBe(4);
+  });
+});
