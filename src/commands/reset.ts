@@ -20,22 +20,28 @@ export interface ResetPlan {
  */
 export function resetPlan(ctx: Context, ref: string | undefined): ResetPlan {
   const { roadmap } = ctx;
+  const resolved = ref === undefined ? [] : resolveAll(roadmap, [ref]);
   const targets =
     ref === undefined
       ? [
           ...topicsOf(roadmap.parts).map((t) => ({ ref: refOf(t), keys: [t.key] })),
           ...roadmap.projects.map((p) => ({ ref: refOf(p), keys: [p.key] })),
         ]
-      : resolveAll(roadmap, [ref]).map((t) => ({
+      : resolved.map((t) => ({
           ref: refOf(t.type === 'project' ? t.project : t.item),
           keys: keysOf(t),
         }));
   const progress = withFileMarks(roadmap, ctx.store.read(ctx.roadmapId).items);
   const affected = targets.flatMap((t) => t.keys).filter((k) => statusOf(progress, k) !== 'todo').length;
+  const named = resolved[0];
+  // "Reset Part 2: FastAPI Basics", not "Reset 2 FastAPI Basics", which reads like a count.
+  const kind = named === undefined ? '' : named.type === 'project' ? 'project' : named.item.kind;
   const what =
     ref === undefined
       ? `all progress on ${clean(roadmap.title)}`
-      : `${targets[0]!.ref.id} ${clean(targets[0]!.ref.title)}`;
+      : kind === 'part'
+        ? `Part ${targets[0]!.ref.id}: ${clean(targets[0]!.ref.title)}`
+        : `${kind} ${targets[0]!.ref.id} ${clean(targets[0]!.ref.title)}`;
   const items = affected === 1 ? '1 item' : `${affected} items`;
   return {
     targets: ref === undefined ? targets.filter((t) => t.keys.some((k) => statusOf(progress, k) !== 'todo')) : targets,

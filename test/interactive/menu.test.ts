@@ -349,7 +349,7 @@ describe('reset asks first', () => {
     expect(await t.roadmap(['done', '1.1', '2.1'])).toBe(0);
     const run = t.roadmap(['reset', '1']);
     await screen.next();
-    expect(screen.getScreen()).toContain('Reset 1 Fundamentals (2 items with progress) to not started?');
+    expect(screen.getScreen()).toContain('Reset Part 1: Fundamentals (2 items with progress) to not started?');
     screen.type('y');
     screen.keypress('enter');
     expect(await run).toBe(0);
@@ -357,6 +357,20 @@ describe('reset asks first', () => {
     const done = keysWith(t.saved(), 'done');
     expect(done.length).toBeGreaterThan(0);
     expect(done.filter((k) => !k.startsWith('fastapi-basics/'))).toEqual([]);
+  });
+
+  it.each([
+    ['1.2', 'section 1.2 Advanced Python'],
+    ['1.2.1', 'topic 1.2.1 Decorators, context managers, typing, metaclasses.'],
+    ['p2', 'project p2 Create a real-time chat application using WebSockets.'],
+  ])('names what %s is in the question', async (ref, named) => {
+    t = terminal();
+    expect(await t.roadmap(['done', '1.2.1', 'p2'])).toBe(0);
+    const run = t.roadmap(['reset', ref]);
+    await screen.next();
+    expect(screen.getScreen()).toContain(`Reset ${named} (1 item with progress)`);
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(await run).toBe(130);
   });
 
   it('changes nothing when declined', async () => {
