@@ -102,7 +102,7 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
     .configureOutput(output)
     .exitOverride()
     .allowExcessArguments()
-    .helpCommand('help [command]', 'show help for a command')
+    .helpCommand(false)
     .addHelpText(
       'after',
       examples(
@@ -250,15 +250,20 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
     .action(async (ref: string | undefined, options: { yes?: boolean }) => {
       const ctx = await context();
       const plan = resetPlan(ctx, ref);
-      if (!options.yes) {
+      const json = program.opts<{ json?: boolean }>().json === true;
+      // Nothing to clear is nothing to confirm, here or in a script.
+      if (plan.affected === 0 && !json) {
+        io.out(`Nothing to reset: ${plan.what} has no progress.\n`);
+        return;
+      }
+      if (!options.yes && plan.affected > 0) {
         const prompter = session.prompter();
         if (!prompter) {
           throw new UsageError(
             `reset asks before it clears progress, and cannot ask here; run "roadmap reset${ref === undefined ? '' : ` ${ref}`} --yes" to clear it without asking`,
           );
         }
-        // Nothing to clear, nothing to confirm: the reset below only says so.
-        const sure = plan.affected === 0 || (await prompter.confirm(plan.question));
+        const sure = await prompter.confirm(plan.question);
         if (!sure) {
           io.err('Nothing was reset.\n');
           return;
@@ -492,7 +497,7 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
       'after',
       examples(
         'source <(roadmap completion bash)',
-        'roadmap completion zsh > ~/.zfunc/_roadmap',
+        'source <(roadmap completion zsh)',
         'roadmap completion fish | source',
       ),
     )
@@ -508,6 +513,19 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
         throw new UsageError(`no completion for "${shell}"; choose bash, zsh or fish`);
       }
       io.out(completionScript(shell as Shell, completionSpec(program)));
+    });
+
+  // Our own `help`, not commander's: commander answers `help nothere` with the full help
+  // and no error, which --json cannot carry.
+  program
+    .command('help')
+    .description('show help for a command')
+    .argument('[command]', 'the command to explain')
+    .action((name: string | undefined) => {
+      if (name === undefined) return program.help();
+      const command = program.commands.find((c) => c.name() === name);
+      if (!command) throw unknownCommand(program, name);
+      command.help();
     });
 
   for (const command of program.commands) {

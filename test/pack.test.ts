@@ -1,6 +1,9 @@
 /**
- * The package as npm users get it: packed, installed with its runtime
- * dependencies only into a temporary prefix, and run from another folder.
+ * The package as packed for npm: what the tarball holds, and that, unpacked with
+ * only its runtime dependencies (the lock file's versions, from npm's cache) and
+ * installed globally into a temporary prefix, its `roadmap` command runs from
+ * another folder. (Users get the newest versions in range from the registry;
+ * this test must not depend on the registry.)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync } from 'node:fs';

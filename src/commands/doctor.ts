@@ -3,7 +3,7 @@ import type { Roadmap } from '../core/model.js';
 import { salvageState } from '../core/salvage.js';
 import type { RoadmapState } from '../core/state.js';
 import { similarity } from '../core/text.js';
-import { topicsOf } from '../core/tree.js';
+import { topicsOf, walk } from '../core/tree.js';
 import type { LoadedRoadmap } from '../io/roadmap-source.js';
 import type { ProgressStore } from '../io/store.js';
 
@@ -123,7 +123,7 @@ function inspect(ctx: DoctorInput): Finding[] {
       findings.push({
         kind: 'orphans',
         problem: true,
-        text: `${orphans.length} saved record(s) match no item of this roadmap; they are kept, in case the item comes back.`,
+        text: `${orphans.length} item(s) this roadmap no longer has still have saved progress, notes or reviews; they are kept, in case the item comes back.`,
         details: orphans,
         repairable: false,
       });
@@ -173,8 +173,12 @@ async function repair(ctx: DoctorInput, findings: readonly Finding[]): Promise<F
  */
 function orphanedKeys(roadmap: Roadmap, saved: RoadmapState): string[] {
   const topics = topicsOf(roadmap.parts);
-  const known = new Set([...topics.map((t) => t.key), ...roadmap.projects.map((p) => p.key)]);
-  const keys = new Set([...Object.keys(saved.items), ...Object.keys(saved.notes), ...Object.keys(saved.reviews)]);
+  // Notes can be on parts and sections too, so every item counts as known.
+  const known = new Set(roadmap.projects.map((p) => p.key));
+  walk(roadmap.parts, (item) => known.add(item.key));
+  const kept = (records: Readonly<Record<string, readonly unknown[]>>): string[] =>
+    Object.keys(records).filter((key) => records[key]!.length > 0);
+  const keys = new Set([...Object.keys(saved.items), ...kept(saved.notes), ...kept(saved.reviews)]);
   return [...keys]
     .filter((key) => !known.has(key))
     .map((key) => {

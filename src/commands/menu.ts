@@ -133,14 +133,15 @@ async function markAsShown(
     found = statusOf(seen, item.key);
     return found === shown ? [{ keys: [item.key], status: to }] : [];
   });
-  if (found !== shown) {
+  const name = `${item.id} "${clean(item.title)}"`;
+  if (found === to && found !== shown) io.out(`${name} was already ${statusLabel(found)}; nothing changed.\n`);
+  else if (found !== shown) {
     io.out(
-      `${io.style.yellow(`${item.id} ${clean(item.title)} is ${statusLabel(found)} now`)} (changed since this screen was shown); nothing was changed.\n`,
+      `${io.style.yellow(`${name} is ${statusLabel(found)} now`)} (changed since this screen was shown); nothing was changed.\n`,
     );
   }
-  io.out(
-    changesText(saved.changes, refsByKey(ctx), roadmapTally(ctx.roadmap, saved.progress), io.style, found === shown),
-  );
+  const tallied = roadmapTally(ctx.roadmap, saved.progress);
+  io.out(changesText(saved.changes, refsByKey(ctx), tallied, io.style, { sayIfNothing: found === shown }));
 }
 
 async function browse(ctx: Context, io: MenuIo): Promise<void> {
@@ -243,14 +244,15 @@ interface FindEntry {
 }
 
 /**
- * The topics holding every word typed. A typed ID comes first, then IDs that
- * start with it (so `6.1` finds 6.1 before 2.2.6.1), then the rest in
- * document order. "Go back" leads an empty search and ends every list.
+ * The topics holding every word typed. A typed ID comes first, then the IDs
+ * under it (so `6.1` finds 6.1.1 before 2.2.6.1, and `1` finds 1.1 before 10.1),
+ * then the rest in document order. "Go back" leads an empty search and ends every list.
  */
 export function findChoices(entries: readonly FindEntry[], term: string): Choice<string>[] {
   const words = term.toLowerCase().split(/\s+/).filter(Boolean);
   const typed = words.length === 1 ? words[0]! : undefined;
-  const rank = (e: FindEntry): number => (e.id === typed ? 0 : typed !== undefined && e.id.startsWith(typed) ? 1 : 2);
+  const rank = (e: FindEntry): number =>
+    e.id === typed ? 0 : typed !== undefined && e.id.startsWith(`${typed}.`) ? 1 : 2;
   const found = entries
     .filter((e) => words.every((w) => e.haystack.includes(w)))
     .sort((a, b) => rank(a) - rank(b))

@@ -11,6 +11,8 @@ export interface ResetPlan {
   readonly targets: readonly { readonly ref: Ref; readonly keys: readonly string[] }[];
   /** How many of the keys have progress now (so would change). */
   readonly affected: number;
+  /** What REF names, e.g. "Part 2: FastAPI Basics"; without REF, the roadmap's title. */
+  readonly what: string;
   readonly question: string;
 }
 
@@ -38,7 +40,7 @@ export function resetPlan(ctx: Context, ref: string | undefined): ResetPlan {
   const kind = named === undefined ? '' : named.type === 'project' ? 'project' : named.item.kind;
   const what =
     ref === undefined
-      ? `all progress on ${clean(roadmap.title)}`
+      ? clean(roadmap.title)
       : kind === 'part'
         ? `Part ${targets[0]!.ref.id}: ${clean(targets[0]!.ref.title)}`
         : `${kind} ${targets[0]!.ref.id} ${clean(targets[0]!.ref.title)}`;
@@ -46,6 +48,7 @@ export function resetPlan(ctx: Context, ref: string | undefined): ResetPlan {
   return {
     targets: ref === undefined ? targets.filter((t) => t.keys.some((k) => statusOf(progress, k) !== 'todo')) : targets,
     affected,
-    question: `Reset ${what} (${items} with progress) to not started? Notes and history are kept.`,
+    what,
+    question: `Reset ${ref === undefined ? `all progress on ${what}` : what} (${items} with progress) to not started? Notes and history are kept.`,
   };
 }

@@ -26,22 +26,43 @@ export interface Prompter {
 
 type Inquirer = typeof import('@inquirer/prompts');
 
-/** The terminal's size now (it can change while a prompt waits); unknown fields when not a terminal. */
+/** The terminal's size when a prompt is drawn; unknown fields when not a terminal. */
 export type TerminalSize = () => { readonly rows?: number | undefined; readonly columns?: number | undefined };
 
 // eslint-disable-next-line no-control-regex
 const SGR = /\x1b\[[0-9;]*m/g;
 
+/** Columns `text` takes: East Asian wide characters and most emoji take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text.replace(SGR, '')) {
+    const code = char.codePointAt(0)!;
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) ||
+      (code >= 0x1f300 && code <= 0x1faff) ||
+      (code >= 0x20000 && code <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
 /**
  * How many rows of choices fit under `message` on the terminal: the question
- * (which may wrap), the list, and below it the highlighted choice's description
- * and the key help, which may wrap too. A list taller than the terminal would
- * scroll the question, and with it the progress, off the top.
+ * (which may wrap, with `typing` more columns for what a search has typed), the
+ * list, and below it the highlighted choice's description and the key help,
+ * which may wrap too. A list taller than the terminal would scroll the question,
+ * and with it the progress, off the top. The size is read once per prompt.
  */
-export function fitPageSize(preferred: number, message: string, size: ReturnType<TerminalSize>): number {
+export function fitPageSize(preferred: number, message: string, size: ReturnType<TerminalSize>, typing = 0): number {
   const { rows, columns = 80 } = size;
   if (rows === undefined || rows <= 0) return preferred;
-  const messageRows = Math.ceil((message.replace(SGR, '').length + 2) / Math.max(columns, 20));
+  const messageRows = Math.ceil((displayWidth(message) + 2 + typing) / Math.max(columns, 20));
   return Math.max(3, Math.min(preferred, rows - messageRows - 4));
 }
 
@@ -130,7 +151,7 @@ export function terminalPrompter(
     search: (message, source) =>
       ask((inq, context) =>
         inq.search(
-          { message, source: (term) => plain(source(term ?? '')), pageSize: fitPageSize(12, message, size()) },
+          { message, source: (term) => plain(source(term ?? '')), pageSize: fitPageSize(12, message, size(), 20) },
           context,
         ),
       ),

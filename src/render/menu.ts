@@ -33,7 +33,7 @@ export function changesText(
   refs: ReadonlyMap<string, Ref>,
   tally: Tally,
   style: Style,
-  sayIfNothing = true,
+  { sayIfNothing = true }: { readonly sayIfNothing?: boolean } = {},
 ): string {
   const lines = changes.map((change) => {
     const ref = refs.get(change.key);

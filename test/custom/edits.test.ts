@@ -299,7 +299,7 @@ describe('a renamed or removed topic keeps its saved record', () => {
     const doctor = s.run(['--file', 'plan.md', 'doctor']);
     expect(doctor.code).toBe(1);
     expect(doctor.stderr).toBe('');
-    expect(doctor.stdout).toMatch(/2 saved record\(s\) match no item/);
+    expect(doctor.stdout).toMatch(/2 item\(s\) this roadmap no longer has still have saved progress/);
     const loopsLine = doctor.stdout.split('\n').find((l) => l.includes(loopsKey));
     expect(loopsLine).toBeDefined();
     expect(loopsLine).toContain('closest now: 1.1.2 "Loops and conditions"');
@@ -323,6 +323,9 @@ describe('a renamed or removed topic keeps its saved record', () => {
     s.ok(['--file', 'plan.md', 'undone', '1.2.2'], at('11'));
     // Variables and quoting (1.1.1): a note and nothing else.
     s.ok(['--file', 'plan.md', 'note', '1.1.1', 'quote every expansion'], at('12'));
+    // Notes on a section and a part that stay: nothing to report.
+    s.ok(['--file', 'plan.md', 'note', '1.2', 'scripts section'], at('12'));
+    s.ok(['--file', 'plan.md', 'note', '2', 'git part'], at('12'));
     s.write('plan.md', BASE.replace('   - Traps and signals\n', '').replace('   - Variables and quoting\n', ''));
     const saved = Object.values(s.saved().roadmaps)[0]!;
     const key = Object.keys(saved.notes ?? {}).find((k) => k.endsWith('/traps-and-signals'))!;
@@ -331,10 +334,25 @@ describe('a renamed or removed topic keeps its saved record', () => {
 
     const doctor = s.run(['--file', 'plan.md', 'doctor']);
     expect(doctor.code).toBe(1);
-    expect(doctor.stdout).toMatch(/2 saved record\(s\) match no item/);
+    expect(doctor.stdout).toMatch(/2 item\(s\) this roadmap no longer has still have saved progress/);
     const lines = doctor.stdout.split('\n');
     expect(lines.find((l) => l.includes(key))).toContain('(todo 2026-11-11, 2 notes, 1 review)');
     expect(lines.find((l) => l.includes(noteOnly))).toContain('(1 note)');
     expect(Object.values(s.saved().roadmaps)).toEqual([saved]);
+  });
+
+  it('doctor finds nothing to report for notes on parts and sections, or an empty list of notes', () => {
+    const s = new Sandbox();
+    s.write('plan.md', BASE);
+    s.ok(['--file', 'plan.md', 'note', '1.2', 'scripts section']);
+    s.ok(['--file', 'plan.md', 'note', '2', 'git part']);
+    const config = s.saved();
+    const [id, roadmap] = Object.entries(config.roadmaps)[0]!;
+    // An empty list under a key no item has (a hand edit) is nothing kept.
+    const edited = { ...config, roadmaps: { [id]: { ...roadmap, notes: { ...roadmap.notes, 'gone/topic': [] } } } };
+    s.write(s.configFile, JSON.stringify(edited));
+    const doctor = s.run(['--file', 'plan.md', 'doctor']);
+    expect(doctor.stdout).not.toContain('no longer has');
+    expect(doctor.code).toBe(0);
   });
 });

@@ -24,11 +24,16 @@ describe('arguments', () => {
     expect(result.stdout).toContain('Examples:');
   });
 
-  it('help for a command that does not exist is a usage error (exit 2), with the full help on stderr', () => {
-    const result = roadmap('help', 'nothere');
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('Usage: roadmap [options] [command]');
+  it('help for a command that does not exist is a usage error (exit 2), with a suggestion', () => {
+    const result = roadmap('help', 'dne');
+    expectCleanError(result, 2);
+    expect(result.stderr).toBe('error: unknown command "dne". Did you mean "done"? See "roadmap --help".\n');
+    const json = roadmap('--json', 'help', 'nothere');
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stderr)).toEqual({
+      schemaVersion: 1,
+      error: { exitCode: 2, message: 'unknown command "nothere". See "roadmap --help".' },
+    });
   });
 
   it('a mistyped help is suggested', () => {

@@ -172,7 +172,7 @@ describe('roadmap doctor --repair', () => {
     const before = readFileSync(file);
     const result = run(temp.dir, ['doctor', '--repair']);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('1 saved record(s) match no item of this roadmap');
+    expect(result.stdout).toContain('1 item(s) this roadmap no longer has still have saved progress');
     expect(result.stdout).toContain('reusable-components-old-wording (done 2026-11-01); closest now: 2.3.1');
     expect(readFileSync(file)).toEqual(before);
   });

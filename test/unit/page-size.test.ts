@@ -1,6 +1,6 @@
 /** How many choices a prompt shows at once, so that its question stays on screen. */
 import { describe, expect, it } from 'vitest';
-import { fitPageSize } from '../../src/io/prompts.js';
+import { displayWidth, fitPageSize } from '../../src/io/prompts.js';
 
 const question = 'Part 2: FastAPI Basics · 0/7 done · 0/44 topics, 0% ░░░░░░░░░░ in all'; // 70 characters
 
@@ -21,5 +21,29 @@ describe('fitPageSize', () => {
     const coloured = `\x1b[32m${'█'.repeat(10)}\x1b[39m ${'x'.repeat(66)}`; // 77 visible characters + "? "
     expect(fitPageSize(15, coloured, { rows: 10, columns: 80 })).toBe(5);
     expect(fitPageSize(15, `${coloured}xx`, { rows: 10, columns: 80 })).toBe(4);
+  });
+});
+
+describe('displayWidth', () => {
+  it.each([
+    ['Python basics', 13],
+    ['数据结构', 8],
+    ['하나', 4],
+    ['🚀 Deploy', 9],
+    ['\x1b[1mbold\x1b[22m', 4],
+    ['café ✓ ░█', 9],
+  ])('%s takes %i columns', (text, width) => {
+    expect(displayWidth(text)).toBe(width);
+  });
+
+  it('makes a question of wide characters wrap sooner', () => {
+    const wide = '数'.repeat(39); // 78 columns + "? " = 80: one row at 80 columns
+    expect(fitPageSize(15, wide, { rows: 10, columns: 80 })).toBe(5);
+    expect(fitPageSize(15, `${wide}数`, { rows: 10, columns: 80 })).toBe(4);
+  });
+
+  it('leaves room on the question line for what a search has typed', () => {
+    expect(fitPageSize(12, 'x'.repeat(60), { rows: 10, columns: 80 })).toBe(5);
+    expect(fitPageSize(12, 'x'.repeat(60), { rows: 10, columns: 80 }, 20)).toBe(4);
   });
 });
