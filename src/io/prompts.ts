@@ -66,6 +66,16 @@ export function fitPageSize(preferred: number, message: string, size: ReturnType
   return Math.max(3, Math.min(preferred, rows - messageRows - 4));
 }
 
+/**
+ * The answer line a checklist leaves on screen: a few IDs, not all 68 of a big
+ * part ("2.1.1, 2.1.2, 2.2.1 and 4 more").
+ */
+export function tickedText(ticked: readonly { readonly short: string }[]): string {
+  const shorts = ticked.map((choice) => choice.short);
+  if (shorts.length <= 5) return shorts.join(', ');
+  return `${shorts.slice(0, 3).join(', ')} and ${shorts.length - 3} more`;
+}
+
 /** Whether a prompt may be shown: a terminal on both ends, not CI, not --no-input. */
 export function canPrompt(options: {
   readonly stdinIsTTY: boolean;
@@ -144,6 +154,7 @@ export function terminalPrompter(
             choices: plain(choices),
             pageSize: fitPageSize(options.pageSize ?? 15, message, size()),
             loop: false,
+            theme: { style: { renderSelectedChoices: (ticked: readonly { short: string }[]) => tickedText(ticked) } },
           },
           context,
         ),

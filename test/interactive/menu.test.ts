@@ -261,6 +261,24 @@ describe('a project marked built by another roadmap while its screen is shown', 
   });
 });
 
+describe('a big checklist answered', () => {
+  it('leaves a short answer line: a few IDs and how many more', async () => {
+    const { run } = await openMenu();
+    await choose('Browse');
+    await choose('FastAPI Basics');
+    screen.keypress('a'); // tick all 7
+    screen.keypress('enter');
+    await screen.next();
+    const output = await screen.getFullOutput();
+    expect(output).toContain('2.1.1, 2.1.2, 2.2.1 and 4 more');
+    expect(output).not.toContain('2.1.1, 2.1.2, 2.2.1, 2.2.2');
+    expect(t.printed()).toContain('Marked done: 2.4.2');
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(await run).toBe(130);
+    expect(keysWith(t.saved(), 'done')).toHaveLength(7);
+  });
+});
+
 describe('a short terminal', () => {
   it('shows fewer choices at a time, so the question and progress stay on screen', async () => {
     const seen = async (rows?: number): Promise<string> => {

@@ -1,6 +1,6 @@
-/** How many choices a prompt shows at once, so that its question stays on screen. */
+/** How prompts fit the terminal: choices shown at once, widths, and a checklist's answer line. */
 import { describe, expect, it } from 'vitest';
-import { displayWidth, fitPageSize } from '../../src/io/prompts.js';
+import { displayWidth, fitPageSize, tickedText } from '../../src/io/prompts.js';
 
 const question = 'Part 2: FastAPI Basics · 0/7 done · 0/44 topics, 0% ░░░░░░░░░░ in all'; // 70 characters
 
@@ -45,5 +45,17 @@ describe('displayWidth', () => {
   it('leaves room on the question line for what a search has typed', () => {
     expect(fitPageSize(12, 'x'.repeat(60), { rows: 10, columns: 80 })).toBe(5);
     expect(fitPageSize(12, 'x'.repeat(60), { rows: 10, columns: 80 }, 20)).toBe(4);
+  });
+});
+
+describe('tickedText', () => {
+  const ticked = (...ids: string[]) => ids.map((short) => ({ short }));
+  it.each([
+    [ticked(), ''],
+    [ticked('1.1.1'), '1.1.1'],
+    [ticked('1', '2', '3', '4', '5'), '1, 2, 3, 4, 5'],
+    [ticked('1', '2', '3', '4', '5', '6'), '1, 2, 3 and 3 more'],
+  ])('%j: %s', (choices, text) => {
+    expect(tickedText(choices)).toBe(text);
   });
 });
