@@ -76,7 +76,11 @@ export function tickedText(ticked: readonly { readonly short: string }[]): strin
   return `${shorts.slice(0, 3).join(', ')} and ${shorts.length - 3} more`;
 }
 
-/** Whether a prompt may be shown: a terminal on both ends, not CI, not --no-input. */
+/**
+ * Whether a prompt may be shown: a terminal on both ends, not CI, not --no-input,
+ * and not TERM=dumb (Emacs' shell, for one), which cannot move the cursor the
+ * prompts redraw with.
+ */
 export function canPrompt(options: {
   readonly stdinIsTTY: boolean;
   readonly stdoutIsTTY: boolean;
@@ -85,7 +89,8 @@ export function canPrompt(options: {
 }): boolean {
   const ci = options.env.CI;
   const inCi = ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
-  return options.stdinIsTTY && options.stdoutIsTTY && !inCi && options.noInput !== true;
+  const dumb = options.env.TERM === 'dumb';
+  return options.stdinIsTTY && options.stdoutIsTTY && !inCi && !dumb && options.noInput !== true;
 }
 
 /**

@@ -430,6 +430,7 @@ describe('reset with nothing to clear', () => {
 describe('never a prompt where nobody can answer', () => {
   it.each([
     ['CI is set', [], { CI: 'true' }, {}],
+    ['TERM is dumb', [], { TERM: 'dumb' }, {}],
     ['--no-input', ['--no-input'], {}, {}],
     ['stdin is not a terminal', [], {}, { stdinIsTTY: false }],
     ['stdout is not a terminal', [], {}, { stdoutIsTTY: false }],
