@@ -7,7 +7,7 @@ import { EXPORT_FORMATS, exportFormat, exportProgress, formatOfFileName } from '
 import { importProgress } from './commands/import.js';
 import { list } from './commands/list.js';
 import { mark, markKeys } from './commands/mark.js';
-import { resetPlan } from './commands/reset.js';
+import { reset } from './commands/reset.js';
 import { next } from './commands/next.js';
 import { note } from './commands/note.js';
 import { recordReview, reviews } from './commands/review.js';
@@ -41,7 +41,7 @@ import {
 import { renderList, renderPlain } from './render/list.js';
 import { report } from './commands/report.js';
 import { REPORT_FORMATS, renderReport, renderReportCsv, renderReportMarkdown } from './render/report.js';
-import { renderMark } from './render/mark.js';
+import { renderMark, renderNothingToReset } from './render/mark.js';
 import { renderNext } from './render/next.js';
 import { renderNote } from './render/note.js';
 import { renderReviewDone, renderReviews } from './render/review.js';
@@ -249,27 +249,13 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
     .addHelpText('after', examples('roadmap reset 2', 'roadmap reset', 'roadmap reset --yes 1.1'))
     .action(async (ref: string | undefined, options: { yes?: boolean }) => {
       const ctx = await context();
-      const plan = resetPlan(ctx, ref);
-      const json = program.opts<{ json?: boolean }>().json === true;
-      // Nothing to clear is nothing to confirm, here or in a script.
-      if (plan.affected === 0 && !json) {
-        io.out(`Nothing to reset: ${plan.what} has no progress.\n`);
-        return;
-      }
-      if (!options.yes && plan.affected > 0) {
-        const prompter = session.prompter();
-        if (!prompter) {
-          throw new UsageError(
-            `reset asks before it clears progress, and cannot ask here; run "roadmap reset${ref === undefined ? '' : ` ${ref}`} --yes" to clear it without asking`,
-          );
-        }
-        const sure = await prompter.confirm(plan.question);
-        if (!sure) {
-          io.err('Nothing was reset.\n');
-          return;
-        }
-      }
-      await show(await markKeys(ctx, plan.targets, 'todo'), renderMark, (r) => markJson(r, 'reset'));
+      const outcome = await reset(ctx, ref, { yes: options.yes === true, prompter: () => session.prompter() });
+      if (outcome.kind === 'declined') io.err('Nothing was reset.\n');
+      else if (outcome.kind === 'reset') await show(outcome.result, renderMark, (r) => markJson(r, 'reset'));
+      else if (program.opts<{ json?: boolean }>().json) {
+        // The same document as a reset that changed nothing.
+        io.out(jsonText(markJson(await markKeys(ctx, [], 'todo'), 'reset')));
+      } else io.out(renderNothingToReset(outcome.what));
     });
 
   program

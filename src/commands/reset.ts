@@ -1,9 +1,12 @@
-/** `reset [REF]`: what would be cleared, and the question to ask before clearing it. */
+/** `reset [REF]`: what would be cleared, the question asked before clearing it, and the clearing. */
 import { statusOf, withFileMarks } from '../core/progress.js';
 import { keysOf } from '../core/refs.js';
 import { topicsOf } from '../core/tree.js';
 import { clean } from '../core/text.js';
+import { UsageError } from '../errors.js';
+import type { Prompter } from '../io/prompts.js';
 import type { Context } from './context.js';
+import { markKeys, type MarkResult } from './mark.js';
 import { resolveAll } from './resolve.js';
 import { refOf, type Ref } from './views.js';
 
@@ -51,4 +54,34 @@ export function resetPlan(ctx: Context, ref: string | undefined): ResetPlan {
     what,
     question: `Reset ${ref === undefined ? `all progress on ${what}` : what} (${items} with progress) to not started? Notes and history are kept.`,
   };
+}
+
+export type ResetOutcome =
+  | { readonly kind: 'reset'; readonly result: MarkResult }
+  | { readonly kind: 'nothing'; readonly what: string }
+  | { readonly kind: 'declined' };
+
+/**
+ * Clears REF's progress (or the whole roadmap's) after asking, unless `yes`.
+ * Nothing to clear is nothing to confirm, at a terminal or in a script; where
+ * there is something and no one can be asked, it is a usage error and nothing
+ * is saved. `prompter` is called only when a question is really needed.
+ */
+export async function reset(
+  ctx: Context,
+  ref: string | undefined,
+  options: { readonly yes: boolean; readonly prompter: () => Prompter | undefined },
+): Promise<ResetOutcome> {
+  const plan = resetPlan(ctx, ref);
+  if (plan.affected === 0) return { kind: 'nothing', what: plan.what };
+  if (!options.yes) {
+    const prompter = options.prompter();
+    if (!prompter) {
+      throw new UsageError(
+        `reset asks before it clears progress, and cannot ask here; run "roadmap reset${ref === undefined ? '' : ` ${ref}`} --yes" to clear it without asking`,
+      );
+    }
+    if (!(await prompter.confirm(plan.question))) return { kind: 'declined' };
+  }
+  return { kind: 'reset', result: await markKeys(ctx, plan.targets, 'todo') };
 }

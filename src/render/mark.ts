@@ -34,3 +34,8 @@ export function renderMark(result: MarkResult, style: Style): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** `reset` when REF has no progress: `Nothing to reset: Part 9: Advanced Topics has no progress.` */
+export function renderNothingToReset(what: string): string {
+  return `Nothing to reset: ${what} has no progress.\n`;
+}

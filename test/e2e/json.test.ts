@@ -41,6 +41,7 @@ describe('--json documents', () => {
     ['mark', ['start', '1.2'], 'start'],
     ['mark', ['skip', '2.3', '4.3'], 'skip'],
     ['mark', ['reset', '2', '--yes'], 'reset'],
+    ['mark', ['reset', '9'], 'reset'], // nothing to reset: no question, the same document
     ['note', ['note', '2.3.1', 'a note'], 'note'],
     ['note', ['note', '2.3.1'], 'note'],
     ['list', ['list', '--notes'], 'list'],
