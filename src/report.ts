@@ -20,9 +20,7 @@ export function report(error: unknown, io: Io, json = false): number {
   try {
     const code = (error as { code?: unknown } | null)?.code;
     if (typeof code === 'string' && code.startsWith('commander.')) {
-      // Help asked for is a success; help shown for a mistake (`roadmap help nothere`, which
-      // commander answers with the full help on stderr) is a usage error.
-      if (COMMANDER_OK.has(code)) return (error as { exitCode?: number }).exitCode ? ExitCode.usage : ExitCode.ok;
+      if (COMMANDER_OK.has(code)) return ExitCode.ok;
       // A CommanderError. Without --json commander has printed it already (with a "did you mean").
       if (!json) return ExitCode.usage;
       return say(ExitCode.usage, (error as Error).message.replace(/^error: /, ''));

@@ -15,7 +15,6 @@ import {
   chapterChoiceName,
   chapterName,
   checklistMessage,
-  foundChoiceName,
   progressLine,
   projectChoiceName,
   statusLabel,
@@ -133,11 +132,12 @@ async function markAsShown(
     found = statusOf(seen, item.key);
     return found === shown ? [{ keys: [item.key], status: to }] : [];
   });
-  const name = `${item.id} "${clean(item.title)}"`;
-  if (found === to && found !== shown) io.out(`${name} was already ${statusLabel(found)}; nothing changed.\n`);
-  else if (found !== shown) {
+  if (found !== shown) {
+    const name = `${item.id} "${clean(item.title)}"`;
     io.out(
-      `${io.style.yellow(`${name} is ${statusLabel(found)} now`)} (changed since this screen was shown); nothing was changed.\n`,
+      found === to
+        ? `${name} was already ${statusLabel(found)}; nothing changed.\n`
+        : `${io.style.yellow(`${name} is ${statusLabel(found)} now`)} (changed since this screen was shown); nothing was changed.\n`,
     );
   }
   const tallied = roadmapTally(ctx.roadmap, saved.progress);
@@ -222,7 +222,7 @@ async function find(ctx: Context, io: MenuIo): Promise<void> {
       const where = ancestors.map((a) => `${a.id} ${a.title}`).join(' › ');
       entries.push({
         id: item.id,
-        label: foundChoiceName(item, statusOf(progress, item.key)),
+        label: topicChoiceName(item, statusOf(progress, item.key), { ticked: false }),
         where,
         haystack: `${item.id} ${item.title} ${where}`.toLowerCase(),
       });

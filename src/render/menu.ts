@@ -15,14 +15,17 @@ export function progressLine(tally: Tally, style: Style): string {
   return `${progressText(tally)} ${bar(tally.percent, style)}`;
 }
 
-/** `1.1.1  Python syntax (started)`; a topic not started needs no word. */
-export function topicChoiceName(topic: Item, status: Status): string {
-  return clean(`${topic.id}  ${topic.title}${status === 'todo' || status === 'done' ? '' : ` (${LABELS[status]})`}`);
-}
-
-/** `1.1.1  Python syntax (done)`: a search result says every status, as there is no tick to show it. */
-export function foundChoiceName(topic: Item, status: Status): string {
-  return clean(`${topic.id}  ${topic.title}${status === 'todo' ? '' : ` (${LABELS[status]})`}`);
+/**
+ * `1.1.1  Python syntax (started)`. A topic not started needs no word, nor does a
+ * done one in a checklist, where its tick says so; a search result names it.
+ */
+export function topicChoiceName(
+  topic: Item,
+  status: Status,
+  { ticked = true }: { readonly ticked?: boolean } = {},
+): string {
+  const silent = status === 'todo' || (ticked && status === 'done');
+  return clean(`${topic.id}  ${topic.title}${silent ? '' : ` (${LABELS[status]})`}`);
 }
 
 const WORDS: Record<Status, string> = { done: 'done', todo: 'not done', doing: 'started', skipped: 'skipped' };

@@ -36,8 +36,8 @@ const activeLine = (): string =>
     .find((l) => l.startsWith('❯')) ?? '';
 
 /** A fresh config folder and the menu open at its first screen: the running command. */
-async function openMenu(): Promise<{ run: Promise<number> }> {
-  t = terminal();
+async function openMenu(options: Parameters<typeof terminal>[0] = {}): Promise<{ run: Promise<number> }> {
+  t = terminal(options);
   const run = t.roadmap([]);
   await screen.next();
   return { run };
@@ -282,9 +282,7 @@ describe('a big checklist answered', () => {
 describe('a short terminal', () => {
   it('shows fewer choices at a time, so the question and progress stay on screen', async () => {
     const seen = async (rows?: number): Promise<string> => {
-      t = terminal(rows === undefined ? {} : { rows, columns: 80 });
-      const run = t.roadmap([]);
-      await screen.next();
+      const { run } = await openMenu(rows === undefined ? {} : { rows, columns: 80 });
       await choose('Browse');
       await choose('FastAPI Basics');
       const shown = screen.getScreen();
