@@ -1,4 +1,5 @@
 /** `doctor`: finds what could stop roadmap from reading or saving progress, and repairs what it can. */
+import { own, type Dict } from '../core/dict.js';
 import type { Roadmap } from '../core/model.js';
 import { salvageState } from '../core/salvage.js';
 import type { RoadmapState } from '../core/state.js';
@@ -117,7 +118,7 @@ function inspect(ctx: DoctorInput): Finding[] {
   } else {
     const records = Object.values(loaded.state.roadmaps).reduce((n, r) => n + Object.keys(r.items).length, 0);
     findings.push(ok(`The progress file is readable: ${records} saved record(s).`));
-    const saved = ctx.loaded ? loaded.state.roadmaps[ctx.loaded.id] : undefined;
+    const saved = ctx.loaded ? own(loaded.state.roadmaps, ctx.loaded.id) : undefined;
     const orphans = ctx.loaded && saved ? orphanedKeys(ctx.loaded.roadmap, saved) : [];
     if (orphans.length > 0) {
       findings.push({
@@ -176,8 +177,10 @@ function orphanedKeys(roadmap: Roadmap, saved: RoadmapState): string[] {
   // Notes can be on parts and sections too, so every item counts as known.
   const known = new Set(roadmap.projects.map((p) => p.key));
   walk(roadmap.parts, (item) => known.add(item.key));
-  const kept = (records: Readonly<Record<string, readonly unknown[]>>): string[] =>
-    Object.keys(records).filter((key) => records[key]!.length > 0);
+  const kept = (records: Dict<readonly unknown[]>): string[] =>
+    Object.entries(records)
+      .filter(([, list]) => list.length > 0)
+      .map(([key]) => key);
   const keys = new Set([...Object.keys(saved.items), ...kept(saved.notes), ...kept(saved.reviews)]);
   return [...keys]
     .filter((key) => !known.has(key))
@@ -194,9 +197,9 @@ function orphanedKeys(roadmap: Roadmap, saved: RoadmapState): string[] {
 
 /** What is saved for one key, e.g. "done 2026-11-02, 2 notes, 1 review". */
 function keptFor(saved: RoadmapState, key: string): string {
-  const record = saved.items[key];
-  const notes = saved.notes[key]?.length ?? 0;
-  const reviews = saved.reviews[key]?.length ?? 0;
+  const record = own(saved.items, key);
+  const notes = own(saved.notes, key)?.length ?? 0;
+  const reviews = own(saved.reviews, key)?.length ?? 0;
   return [
     record ? `${record.status} ${record.at.slice(0, 10)}` : undefined,
     notes > 0 ? `${notes} note${notes === 1 ? '' : 's'}` : undefined,

@@ -4,6 +4,7 @@
  * cannot be imported changes nothing.
  */
 import { DAY_MS } from '../core/activity.js';
+import { dict, own } from '../core/dict.js';
 import { decodeBackup, ImportProblem, type Backup, type ExportedRoadmap } from '../core/backup.js';
 import { looksLikeChecklist, readChecklist, type Checklist } from '../core/checklist.js';
 import { mergeState, type MergeCounts } from '../core/merge.js';
@@ -200,13 +201,13 @@ function mergeChecklist(ctx: Context, current: RoadmapState, checklist: Checklis
   for (const [key, to] of checklist.marks) {
     const from = statusOf(seen, key);
     if (from === to) continue;
-    const saved = current.items[key];
+    const saved = own(current.items, key);
     if (saved !== undefined && Date.parse(saved.at) > exported) kept.push({ key, from: to, to: from });
     else changes.push({ key, from, to, at });
   }
-  const notes: Record<string, Note[]> = {};
+  const notes = dict<Note[]>();
   for (const [key, list] of checklist.notes) {
-    const held = new Set((current.notes[key] ?? []).map((n) => n.text));
+    const held = new Set((own(current.notes, key) ?? []).map((n) => n.text));
     notes[key] = list.flatMap((n) => {
       if (n.at !== undefined) return [{ at: n.at, text: n.text }];
       if (held.has(n.text)) return [];
@@ -218,7 +219,7 @@ function mergeChecklist(ctx: Context, current: RoadmapState, checklist: Checklis
     changes.length === 0
       ? current
       : { ...current, items: applyChanges(current.items, changes), history: [...current.history, ...changes] };
-  const merged = mergeState(withStatuses, { items: {}, history: [], notes, reviews: {} });
+  const merged = mergeState(withStatuses, { items: dict(), history: [], notes, reviews: dict() });
   const added = { ...merged.added, records: changes.length, history: changes.length };
   if (changes.length === 0 && !merged.changed) return { state: undefined, changes: [], added, kept };
   return { state: merged.state, changes, added, kept };

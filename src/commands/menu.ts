@@ -5,6 +5,7 @@
  * the progress. Leaving a prompt (Ctrl-C, Escape) throws Interrupted from the
  * Prompter: whatever was on screen is dropped and nothing is saved.
  */
+import { dict, own } from '../core/dict.js';
 import type { Item, Status } from '../core/model.js';
 import { nextTopics, roadmapTally, statusOf, tally, withFileMarks, type Progress } from '../core/progress.js';
 import { projectReadiness } from '../core/readiness.js';
@@ -39,7 +40,7 @@ type TopicAction = Status | 'back';
 
 /** The progress as saved now: the menu runs for minutes, and another roadmap may write meanwhile. */
 function freshProgress(ctx: Context): Progress {
-  return withFileMarks(ctx.roadmap, ctx.store.reload().roadmaps[ctx.roadmapId]?.items ?? {});
+  return withFileMarks(ctx.roadmap, own(ctx.store.reload().roadmaps, ctx.roadmapId)?.items ?? dict());
 }
 
 /** The whole roadmap's progress, as every screen shows it. */

@@ -1,4 +1,5 @@
 /** `note`: the learner's own dated notes on a topic, section, part or project. */
+import { withEntry } from '../core/dict.js';
 import type { ItemKind } from '../core/model.js';
 import type { Note } from '../core/state.js';
 import { clean } from '../core/text.js';
@@ -38,7 +39,7 @@ export async function note(ctx: Context, ref: string, text?: string): Promise<No
   const added: Note = { at: ctx.now().toISOString(), text: trimmed };
   const saved = await ctx.store.update(ctx.roadmapId, (current) => ({
     ...current,
-    notes: { ...current.notes, [key]: [...notesOf(current.notes, key), added] },
+    notes: withEntry(current.notes, key, [...notesOf(current.notes, key), added]),
     ...(ctx.source === undefined ? {} : { source: ctx.source }),
   }));
   return { item, added, notes: notesOf(saved.notes, key), invocation: ctx.invocation };

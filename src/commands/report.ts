@@ -1,5 +1,5 @@
 /** `report`: progress per part, what was finished in a period (with dates), and the pace. */
-import { tally, withFileMarks, type Tally } from '../core/progress.js';
+import { statusOf, tally, withFileMarks, type Tally } from '../core/progress.js';
 import { topicsOf } from '../core/tree.js';
 import { UsageError } from '../errors.js';
 import type { Context } from './context.js';
@@ -42,7 +42,7 @@ export function report(ctx: Context, options: { since: string }): ReportResult {
     if (change.to === 'done' && at >= from.getTime() && at <= now.getTime()) lastDone.set(change.key, change.at);
   }
   const finished = [...lastDone]
-    .filter(([key]) => topics.has(key) && progress[key]?.status === 'done')
+    .filter(([key]) => topics.has(key) && statusOf(progress, key) === 'done')
     .map(([key, at]) => ({ id: topics.get(key)!.id, title: topics.get(key)!.title, at }))
     .sort((a, b) => a.at.localeCompare(b.at));
   const weeks = Math.max((now.getTime() - from.getTime()) / (7 * DAY), 1 / 7);

@@ -3,6 +3,7 @@
  * (see core/review.ts). Alone it lists what is due; with a REF it records that
  * the topic was reviewed, and says when the next review is.
  */
+import { own, withEntry } from '../core/dict.js';
 import type { Item } from '../core/model.js';
 import { statusOf, topicKeys, withFileMarks } from '../core/progress.js';
 import { finishTimes, REVIEW_DAYS, reviewPlan, scheduleOf, type ReviewEntry } from '../core/review.js';
@@ -80,7 +81,7 @@ export async function recordReview(ctx: Context, ref: string): Promise<ReviewDon
     if (finishedAt === undefined) {
       throw new UsageError(`${name} is ticked in the roadmap file, so there is no finish time to review it from`);
     }
-    const done = Object.hasOwn(current.reviews, topic.key) ? current.reviews[topic.key]! : [];
+    const done = own(current.reviews, topic.key) ?? [];
     const schedule = scheduleOf(finishedAt, done, now);
     if (schedule.kind === 'settled') {
       throw new UsageError(`${name} has had its ${REVIEW_DAYS.length} reviews; it is settled`);
@@ -101,7 +102,7 @@ export async function recordReview(ctx: Context, ref: string): Promise<ReviewDon
     };
     return {
       ...current,
-      reviews: { ...current.reviews, [topic.key]: [...done, at] },
+      reviews: withEntry(current.reviews, topic.key, [...done, at]),
       ...(ctx.source === undefined ? {} : { source: ctx.source }),
     };
   });

@@ -1,4 +1,5 @@
 /** Plain-data views of items, shared by the command results (the renderers, text and JSON, shape them for output). */
+import { dict, own, type Dict } from '../core/dict.js';
 import type { Item, Roadmap, Status } from '../core/model.js';
 import { statusOf, type Progress } from '../core/progress.js';
 import type { Note } from '../core/state.js';
@@ -22,18 +23,18 @@ export interface TopicView extends Ref {
 export const refOf = (item: { id: string; title: string }): Ref => ({ id: item.id, title: item.title });
 
 /** The notes saved under a key, oldest first. */
-export function notesOf(notes: Readonly<Record<string, readonly Note[]>>, key: string): readonly Note[] {
-  return Object.hasOwn(notes, key) ? notes[key]! : [];
+export function notesOf(notes: Dict<readonly Note[]>, key: string): readonly Note[] {
+  return own(notes, key) ?? [];
 }
 
 export function topicView(
   roadmap: Roadmap,
   placed: Placed,
   progress: Progress,
-  notes: Readonly<Record<string, readonly Note[]>> = {},
+  notes: Dict<readonly Note[]> = dict(),
 ): TopicView {
   const part = placed.ancestors[0] ?? placed.item;
-  const stageNumber = roadmap.partStages[part.id];
+  const stageNumber = own(roadmap.partStages, part.id);
   const stage = stageNumber === undefined ? undefined : roadmap.stages[stageNumber - 1];
   return {
     ...refOf(placed.item),

@@ -16,6 +16,7 @@
  * the statuses it changes at the time of the import.
  */
 import { isIsoTime } from './time.js';
+import { own } from './dict.js';
 import { checkHeader, decodeRoadmapHeader, decodeTime, EXPORT_KIND, EXPORT_VERSION, ImportProblem } from './backup.js';
 import type { ExportedRoadmap } from './backup.js';
 import type { Item, Roadmap, Status } from './model.js';
@@ -59,7 +60,7 @@ export function renderChecklist(
       `Exported ${exportedAt.slice(0, 10)} with \`roadmap export --format md\`; bring it back with \`roadmap import FILE\`.`,
   ];
   const notes = (key: string, indent: string): void => {
-    for (const note of state.notes[key] ?? []) out.push(...noteLines(note, indent));
+    for (const note of own(state.notes, key) ?? []) out.push(...noteLines(note, indent));
   };
   const keyComment = (key: string): string => ` <!-- key: ${encodeKey(key)} -->`;
   const shown = new Set<string>();
@@ -69,7 +70,7 @@ export function renderChecklist(
     const depth = ancestors.length + 1;
     // Parts and sections are headings (## to ######); below a topic, or deeper than that, a nested list.
     const firstInList = ancestors.findIndex((a, i) => a.kind === 'topic' || i + 2 > 6);
-    const hasNotes = (state.notes[item.key]?.length ?? 0) > 0;
+    const hasNotes = (own(state.notes, item.key)?.length ?? 0) > 0;
     if (firstInList < 0 && item.kind !== 'topic' && depth + 1 <= 6) {
       out.push('');
       if (item.label) out.push(`*${text(item.label)}*`, '');
@@ -108,7 +109,7 @@ export function renderChecklist(
   if (kept.length > 0) {
     out.push('', '## Kept progress of items not in this roadmap', '');
     for (const key of kept) {
-      const mark = Object.hasOwn(state.items, key) ? `[${MARKS[statusOf(state.items, key)]}] ` : '';
+      const mark = own(state.items, key) ? `[${MARKS[statusOf(state.items, key)]}] ` : '';
       out.push(`- ${mark}${text(key)}${keyComment(key)}`);
       notes(key, '  ');
     }

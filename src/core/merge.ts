@@ -9,6 +9,7 @@
  *   interleaved by time.
  * So merging the same progress twice changes nothing the second time.
  */
+import { dict, own, type Dict } from './dict.js';
 import type { Status } from './model.js';
 import { statusOf, type StatusRecord } from './progress.js';
 import type { RoadmapState } from './state.js';
@@ -40,11 +41,11 @@ export interface MergeResult {
 }
 
 export function mergeState(saved: RoadmapState, incoming: Incoming): MergeResult {
-  const items: Record<string, StatusRecord> = { ...saved.items };
+  const items = dict<StatusRecord>(Object.entries(saved.items));
   const statusChanges: StatusChangeByKey[] = [];
   let records = 0;
   for (const [key, record] of Object.entries(incoming.items)) {
-    const current = Object.hasOwn(saved.items, key) ? saved.items[key] : undefined;
+    const current = own(saved.items, key);
     if (current && Date.parse(record.at) <= Date.parse(current.at)) continue;
     items[key] = { status: record.status, at: record.at };
     records++;
@@ -112,15 +113,15 @@ export function unionBy<T>(
 }
 
 function unionKeyed<T>(
-  saved: Readonly<Record<string, readonly T[]>>,
-  incoming: Readonly<Record<string, readonly T[]>>,
+  saved: Dict<readonly T[]>,
+  incoming: Dict<readonly T[]>,
   identity: (entry: T) => string,
   time: (entry: T) => string,
-): { map: Readonly<Record<string, readonly T[]>>; added: number } {
-  const map: Record<string, readonly T[]> = { ...saved };
+): { map: Dict<readonly T[]>; added: number } {
+  const map = dict(Object.entries(saved));
   let added = 0;
   for (const [key, entries] of Object.entries(incoming)) {
-    const union = unionBy(Object.hasOwn(saved, key) ? saved[key]! : [], entries, identity, time);
+    const union = unionBy(own(saved, key) ?? [], entries, identity, time);
     if (union.added === 0) continue;
     map[key] = union.list;
     added += union.added;

@@ -2,6 +2,7 @@
  * The in-memory roadmap. Everything here is plain data (no parent pointers, no
  * classes) so a parsed roadmap can be cached as JSON and compared in tests.
  */
+import type { Dict } from './dict.js';
 
 export type Status = 'todo' | 'doing' | 'done' | 'skipped';
 
@@ -81,9 +82,9 @@ export interface TopicIndex {
  */
 export interface Roadmap extends RoadmapText {
   /** The learning-path stage (1-based) of each part, by part ID; empty without a learning path. */
-  readonly partStages: Readonly<Record<string, number>>;
+  readonly partStages: Dict<number>;
   /** The IDs of the sections each project draws on, by project ID; empty when its words match no title. */
-  readonly projectSections: Readonly<Record<string, readonly string[]>>;
+  readonly projectSections: Dict<readonly string[]>;
   /**
    * Every topic in document order. `next`, `status` and the overall tally work
    * from this alone, so a large cached roadmap need not load its whole tree.

@@ -1,4 +1,5 @@
 /** Status maths: what is done, how much, and what comes next. Pure functions of tree + records. */
+import { dict, own, type Dict } from './dict.js';
 import type { Item, Roadmap, Status, TopicIndex, TopicRef } from './model.js';
 import { topicsOf } from './tree.js';
 
@@ -9,7 +10,7 @@ export interface StatusRecord {
 }
 
 /** Saved statuses by item key. A key with no record is `todo`. */
-export type Progress = Readonly<Record<string, StatusRecord>>;
+export type Progress = Dict<StatusRecord>;
 
 export interface StatusChange {
   readonly key: string;
@@ -28,7 +29,7 @@ export interface Tally {
 }
 
 export function statusOf(progress: Progress, key: string): Status {
-  return Object.hasOwn(progress, key) ? progress[key]!.status : 'todo';
+  return own(progress, key)?.status ?? 'todo';
 }
 
 export function percentOf(done: number, total: number): number {
@@ -90,7 +91,7 @@ function* inPathOrder(roadmap: Roadmap): Generator<number> {
   const byStage = new Map<number, number[]>();
   ids.forEach((id, i) => {
     const dot = id.indexOf('.');
-    const stage = roadmap.partStages[dot < 0 ? id : id.slice(0, dot)] ?? 0;
+    const stage = own(roadmap.partStages, dot < 0 ? id : id.slice(0, dot)) ?? 0;
     const bucket = byStage.get(stage);
     if (bucket) bucket.push(i);
     else byStage.set(stage, [i]);
@@ -120,7 +121,7 @@ export function statusChanges(
 
 /** Saved progress with the changes recorded, each with its time. */
 export function applyChanges(saved: Progress, changes: readonly StatusChange[]): Progress {
-  const next: Record<string, StatusRecord> = { ...saved };
+  const next = dict(Object.entries(saved));
   for (const change of changes) next[change.key] = { status: change.to, at: change.at };
   return next;
 }
@@ -155,9 +156,8 @@ export function roadmapTally(roadmap: Roadmap, progress: Progress): Tally {
   let done = 0;
   let doing = 0;
   let skipped = 0;
-  for (const key in progress) {
+  for (const [key, { status }] of Object.entries(progress)) {
     if (!known.has(key)) continue;
-    const status = progress[key]!.status;
     if (status === 'done') done++;
     else if (status === 'doing') doing++;
     else if (status === 'skipped') skipped++;
@@ -174,7 +174,8 @@ export const FILE_MARK_TIME = '1970-01-01T00:00:00.000Z';
  * the file (`- [x]`) is done until the learner says otherwise.
  */
 export function withFileMarks(roadmap: Roadmap, saved: Progress): Progress {
-  const marks: Record<string, StatusRecord> = {};
-  for (const key of roadmap.topics.checked) marks[key] = { status: 'done', at: FILE_MARK_TIME };
-  return Object.keys(marks).length === 0 ? saved : { ...marks, ...saved };
+  const { checked } = roadmap.topics;
+  if (checked.length === 0) return saved;
+  const marks = checked.map((key): [string, StatusRecord] => [key, { status: 'done', at: FILE_MARK_TIME }]);
+  return dict([...marks, ...Object.entries(saved)]);
 }

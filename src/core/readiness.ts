@@ -1,4 +1,5 @@
 /** How ready the learner is for each suggested project. */
+import { own } from './dict.js';
 import type { Item, Project, Roadmap, Status } from './model.js';
 import { statusOf, tally, type Progress, type Tally } from './progress.js';
 import { indexById } from './tree.js';
@@ -15,7 +16,7 @@ export interface ProjectReadiness {
 export function projectReadiness(roadmap: Roadmap, progress: Progress): ProjectReadiness[] {
   const index = indexById(roadmap);
   return roadmap.projects.map((project) => {
-    const sections = (roadmap.projectSections[project.id] ?? []).map((id) => index.get(id)!.item);
+    const sections = (own(roadmap.projectSections, project.id) ?? []).map((id) => index.get(id)!.item);
     return {
       project,
       sections,

@@ -5,6 +5,7 @@
  * history, the recorded reviews and a given now.
  */
 import { DAY_MS } from './activity.js';
+import { own, type Dict } from './dict.js';
 import type { Progress, StatusChange } from './progress.js';
 
 /** Days after the finish each review is due. */
@@ -63,7 +64,7 @@ export function finishTimes(
     if (before === undefined || Date.parse(change.at) >= Date.parse(before)) finished.set(change.key, change.at);
   }
   for (const key of finished.keys()) {
-    if (progress[key]?.status !== 'done') finished.delete(key);
+    if (own(progress, key)?.status !== 'done') finished.delete(key);
   }
   return finished;
 }
@@ -90,7 +91,7 @@ export interface ReviewPlan {
 export function reviewPlan(
   history: readonly StatusChange[],
   progress: Progress,
-  reviews: Readonly<Record<string, readonly string[]>>,
+  reviews: Dict<readonly string[]>,
   now: Date,
   position: (key: string) => number | undefined,
 ): ReviewPlan {
@@ -99,7 +100,7 @@ export function reviewPlan(
   let settled = 0;
   const counts = (key: string): boolean => position(key) !== undefined;
   for (const [key, finishedAt] of finishTimes(history, progress, counts)) {
-    const schedule = scheduleOf(finishedAt, Object.hasOwn(reviews, key) ? reviews[key]! : [], now);
+    const schedule = scheduleOf(finishedAt, own(reviews, key) ?? [], now);
     if (schedule.kind === 'settled') settled++;
     else (schedule.due ? due : upcoming).push({ key, schedule });
   }

@@ -2,6 +2,7 @@
  * The saved-progress document: its shape, its schema version, and the checks
  * that turn parsed JSON into it. Pure: reading and writing the file is io/'s job.
  */
+import { dict, type Dict } from './dict.js';
 import { isIsoTime } from './time.js';
 import type { Status } from './model.js';
 import type { Progress, StatusChange, StatusRecord } from './progress.js';
@@ -16,9 +17,9 @@ export interface RoadmapState {
   /** The file this roadmap was last saved from (custom roadmaps): a record of where it lives. */
   readonly source?: string;
   /** The learner's notes on items, by stable key, oldest first. */
-  readonly notes: Readonly<Record<string, readonly Note[]>>;
+  readonly notes: Dict<readonly Note[]>;
   /** When each finished topic was reviewed, by stable key, oldest first (spaced review). */
-  readonly reviews: Readonly<Record<string, readonly string[]>>;
+  readonly reviews: Dict<readonly string[]>;
 }
 
 export interface Note {
@@ -35,11 +36,12 @@ export interface Settings {
 export interface SavedState {
   readonly schemaVersion: number;
   readonly settings: Settings;
-  readonly roadmaps: Readonly<Record<string, RoadmapState>>;
+  /** Each roadmap's progress by roadmap ID (a dict: the IDs come from the file). */
+  readonly roadmaps: Dict<RoadmapState>;
 }
 
-export const emptyState = (): SavedState => ({ schemaVersion: SCHEMA_VERSION, settings: {}, roadmaps: {} });
-export const emptyRoadmapState = (): RoadmapState => ({ items: {}, history: [], notes: {}, reviews: {} });
+export const emptyState = (): SavedState => ({ schemaVersion: SCHEMA_VERSION, settings: {}, roadmaps: dict() });
+export const emptyRoadmapState = (): RoadmapState => ({ items: dict(), history: [], notes: dict(), reviews: dict() });
 
 /** Why a saved document cannot be used. The message completes "The progress file ...". */
 export class StateProblem extends Error {}
@@ -66,9 +68,7 @@ export const MIGRATIONS: Readonly<Record<number, (doc: Document) => Document>> =
     ...doc,
     schemaVersion: 2,
     roadmaps: isObject(doc.roadmaps)
-      ? Object.fromEntries(
-          Object.entries(doc.roadmaps).map(([id, r]) => [id, isObject(r) ? { notes: {}, reviews: {}, ...r } : r]),
-        )
+      ? dict(Object.entries(doc.roadmaps).map(([id, r]) => [id, isObject(r) ? { notes: {}, reviews: {}, ...r } : r]))
       : doc.roadmaps,
   }),
 };
@@ -101,10 +101,7 @@ export function decodeState(data: unknown): SavedState {
   }
   const current = migrate(data, version, MIGRATIONS);
   if (!isObject(current.roadmaps)) throw new StateProblem('has no "roadmaps" object');
-  const roadmaps: Record<string, RoadmapState> = {};
-  for (const [id, value] of Object.entries(current.roadmaps)) {
-    roadmaps[id] = decodeRoadmapState(value, id);
-  }
+  const roadmaps = dict(Object.entries(current.roadmaps).map(([id, value]) => [id, decodeRoadmapState(value, id)]));
   return { schemaVersion: SCHEMA_VERSION, settings: decodeSettings(current.settings), roadmaps };
 }
 
@@ -121,7 +118,7 @@ export function decodeRoadmapState(value: unknown, id: string): RoadmapState {
   if (!isObject(value) || !isObject(value.items) || !Array.isArray(value.history)) {
     throw new StateProblem(`has a malformed entry for roadmap "${id}"`);
   }
-  const items: Record<string, StatusRecord> = {};
+  const items = dict<StatusRecord>();
   for (const [key, record] of Object.entries(value.items)) {
     if (!isObject(record) || !isStatus(record.status) || !isTime(record.at)) {
       throw new StateProblem(`has a malformed record for "${key}"`);
@@ -160,10 +157,10 @@ function decodeKeyed<T>(
   what: string,
   valid: (v: unknown) => v is T,
   copy: (v: T) => T,
-): Record<string, readonly T[]> {
-  if (value === undefined) return {};
+): Dict<readonly T[]> {
+  if (value === undefined) return dict();
   if (!isObject(value)) throw new StateProblem(`has malformed ${what}`);
-  const out: Record<string, readonly T[]> = {};
+  const out = dict<readonly T[]>();
   for (const [key, entries] of Object.entries(value)) {
     if (!Array.isArray(entries) || !entries.every(valid)) throw new StateProblem(`has malformed ${what} ("${key}")`);
     out[key] = entries.map(copy);
