@@ -3,6 +3,7 @@
  * is still well-formed, whether the file is valid JSON of the wrong shape or a
  * truncated, half-overwritten text.
  */
+import { dict } from './dict.js';
 import { isIsoTime } from './time.js';
 import type { Status } from './model.js';
 import type { StatusChange, StatusRecord } from './progress.js';
@@ -35,12 +36,12 @@ export function salvageState(text: string): Salvage {
   } catch {
     return fromText(text);
   }
-  const roadmaps: Record<string, RoadmapState> = {};
+  const roadmaps = dict<RoadmapState>();
   let records = 0;
   if (isObject(data) && isObject(data.roadmaps)) {
     for (const [id, value] of Object.entries(data.roadmaps)) {
       if (!isObject(value)) continue;
-      const items = Object.fromEntries(
+      const items = dict(
         Object.entries(isObject(value.items) ? value.items : {})
           .filter(([, record]) => validRecord(record))
           .map(([key, record]) => [key, { status: (record as StatusRecord).status, at: (record as StatusRecord).at }]),
@@ -74,7 +75,7 @@ export function salvageState(text: string): Salvage {
 
 /** The well-formed entries of a `{ key: [entry, ...] }` map (notes, reviews); the rest is dropped. */
 function keyedEntries<T>(value: unknown, valid: (v: unknown) => v is T, copy: (v: T) => T): Record<string, T[]> {
-  const out: Record<string, T[]> = {};
+  const out = dict<T[]>();
   for (const [key, entries] of Object.entries(isObject(value) ? value : {})) {
     const kept = (Array.isArray(entries) ? entries : []).filter(valid).map(copy);
     if (kept.length > 0) out[key] = kept;
@@ -97,12 +98,12 @@ function unescape(body: string): string | undefined {
  * structure a note cannot be tied to its topic with certainty.
  */
 function fromText(text: string): Salvage {
-  const roadmaps: Record<string, RoadmapState & { items: Record<string, StatusRecord>; history: StatusChange[] }> = {};
+  const roadmaps = dict<RoadmapState & { items: Record<string, StatusRecord>; history: StatusChange[] }>();
   const roadmapStart = /"((?:[^"\\]|\\.)*)"\s*:\s*\{\s*"items"\s*:/g;
   const starts = [...text.matchAll(roadmapStart)].map((m) => ({ at: m.index, id: unescape(m[1]!) ?? 'bundled' }));
   const ownerAt = (index: number): { items: Record<string, StatusRecord>; history: StatusChange[] } => {
     const owner = starts.filter((s) => s.at < index).at(-1)?.id ?? 'bundled';
-    return (roadmaps[owner] ??= { items: {}, history: [], notes: {}, reviews: {} });
+    return (roadmaps[owner] ??= { items: dict(), history: [], notes: dict(), reviews: dict() });
   };
   const status = '(todo|doing|done|skipped)';
   const string = '"((?:[^"\\\\]|\\\\.)*)"';
