@@ -46,10 +46,11 @@ export function renderChecklist(
   state: RoadmapState,
   progress: Progress,
 ): string {
-  // Inside the comment, < and > are escaped so no title can end it early.
+  // Inside the comment, < and > are escaped so no title can end it early, and C1
+  // and bidi controls (JSON leaves them raw) so none reaches the file: \uXXXX, as JSON reads them.
   const meta = JSON.stringify({ kind: EXPORT_KIND, format: EXPORT_VERSION, roadmap: header, exportedAt }).replace(
-    /[<>]/g,
-    (c) => (c === '<' ? '\\u003c' : '\\u003e'),
+    /[<>\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
   const overall = tally(roadmap.parts, progress);
   const out: string[] = [
@@ -118,15 +119,22 @@ export function renderChecklist(
 }
 
 /**
- * A note's text for a markdown line, reversibly: `&`, `<` and control characters
- * as character references, so no viewer meets HTML or escape codes in it, and the
- * import gives back the note exactly.
+ * What a note may not carry raw onto a markdown line: `&` and `<` (HTML), control
+ * characters but the newline (escape codes), bidi controls (they reorder what a
+ * viewer shows: Trojan Source), U+2028/U+2029 (line breaks to some readers, and
+ * to the import's patterns) and lone surrogates (UTF-8 cannot hold them).
+ */
+const UNSAFE_IN_NOTE =
+  // eslint-disable-next-line no-control-regex
+  /[&<\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A note's text for a markdown line, reversibly: what UNSAFE_IN_NOTE names, as
+ * character references, so no viewer meets HTML, escape codes or reordered text
+ * in it, and the import gives back the note exactly.
  */
 const escapeNote = (s: string): string =>
-  // eslint-disable-next-line no-control-regex
-  s.replace(/[&<\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) =>
-    c === '&' ? '&amp;' : c === '<' ? '&lt;' : `&#x${c.charCodeAt(0).toString(16)};`,
-  );
+  s.replace(UNSAFE_IN_NOTE, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : `&#x${c.charCodeAt(0).toString(16)};`));
 const unescapeNote = (s: string): string =>
   s.replace(/&(amp|lt|#x[0-9a-f]{1,4});/gi, (_m, name: string) =>
     name.toLowerCase() === 'amp'
@@ -229,8 +237,15 @@ export function readChecklist(content: string, roadmap: Roadmap): Checklist {
   return { roadmap: header, exportedAt, marks, notes, unmatched };
 }
 
-/** Keys are slug paths, but a kept record's key can be anything: spaces and < > % are %-encoded. */
-const encodeKey = (key: string): string => key.replace(/[\s%<>]/gu, (c) => encodeURIComponent(c));
+/**
+ * Keys are slug paths, but a kept record's key can be anything: spaces, < > %,
+ * control characters and bidi controls are %-encoded (so none reaches the file raw).
+ */
+const encodeKey = (key: string): string =>
+  // eslint-disable-next-line no-control-regex
+  key.replace(/[\s%<>\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, (c) =>
+    encodeURIComponent(c),
+  );
 
 function decodeKey(key: string): string {
   try {

@@ -48,16 +48,29 @@ export function renderReportMarkdown(r: ReportResult): string {
   ].join('\n')}\n`;
 }
 
+/**
+ * A spreadsheet runs a cell that starts like a formula (`=HYPERLINK(...)`, `@SUM`, `+cmd|...`),
+ * and titles come from someone else's file. As OWASP advises against CSV injection, such a
+ * text cell gets a leading single quote (shown as text, not run) and is quoted. The full-width
+ * forms count too: some spreadsheets read them as the ASCII ones.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+
+/** One CSV (RFC 4180) cell: text cleaned, and neutralised where it starts like a formula; numbers as they are. */
+function csvField(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  const cleaned = clean(value);
+  const formula = FORMULA_START.test(cleaned);
+  const text = formula ? `'${cleaned}` : cleaned;
+  return formula || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 /** CSV (RFC 4180) for a spreadsheet: one row per part, then one per finished topic. */
 export function renderReportCsv(r: ReportResult): string {
-  const field = (value: string | number): string => {
-    const text = clean(String(value));
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
   const rows = [
     ['kind', 'id', 'title', 'done', 'total', 'percent', 'date'],
     ...r.parts.map((p) => ['part', p.id, p.title, p.tally.done, p.tally.total, p.tally.percent, '']),
     ...r.finished.map((f) => ['finished', f.id, f.title, '', '', '', day(f.at)]),
   ];
-  return `${rows.map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
+  return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
