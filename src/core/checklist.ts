@@ -36,8 +36,13 @@ const STATUS_OF_MARK: Readonly<Record<string, Status>> = {
 const HEADER = /^<!-- roadmap-progress (\{.*\}) -->\s*$/;
 const KEY = /\s*<!-- key: (\S+) -->\s*$/;
 
-/** Untrusted text on one markdown line: no control characters, no HTML. */
-const text = (s: string): string => clean(s).replace(/</g, '&lt;');
+/**
+ * Untrusted text kept on one markdown line: no control characters, no bidi
+ * controls, and U+2028/U+2029 as spaces (they end a line for some readers).
+ */
+const oneLine = (s: string): string => clean(s).replace(/[\u2028\u2029]/g, ' ');
+/** Untrusted text on one markdown line, and no HTML. */
+const text = (s: string): string => oneLine(s).replace(/</g, '&lt;');
 
 export function renderChecklist(
   roadmap: Roadmap,
@@ -270,5 +275,5 @@ function matchByIdAndTitle(
   if (!m) return undefined;
   const item = byId.get(m[1]!);
   const title = m[2]!.replace(/&lt;/g, '<').trim();
-  return item && title.startsWith(clean(item.title).trim()) ? item.key : undefined;
+  return item && title.startsWith(oneLine(item.title).trim()) ? item.key : undefined;
 }
