@@ -188,6 +188,16 @@ describe('a progress file whose keys are built-in names', () => {
     expect(doctor.stdout).not.toMatch(/\d+ (note|review)/);
   });
 
+  it('doctor --repair of a damaged file keeps every record under a built-in name', () => {
+    const damaged = JSON.parse(progressFileWithNames()) as { roadmaps: Record<string, { history: unknown }> };
+    // History that is not a list makes the file unreadable; what else it holds can be salvaged.
+    new Map(Object.entries(damaged.roadmaps)).get(ID)!.history = 'damaged';
+    writeFileSync(join(config.dir, 'config.json'), JSON.stringify(damaged));
+    expect(roadmap(['doctor', '--repair']).code).toBe(0);
+    expectEveryName(saved(), { notes: true, reviews: true });
+    expect(saved(config.dir, '__proto__').items.get('a/b')).toEqual({ status: 'doing', at: T0 });
+  });
+
   it.each(['json', 'md'])(
     'export --format %s then import into an empty folder restores every record',
     (format) => {
