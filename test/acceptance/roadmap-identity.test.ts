@@ -11,7 +11,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, tempDir } from '../helpers/cli.js';
 import type { SavedConfig } from '../helpers/saved-config.js';
 
-const UNTITLED = '## Basics\n\n- Topic A\n- Topic B\n';
+/** No title: no \`#\`, no <h1>, no front matter, and two \`##\` parts (a lone \`##\` would be the title). */
+const UNTITLED = '## Basics\n\n- Topic A\n- Topic B\n\n## More\n\n- Topic C\n';
 const AT = '2026-11-01T10:00:00.000Z';
 
 let root: string;

@@ -126,7 +126,8 @@ describe("a custom roadmap's progress follows its title, not its path", () => {
 
   it('a file with no # title is named by its folder and file name', () => {
     const s = new Sandbox();
-    const untitled = PLAN.replace('# My Plan\n\n', '');
+    // Two \`##\` parts: a lone \`##\` would be its title.
+    const untitled = `${PLAN.replace('# My Plan\n\n', '')}\n## More\n\n- Read the manual\n`;
     s.write('notes.md', untitled);
     s.write('other/notes.md', untitled);
     s.write('other/journal.md', untitled);
