@@ -10,6 +10,7 @@ import { clean } from './core/text.js';
 import { ProgressFileError, RoadmapFileError } from './errors.js';
 import { cacheDir, ParseCache } from './io/parse-cache.js';
 import { configDir } from './io/paths.js';
+import { adoptFormerProgress } from './io/roadmap-identity.js';
 import { chooseRoadmap, loadRoadmap, type RoadmapChoice } from './io/roadmap-source.js';
 import { canPrompt, terminalPrompter, type Prompter, type TerminalSize } from './io/prompts.js';
 import { ProgressStore } from './io/store.js';
@@ -103,7 +104,7 @@ export class Session {
     const { file } = this.options();
     return {
       roadmap: loaded.roadmap,
-      roadmapId: loaded.id,
+      roadmapId: await adoptFormerProgress(store, loaded),
       ...(loaded.path === undefined ? {} : { source: loaded.path }),
       invocation:
         chosen.kind === 'file' && chosen.via === '--file' && file

@@ -1,6 +1,7 @@
 /** `use`: which roadmap `roadmap` follows when no --file or ROADMAP_FILE says otherwise. */
 import { roadmapTally, withFileMarks, type Tally } from '../core/progress.js';
 import { UsageError } from '../errors.js';
+import { adoptFormerProgress } from '../io/roadmap-identity.js';
 import { loadRoadmap, type RoadmapChoice } from '../io/roadmap-source.js';
 import type { ParseCache } from '../io/parse-cache.js';
 import type { ProgressStore } from '../io/store.js';
@@ -51,7 +52,7 @@ export async function use(
       return { ...all, settings: choice.kind === 'file' ? { roadmap: choice.path } : {} };
     });
   }
-  const saved = store.read(loaded.id).items;
+  const saved = store.read(await adoptFormerProgress(store, loaded)).items;
   return {
     changed,
     title: loaded.roadmap.title,

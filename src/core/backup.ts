@@ -12,7 +12,7 @@ export const EXPORT_KIND = 'roadmap-progress';
 
 /** Which roadmap an export holds progress for. */
 export interface ExportedRoadmap {
-  /** The roadmap's id in the progress file: `bundled`, or `title:<slug of its title>`. */
+  /** The roadmap's id in the progress file: `bundled`, `title:<slug of its title>`, or for an untitled file `file:<folder>/<file name>` (slugs). */
   readonly id: string;
   readonly title: string;
 }

@@ -5,7 +5,10 @@
  * Leaving a prompt (Ctrl-C, or Escape, which inquirer does not treat as leaving)
  * becomes Interrupted: exit 130, no message, nothing saved.
  */
+import { displayWidth } from '../core/width.js';
 import { Interrupted } from '../errors.js';
+
+export { displayWidth };
 
 export interface Choice<T> {
   readonly value: T;
@@ -28,29 +31,6 @@ type Inquirer = typeof import('@inquirer/prompts');
 
 /** The terminal's size when a prompt is drawn; unknown fields when not a terminal. */
 export type TerminalSize = () => { readonly rows?: number | undefined; readonly columns?: number | undefined };
-
-// eslint-disable-next-line no-control-regex
-const SGR = /\x1b\[[0-9;]*m/g;
-
-/** Columns `text` takes: East Asian wide characters and most emoji take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text.replace(SGR, '')) {
-    const code = char.codePointAt(0)!;
-    const wide =
-      (code >= 0x1100 && code <= 0x115f) ||
-      (code >= 0x2e80 && code <= 0xa4cf) ||
-      (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) ||
-      (code >= 0xfe30 && code <= 0xfe4f) ||
-      (code >= 0xff00 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6) ||
-      (code >= 0x1f300 && code <= 0x1faff) ||
-      (code >= 0x20000 && code <= 0x3fffd);
-    width += wide ? 2 : 1;
-  }
-  return width;
-}
 
 /**
  * How many rows of choices fit under `message` on the terminal: the question

@@ -2,10 +2,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Roadmap } from '../core/model.js';
-import { slugify } from '../core/text.js';
 import { topicsOf } from '../core/tree.js';
 import { RoadmapFileError } from '../errors.js';
 import type { ParseCache } from './parse-cache.js';
+import { identify } from './roadmap-identity.js';
 import { packageRoot } from './paths.js';
 
 /** Which roadmap, and who chose it: `--file` beats ROADMAP_FILE beats `roadmap use` beats the bundled one. */
@@ -27,12 +27,15 @@ export function chooseRoadmap(
 
 export interface LoadedRoadmap {
   /**
-   * Names this roadmap's progress in the store: `bundled`, or `title:` and the
-   * slug of the file's `#` title (of its file name when it has none). Moving or
-   * renaming the file, or editing its topics, keeps the progress; changing the
-   * title starts a new one.
+   * Names this roadmap's progress in the store: `bundled`, `title:` and the
+   * slug of the file's title, or for a file without one `file:` and the slugs
+   * of its folder and file name (see roadmap-identity.ts). Moving or renaming a
+   * titled file, or editing its topics, keeps the progress; changing the title
+   * starts a new one.
    */
   readonly id: string;
+  /** Where an untitled file's progress was saved before it was keyed by its folder too. */
+  readonly formerId?: string;
   /** The file it was read from; undefined for the bundled roadmap. */
   readonly path?: string;
   readonly roadmap: Roadmap;
@@ -51,7 +54,7 @@ export async function loadRoadmap(choice: RoadmapChoice, cache: ParseCache): Pro
   const roadmap = await readRoadmap(choice.path, cache);
   const name = basename(choice.path, extname(choice.path));
   const titled = roadmap.title ? roadmap : { ...roadmap, title: name };
-  return { id: `title:${slugify(titled.title) || 'untitled'}`, path: choice.path, roadmap: titled };
+  return { ...identify(roadmap.title, choice.path), path: choice.path, roadmap: titled };
 }
 
 /**

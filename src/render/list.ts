@@ -1,4 +1,5 @@
 import type { ListNode, ListResult } from '../commands/list.js';
+import { displayWidth } from '../core/width.js';
 import { bar, clean, mark, noteText, progressText, type Style } from './style.js';
 
 interface Row {
@@ -20,7 +21,7 @@ function rowsOf(nodes: readonly ListNode[], level = 0): Row[] {
   return nodes.flatMap((node) => {
     const indent = '  '.repeat(level);
     const name = nameOf(node);
-    const row = { node, indent, name, width: indent.length + 4 + name.length };
+    const row = { node, indent, name, width: indent.length + 4 + displayWidth(name) };
     return [row, ...rowsOf(node.children, level + 1)];
   });
 }

@@ -1,4 +1,5 @@
 import type { ReportResult } from '../commands/report.js';
+import { padColumns } from '../core/width.js';
 import { bar, clean, day, type Style } from './style.js';
 
 export const REPORT_FORMATS = ['text', 'md', 'csv', 'json'] as const;
@@ -13,9 +14,9 @@ export function renderReport(r: ReportResult, style: Style): string {
     '',
     ...r.parts.map(
       (p) =>
-        `${`Part ${p.id}: ${clean(p.title)}`.padEnd(44)} ${bar(p.tally.percent, style)} ${String(p.tally.percent).padStart(3)}%  ${p.tally.done}/${p.tally.total}`,
+        `${padColumns(`Part ${p.id}: ${clean(p.title)}`, 44)} ${bar(p.tally.percent, style)} ${String(p.tally.percent).padStart(3)}%  ${p.tally.done}/${p.tally.total}`,
     ),
-    `${'All'.padEnd(44)} ${bar(r.overall.percent, style)} ${String(r.overall.percent).padStart(3)}%  ${r.overall.done}/${r.overall.total}`,
+    `${padColumns('All', 44)} ${bar(r.overall.percent, style)} ${String(r.overall.percent).padStart(3)}%  ${r.overall.done}/${r.overall.total}`,
     '',
     style.bold(`Finished (${r.finished.length})`),
     ...(r.finished.length > 0

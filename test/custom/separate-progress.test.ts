@@ -124,17 +124,20 @@ describe("a custom roadmap's progress follows its title, not its path", () => {
     expect(Object.keys(s.saved().roadmaps)).toHaveLength(2);
   });
 
-  it('a file with no # title is named by its file name', () => {
+  it('a file with no # title is named by its folder and file name', () => {
     const s = new Sandbox();
-    const untitled = PLAN.replace('# My Plan\n\n', '');
+    // Two \`##\` parts: a lone \`##\` would be its title.
+    const untitled = `${PLAN.replace('# My Plan\n\n', '')}\n## More\n\n- Read the manual\n`;
     s.write('notes.md', untitled);
     s.write('other/notes.md', untitled);
     s.write('other/journal.md', untitled);
     expect(s.ok(['--file', 'notes.md', 'list'])).toMatch(/^notes {2}/);
     s.ok(['--file', 'notes.md', 'done', '1.1']);
 
-    expect(listedItems(s.ok(['--file', 'other/notes.md', 'list'])).get('Learn the shell')?.mark).toBe('x');
+    // Two untitled plans of the same file name, in two folders, are two roadmaps.
+    expect(listedItems(s.ok(['--file', 'other/notes.md', 'list'])).get('Learn the shell')?.mark).toBe(' ');
     expect(listedItems(s.ok(['--file', 'other/journal.md', 'list'])).get('Learn the shell')?.mark).toBe(' ');
-    expect(Object.keys(s.saved().roadmaps)).toEqual([expect.stringContaining('notes')]);
+    expect(listedItems(s.ok(['--file', 'notes.md', 'list'])).get('Learn the shell')?.mark).toBe('x');
+    expect(Object.keys(s.saved().roadmaps)).toEqual([expect.stringMatching(/^file:.+\/notes$/)]);
   });
 });
