@@ -2,7 +2,7 @@
 //   dist/cli/roadmap.cjs  the entry: the fast path (next, status) and everything it needs;
 //   dist/cli/program.cjs  commander and every other command, loaded when the fast path does not apply;
 //   dist/cli/parse.cjs    the markdown parser (marked's lexer), loaded only for a roadmap not parsed before;
-//   dist/cli/conf.cjs     conf (with ajv), loaded only by commands that save progress;
+//   dist/cli/conf.cjs     conf (with ajv) and atomically, loaded only by commands that save progress;
 //   dist/cli/prompts.cjs  @inquirer/prompts, loaded only when a prompt is really shown.
 // CommonJS because Node starts it faster than ES modules (no ESM loader, no module facades).
 // The bundled roadmap is parsed here, once, into dist/roadmap.json.
@@ -29,7 +29,9 @@ const separateBundles = {
     b.onResolve({ filter: /\/core\/parse\.js$/ }, (args) =>
       args.importer.endsWith('roadmap-source.ts') ? other('./parse.cjs') : undefined,
     );
-    b.onResolve({ filter: /^conf$/ }, (args) => (args.importer.endsWith('store.ts') ? other('./conf.cjs') : undefined));
+    b.onResolve({ filter: /^\.\/save-deps\.js$/ }, (args) =>
+      args.importer.endsWith('store.ts') ? other('./conf.cjs') : undefined,
+    );
     b.onResolve({ filter: /^@inquirer\/prompts$/ }, (args) =>
       args.importer.endsWith('prompts.ts') ? other('./prompts.cjs') : undefined,
     );
@@ -44,9 +46,7 @@ const separateBundles = {
       contents: `
         const { loadBundle } = require(${JSON.stringify(join(root, 'src/io/bundle-loader.ts'))});
         const { cacheDir } = require(${JSON.stringify(join(root, 'src/io/parse-cache.ts'))});
-        const loaded = loadBundle(require('node:path').join(__dirname, ${JSON.stringify(args.path)}), cacheDir(process.env));
-        // conf.cjs holds conf's ES module namespace; \`import('conf')\` wants the class as its default.
-        module.exports = ${args.path === './conf.cjs' ? 'loaded.default' : 'loaded'};`,
+        module.exports = loadBundle(require('node:path').join(__dirname, ${JSON.stringify(args.path)}), cacheDir(process.env));`,
       loader: 'js',
       resolveDir: root,
     }));
@@ -110,7 +110,7 @@ await Promise.all([
   build({
     ...common,
     plugins: [lazyBuiltins],
-    stdin: { contents: "export { default } from 'conf';", resolveDir: root, loader: 'js' },
+    entryPoints: [join(root, 'src/io/save-deps.ts')],
     outfile: join(cli, 'conf.cjs'),
   }),
   build({

@@ -78,31 +78,8 @@ function inspect(ctx: DoctorInput): Finding[] {
     });
   }
 
-  const lock = store.lockStatus();
-  if (lock?.stale !== undefined) {
-    findings.push({
-      kind: 'lock',
-      problem: true,
-      text: `A stale lock ${store.lockFile}: ${lock.stale}.`,
-      details: [],
-      repairable: true,
-    });
-  } else if (lock) {
-    // A lock is created empty and written a moment later; until then it names no process.
-    const by = Number.isInteger(lock.info.pid) ? ` by process ${lock.info.pid}` : '';
-    findings.push(ok(`The progress file is being written${by}.`));
-  }
-
-  const leftovers = store.leftovers();
-  if (leftovers.length > 0) {
-    findings.push({
-      kind: 'leftovers',
-      problem: true,
-      text: `${leftovers.length} temporary file(s) left by interrupted saves.`,
-      details: leftovers,
-      repairable: true,
-    });
-  }
+  findings.push(...lockFindings(store));
+  findings.push(...leftoverFindings(store));
 
   const loaded = store.load();
   if (loaded.kind === 'absent') {
@@ -140,10 +117,11 @@ function inspect(ctx: DoctorInput): Finding[] {
 async function repair(ctx: DoctorInput, findings: readonly Finding[]): Promise<Finding[]> {
   const { store } = ctx;
   const done = new Map<FindingKind, string>();
+  // A symbolic link in the lock's place would stop the lock from being taken at all.
+  if (findings.some((f) => f.kind === 'lock' && f.repairable)) store.removeBadLock();
   await store.locked(async () => {
     done.set('lock', 'removed the lock');
-    const leftovers = store.leftovers();
-    store.removeFiles(leftovers);
+    store.removeFiles(store.sortedLeftovers().files);
     done.set('leftovers', 'removed them');
     const loaded = store.load();
     if (loaded.kind === 'unreadable' && !loaded.newer && loaded.text !== undefined) {
@@ -166,6 +144,64 @@ async function repair(ctx: DoctorInput, findings: readonly Finding[]): Promise<F
     const what = finding.repairable ? done.get(finding.kind) : undefined;
     return what === undefined ? finding : { ...finding, repaired: what };
   });
+}
+
+/** What the lock tells: held by a live writer, stale, or something roadmap did not make. */
+function lockFindings(store: ProgressStore): Finding[] {
+  const lock = store.lockStatus();
+  if (lock === undefined) return [];
+  if (lock.state === 'held') {
+    // A lock from another host, or naming no process, is judged by its time and may still be fresh.
+    const by = Number.isInteger(lock.info.pid) ? ` by process ${lock.info.pid}` : '';
+    return [ok(`The progress file is being written${by}.`)];
+  }
+  if (lock.state === 'stale') {
+    return [
+      {
+        kind: 'lock',
+        problem: true,
+        text: `A stale lock ${store.lockFile}: ${lock.why}.`,
+        details: [],
+        repairable: true,
+      },
+    ];
+  }
+  const { problem } = lock;
+  const fix = problem.removable ? '' : ' Remove it by hand if no roadmap is running.';
+  return [
+    {
+      kind: 'lock',
+      problem: true,
+      text: `The lock file ${problem.what}; every save stops until it is gone.${fix}`,
+      details: [store.lockFile],
+      repairable: problem.removable,
+    },
+  ];
+}
+
+/** Temp files of interrupted saves (removable), and anything else under such a name (not touched). */
+function leftoverFindings(store: ProgressStore): Finding[] {
+  const { files, others } = store.sortedLeftovers();
+  const findings: Finding[] = [];
+  if (files.length > 0) {
+    findings.push({
+      kind: 'leftovers',
+      problem: true,
+      text: `${files.length} temporary file(s) left by interrupted saves.`,
+      details: files,
+      repairable: true,
+    });
+  }
+  if (others.length > 0) {
+    findings.push({
+      kind: 'leftovers',
+      problem: true,
+      text: `${others.length} item(s) carry the name of a save's temporary file but are no file roadmap left; remove them by hand.`,
+      details: others,
+      repairable: false,
+    });
+  }
+  return findings;
 }
 
 /**

@@ -1,15 +1,20 @@
 /**
  * The progress file. Reads go straight to the file (fast, no conf/ajv on the
- * start-up path of read-only commands); writes go through conf, which writes
- * atomically (temp file + fsync + rename), under a cross-process lock. A file
+ * start-up path of read-only commands); writes are atomic in every environment
+ * (atomically: temp file beside it, fsync, rename; then an fsync of the folder)
+ * under a cross-process lock, and only while that lock is still ours. A file
  * this build cannot read is never rewritten: every command stops with its path
  * and how to recover, and only `roadmap doctor --repair` moves it aside.
  */
 import {
   accessSync,
+  closeSync,
   constants,
+  fsyncSync,
   linkSync,
+  lstatSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   realpathSync,
@@ -28,7 +33,7 @@ import {
   type SavedState,
 } from '../core/state.js';
 import { CliError, ProgressFileError } from '../errors.js';
-import { acquireLock, readLock, STALE_MS, staleReason, type LockInfo } from './lock.js';
+import { acquireLock, BadLockError, readLock, staleReason, type HeldLock, type LockInfo } from './lock.js';
 
 export const CONFIG_NAME = 'config';
 
@@ -38,11 +43,31 @@ export type LoadResult =
   | { readonly kind: 'unreadable'; readonly problem: string; readonly text?: string; readonly newer: boolean };
 
 const REPAIR_HINT = 'run "roadmap doctor --repair" to move it aside and keep what can be read, or fix it by hand';
+/** For a file that could not even be read (a folder, no permission): salvage has nothing to work on. */
+const BY_HAND_HINT = 'fix its permissions, or move it out of the way by hand';
+
+/** Thrown from inside atomically's write when the lock is no longer ours, so the rename never happens. */
+class LockLost extends Error {}
+
+/** What the lock file is: absent, held, stale, or something roadmap did not make. */
+export type LockStatus =
+  | { readonly state: 'held'; readonly info: LockInfo }
+  | { readonly state: 'stale'; readonly info: LockInfo; readonly why: string }
+  | { readonly state: 'bad'; readonly problem: BadLockError };
+
+/** Where a save writes, and with what: loaded once, before the lock is taken, so holding it stays short. */
+interface Saver {
+  readonly path: string;
+  readonly write: typeof import('./save-deps.js').writeFileAtomic;
+}
 
 export class ProgressStore {
   readonly file: string;
   readonly lockFile: string;
   private last: SavedState | undefined;
+  private saver: Promise<Saver> | undefined;
+  /** The lock while `locked` runs: a save checks it is still ours before replacing the file. */
+  private lock: HeldLock | undefined;
 
   /** `warn` hears about anything the user should know that is not an error (a stale lock broken). */
   constructor(
@@ -90,7 +115,8 @@ export class ProgressStore {
     const result = this.load();
     if (result.kind === 'absent') return emptyState();
     if (result.kind === 'ok') return result.state;
-    const recover = result.newer ? 'It was left untouched.' : `It was left untouched: ${REPAIR_HINT}.`;
+    const hint = result.text === undefined ? BY_HAND_HINT : REPAIR_HINT;
+    const recover = result.newer ? 'It was left untouched.' : `It was left untouched: ${hint}.`;
     throw new ProgressFileError(`the progress file ${this.file} ${result.problem}. ${recover}`);
   }
 
@@ -145,6 +171,7 @@ export class ProgressStore {
   async updateAll(change: (current: SavedState) => SavedState | undefined): Promise<SavedState> {
     // Fail on an unreadable file before taking the lock (and before creating the folder).
     this.readAll();
+    await this.prepareSave();
     return this.locked(async () => {
       const current = this.readAll();
       const next = change(current) ?? current;
@@ -154,12 +181,29 @@ export class ProgressStore {
     });
   }
 
-  /** The lock file, if any, and why it is stale (undefined while its owner may be writing). */
-  lockStatus(): { readonly info: LockInfo; readonly stale?: string } | undefined {
-    const info = readLock(this.lockFile);
+  /** The lock file, if any: held, stale (and why), or not a lock at all. */
+  lockStatus(): LockStatus | undefined {
+    let info: LockInfo | undefined;
+    try {
+      info = readLock(this.lockFile);
+    } catch (error) {
+      if (error instanceof BadLockError) return { state: 'bad', problem: error };
+      // A folder path too long for the lock's name is reported by unwritable().
+      if ((error as NodeJS.ErrnoException).code === 'ENAMETOOLONG') return undefined;
+      throw error;
+    }
     if (!info) return undefined;
-    const stale = staleReason(info, STALE_MS);
-    return stale === undefined ? { info } : { info, stale };
+    const why = staleReason(info);
+    return why === undefined ? { state: 'held', info } : { state: 'stale', info, why };
+  }
+
+  /** Removes a symbolic link in the lock's place (nothing else: a folder or a file we cannot read stays). */
+  removeBadLock(): void {
+    try {
+      if (lstatSync(this.lockFile).isSymbolicLink()) unlinkSync(this.lockFile);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
   }
 
   /** Why progress could not be saved here, or undefined if the folder is (or can be made) writable. */
@@ -170,7 +214,7 @@ export class ProgressStore {
       try {
         if (!statSync(dir).isDirectory()) return `${dir} is a file, not a folder`;
         accessSync(dir, constants.W_OK);
-        return undefined;
+        return dir === this.dir ? this.namesTooLong() : undefined;
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code !== 'ENOENT' && code !== 'ENOTDIR') return `${dir} cannot be written (${(error as Error).message})`;
@@ -181,12 +225,27 @@ export class ProgressStore {
     }
   }
 
-  /** Temp files of writes that were killed before their rename. */
+  /** Why the lock or a save's temp file could not be created in the folder: a path over the system's limit. */
+  private namesTooLong(): string | undefined {
+    // The longest names a save uses: a temp file of atomically's, and one of the lock's.
+    for (const probe of [`${this.file}.tmp-0000000000000000`, `${this.lockFile}.tmp-${'0'.repeat(40)}`]) {
+      try {
+        lstatSync(probe);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENAMETOOLONG') {
+          return `its path is too long for the temporary files a save needs (${probe.length} characters)`;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** Temp files of saves and lock takers that were killed before they finished. */
   leftovers(): string[] {
-    const prefix = `${basename(this.file)}.tmp-`;
+    const prefixes = [`${basename(this.file)}.tmp-`, `${basename(this.lockFile)}.tmp-`];
     try {
       return readdirSync(this.dir)
-        .filter((name) => name.startsWith(prefix))
+        .filter((name) => prefixes.some((prefix) => name.startsWith(prefix)))
         .map((name) => join(this.dir, name));
     } catch {
       return [];
@@ -217,15 +276,40 @@ export class ProgressStore {
     renameSync(backup, this.file);
   }
 
-  removeFiles(paths: readonly string[]): void {
-    for (const path of paths) unlinkSync(path);
+  /**
+   * The leftovers doctor may remove (plain files and links, as a save or a lock
+   * taker leaves them) and the others, each with what it is (a folder, a path
+   * too long to handle): never removed, only reported.
+   */
+  sortedLeftovers(): { readonly files: string[]; readonly others: string[] } {
+    const files: string[] = [];
+    const others: string[] = [];
+    for (const path of this.leftovers()) {
+      try {
+        const stat = lstatSync(path);
+        if (stat.isFile() || stat.isSymbolicLink()) files.push(path);
+        else others.push(`${path} (${stat.isDirectory() ? 'a folder' : 'a special file'})`);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'ENOENT') others.push(`${path} (${code ?? (error as Error).message})`);
+      }
+    }
+    return { files, others };
   }
 
-  /**
-   * Runs `work` holding the cross-process lock (breaking a stale one, with a
-   * warning). Every change to the folder's files happens inside it.
-   */
-  async locked<T>(work: () => Promise<T>): Promise<T> {
+  /** Removes files that may be gone already (a lock taker's temp file lives only a moment). */
+  removeFiles(paths: readonly string[]): void {
+    for (const path of paths) {
+      try {
+        unlinkSync(path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
+  }
+
+  /** Creates the progress folder (0700) if needed. */
+  private ensureFolder(): void {
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     } catch (error) {
@@ -233,38 +317,109 @@ export class ProgressStore {
         `cannot create the progress folder ${this.dir} (${(error as Error).message}); nothing was saved`,
       );
     }
-    let release: () => void;
+  }
+
+  /**
+   * Loads what a save needs: conf (~1x Node's start-up to import, so only
+   * commands that write pay for it) says where the file lives. Done before the
+   * lock is taken, and only while the file is readable: conf reads it.
+   */
+  private prepareSave(): Promise<Saver> {
+    return (this.saver ??= (async () => {
+      this.ensureFolder();
+      try {
+        const { Conf, writeFileAtomic } = await import('./save-deps.js');
+        const conf = new Conf<Record<string, unknown>>({
+          projectName: 'roadmap',
+          projectSuffix: '',
+          cwd: this.dir,
+          configName: CONFIG_NAME,
+          configFileMode: 0o600,
+          accessPropertiesByDotNotation: false,
+        });
+        return { path: conf.path, write: writeFileAtomic };
+      } catch (error) {
+        this.saver = undefined;
+        throw new CliError(`cannot save progress to ${this.file} (${(error as Error).message}); nothing was saved`);
+      }
+    })());
+  }
+
+  /**
+   * Runs `work` holding the cross-process lock (breaking a stale one, with a
+   * warning). Every change to the folder's files happens inside it.
+   */
+  async locked<T>(work: () => Promise<T>): Promise<T> {
+    this.ensureFolder();
+    let lock: HeldLock;
     try {
-      release = await acquireLock(this.lockFile, {
+      lock = await acquireLock(this.lockFile, {
         onStale: (_info, why) => this.warn(`warning: removed a stale lock on the progress file (${why}).\n`),
       });
     } catch (error) {
       if (error instanceof CliError) throw error;
+      if (error instanceof BadLockError) {
+        const fix = error.removable ? 'run "roadmap doctor --repair" to remove it' : 'remove it by hand';
+        throw new CliError(`${error.message}; if no roadmap is running, ${fix}; nothing was saved`);
+      }
       throw new CliError(`cannot lock the progress file ${this.file} (${(error as Error).message}); nothing was saved`);
     }
+    this.lock = lock;
     try {
       return await work();
     } finally {
-      release();
+      this.lock = undefined;
+      lock.release();
     }
   }
 
-  /** Replaces the whole document; only inside `locked`. */
+  /**
+   * Replaces the whole document; only inside `locked`. Written through
+   * atomically rather than conf's own write: conf writes in place when SNAP is
+   * set (a kill then truncates the file), and offers no moment to check the lock.
+   */
   async write(state: SavedState): Promise<void> {
+    const saver = await this.prepareSave();
+    const lock = this.lock;
+    let temp: string | undefined;
     try {
-      // conf costs ~1x Node's start-up to import, so only commands that write pay for it.
-      const { default: Conf } = await import('conf');
-      const conf = new Conf<Record<string, unknown>>({
-        projectName: 'roadmap',
-        projectSuffix: '',
-        cwd: this.dir,
-        configName: CONFIG_NAME,
-        configFileMode: 0o600,
-        accessPropertiesByDotNotation: false,
+      saver.write(saver.path, JSON.stringify(state, undefined, '\t'), {
+        mode: 0o600,
+        // The temp file exists and nothing has replaced the progress file yet: last moment atomically gives us.
+        tmpCreated: (path) => {
+          temp = path;
+          if (lock && !lock.held()) throw new LockLost();
+        },
       });
-      conf.store = { ...state };
     } catch (error) {
+      // atomically removes its temp file too, but asynchronously: a command that exits now would leave it.
+      if (temp !== undefined) this.removeFiles([temp]);
+      if (error instanceof LockLost) {
+        throw new CliError(
+          `the lock on ${this.file} was removed or taken by another process while this one waited, so saving would overwrite its changes; nothing was saved`,
+        );
+      }
       throw new CliError(`cannot save progress to ${this.file} (${(error as Error).message}); nothing was saved`);
+    }
+    this.syncFolder(dirname(saver.path));
+  }
+
+  /** Flushes the folder, so the rename that replaced the file survives a power cut too. */
+  private syncFolder(dir: string): void {
+    let fd: number | undefined;
+    try {
+      fd = openSync(dir, 'r');
+      fsyncSync(fd);
+    } catch (error) {
+      // Some file systems cannot flush a folder: the file itself is flushed, which is all they offer.
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (!['EINVAL', 'ENOTSUP', 'EOPNOTSUPP', 'EISDIR', 'EBADF', 'EPERM', 'EACCES'].includes(code)) {
+        throw new CliError(
+          `the change was written to ${this.file}, but its folder could not be flushed to disk (${(error as Error).message}); it may not survive a power cut`,
+        );
+      }
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   }
 }

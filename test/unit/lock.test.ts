@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CliError } from '../../src/errors.js';
-import { acquireLock, readLock } from '../../src/io/lock.js';
+import { acquireLock, BadLockError, readLock } from '../../src/io/lock.js';
 import { tempDir } from '../helpers/cli.js';
 
 let temp: ReturnType<typeof tempDir>;
@@ -30,39 +30,58 @@ const settled = async (promise: Promise<unknown>, ms: number): Promise<boolean> 
 
 describe('acquireLock', () => {
   it('holds a lock file naming this process until released', async () => {
-    const release = await acquireLock(lock);
+    const { release, held } = await acquireLock(lock);
     expect(readLock(lock)?.pid).toBe(process.pid);
+    expect(held()).toBe(true);
     release();
     expect(existsSync(lock)).toBe(false);
   });
 
   it('makes a second taker wait until the first releases', async () => {
-    const releaseFirst = await acquireLock(lock);
+    const first = await acquireLock(lock);
     const second = acquireLock(lock);
     expect(await settled(second, 200)).toBe(false);
-    releaseFirst();
-    const releaseSecond = await second;
+    first.release();
+    const taken = await second;
     expect(readLock(lock)?.pid).toBe(process.pid);
-    releaseSecond();
+    taken.release();
   });
 
   it('breaks a lock left by a process that is no longer running, and says so', async () => {
     const pid = deadPid();
     writeFileSync(lock, JSON.stringify({ pid, host: hostname(), token: 'old' }));
     const heard: string[] = [];
-    const release = await acquireLock(lock, { onStale: (_info, why) => heard.push(why) });
+    const { release } = await acquireLock(lock, { onStale: (_info, why) => heard.push(why) });
     expect(heard).toEqual([`process ${pid} that held it is no longer running`]);
     expect(readLock(lock)?.token).not.toBe('old');
     release();
   });
 
-  it('breaks a lock held far longer than any write takes, even if its owner looks alive', async () => {
-    writeFileSync(lock, JSON.stringify({ pid: process.ppid, host: hostname(), token: 'old' }));
+  it('never breaks the lock of a live process on this host on age alone: a paused writer keeps it', async () => {
+    writeFileSync(lock, JSON.stringify({ pid: process.ppid, host: hostname(), token: 'paused' }));
+    const longAgo = new Date(Date.now() - 60 * 60_000);
+    utimesSync(lock, longAgo, longAgo);
+    const error = await acquireLock(lock, { timeoutMs: 500 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as Error).message).toContain(`locked by process ${process.ppid}`);
+    expect(readLock(lock)?.token).toBe('paused');
+  });
+
+  it('breaks a lock from another host once it is old, as before', async () => {
+    writeFileSync(lock, JSON.stringify({ pid: process.ppid, host: `not-${hostname()}`, token: 'old' }));
     const longAgo = new Date(Date.now() - 60_000);
     utimesSync(lock, longAgo, longAgo);
     const heard: string[] = [];
-    const release = await acquireLock(lock, { onStale: (_info, why) => heard.push(why) });
+    const { release } = await acquireLock(lock, { onStale: (_info, why) => heard.push(why) });
     expect(heard[0]).toMatch(/held for \d+ s/);
+    release();
+  });
+
+  it('breaks a lock with a pid reused by another process (its start time differs)', async () => {
+    writeFileSync(lock, JSON.stringify({ pid: process.ppid, host: hostname(), token: 'old', start: '1' }));
+    const heard: string[] = [];
+    const { release } = await acquireLock(lock, { timeoutMs: 2_000, onStale: (_info, why) => heard.push(why) });
+    expect(heard).toEqual([`process ${process.ppid} that held it is no longer running`]);
     release();
   });
 
@@ -70,8 +89,43 @@ describe('acquireLock', () => {
     writeFileSync(lock, '');
     const longAgo = new Date(Date.now() - 60_000);
     utimesSync(lock, longAgo, longAgo);
-    const release = await acquireLock(lock, { timeoutMs: 5_000 });
+    const { release } = await acquireLock(lock, { timeoutMs: 5_000 });
     release();
+  });
+
+  it('breaks a garbage lock whose time is far in the future at once, instead of waiting it out', async () => {
+    writeFileSync(lock, 'garbage');
+    const future = new Date(Date.now() + 365 * 24 * 3600_000);
+    utimesSync(lock, future, future);
+    const heard: string[] = [];
+    const { release } = await acquireLock(lock, { timeoutMs: 1_000, onStale: (_info, why) => heard.push(why) });
+    expect(heard[0]).toMatch(/in the future/);
+    release();
+  });
+
+  it('keeps waiting while the lock changes hands, and gives up only on one holder that keeps it', async () => {
+    // Holders come and go faster than the timeout but, together, for longer than it.
+    let holder = 0;
+    writeFileSync(lock, JSON.stringify({ pid: process.ppid, host: hostname(), token: `h${holder}` }));
+    const rotate = setInterval(() => {
+      holder++;
+      writeFileSync(lock, JSON.stringify({ pid: process.ppid, host: hostname(), token: `h${holder}` }));
+    }, 150);
+    const taking = acquireLock(lock, { timeoutMs: 400 }).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 1_500));
+    clearInterval(rotate);
+    expect(await settled(taking, 0)).toBe(false);
+    // Now one holder keeps it: the waiter gives up with the usual message.
+    const error = await taking;
+    expect((error as Error).message).toContain(`locked by process ${process.ppid}`);
+  });
+
+  it("refuses a symbolic link in the lock's place at once, dangling or not", async () => {
+    symlinkSync(join(temp.dir, 'nowhere'), lock);
+    expect(() => readLock(lock)).toThrow(BadLockError);
+    const error = await acquireLock(lock, { timeoutMs: 60_000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadLockError);
+    expect((error as Error).message).toMatch(/is a symbolic link to .*nowhere, which does not exist/);
   });
 
   it('gives up on a live, fresh lock after the timeout with a clear error', async () => {
@@ -83,8 +137,9 @@ describe('acquireLock', () => {
   });
 
   it('never removes a lock that is no longer its own', async () => {
-    const release = await acquireLock(lock);
+    const { release, held } = await acquireLock(lock);
     writeFileSync(lock, JSON.stringify({ pid: process.ppid, host: hostname(), token: 'someone-else' }));
+    expect(held()).toBe(false);
     release();
     expect(readLock(lock)?.token).toBe('someone-else');
   });
