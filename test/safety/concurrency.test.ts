@@ -1,11 +1,12 @@
 /** Many `roadmap` processes at once, and writers killed mid-save: no update is ever lost or half-written. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeState } from '../../src/core/state.js';
-import { binPath, childEnv, run, tempDir } from '../helpers/cli.js';
+import { run, tempDir } from '../helpers/cli.js';
+import { finished, loadAverage, savedNotes, start as startWriter } from './writers.js';
 
 let temp: ReturnType<typeof tempDir>;
 beforeEach(() => (temp = tempDir()));
@@ -21,26 +22,14 @@ function topicIds(): string[] {
   return [...stdout.matchAll(/\[[ x~-]\] (\d+\.\d+\.\d+) /g)].map((m) => m[1]!);
 }
 
-function start(args: string[]) {
-  return spawn(process.execPath, [binPath, ...args], {
-    env: childEnv({ ROADMAP_CONFIG_DIR: temp.dir, HOME: temp.dir }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-function finished(child: ReturnType<typeof start>): Promise<{ code: number | null; stderr: string }> {
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  child.stdout.resume();
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
-}
+const start = (args: string[]) => startWriter(temp.dir, args);
 
 describe('concurrent writers', () => {
   it('32 `roadmap done` processes started at once on 32 topics: all 32 are recorded', async () => {
     const ids = topicIds().slice(0, 32);
     expect(ids).toHaveLength(32);
     const results = await Promise.all(ids.map((id) => finished(start(['done', id]))));
-    expect(results.filter((r) => r.code !== 0)).toEqual([]);
+    expect(results.filter((r) => r.code !== 0).map((r) => r.stderr)).toEqual([]);
     const items = savedItems();
     const { stdout } = run(temp.dir, ['list']);
     for (const id of ids) expect(stdout).toContain(`[x] ${id} `);
@@ -48,6 +37,23 @@ describe('concurrent writers', () => {
     const history = decodeState(JSON.parse(readFileSync(configFile(), 'utf8'))).roadmaps.bundled!.history;
     expect(history).toHaveLength(32);
   });
+
+  it('100 `roadmap note` processes started at once on one topic: all exit 0 and all 100 notes are saved', async () => {
+    const texts = Array.from({ length: 100 }, (_, i) => `n${i}`);
+    const loads = [loadAverage()];
+    const sampler = setInterval(() => loads.push(loadAverage()), 1_000);
+    const results = await Promise.all(texts.map((text) => finished(start(['note', '1.1.1', text]))));
+    clearInterval(sampler);
+    const failed = results.filter((r) => r.code !== 0);
+    const saved = savedNotes(temp.dir);
+    const lost = texts.filter((text, i) => results[i]!.code === 0 && !saved.includes(text));
+    console.info(
+      `100 writers: load average ${loads.join(' ')}; ${failed.length} failed, ${lost.length} lost${failed.length > 0 ? `; first failure: ${failed[0]!.stderr}` : ''}`,
+    );
+    expect(failed).toEqual([]);
+    expect(lost).toEqual([]);
+    expect(saved.sort()).toEqual([...texts].sort());
+  }, 600_000);
 
   it('a lock left by a killed process is broken with a message, not waited on', () => {
     const pid = Number(spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' }).stdout);

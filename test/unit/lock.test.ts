@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CliError } from '../../src/errors.js';
 import { acquireLock, BadLockError, readLock } from '../../src/io/lock.js';
+import { ProgressStore } from '../../src/io/store.js';
 import { tempDir } from '../helpers/cli.js';
 
 let temp: ReturnType<typeof tempDir>;
@@ -142,5 +143,27 @@ describe('acquireLock', () => {
     expect(held()).toBe(false);
     release();
     expect(readLock(lock)?.token).toBe('someone-else');
+  });
+});
+
+describe('a save whose lock is no longer its own', () => {
+  it('fails loudly with "nothing was saved", and neither the file nor the new lock is touched', async () => {
+    const store = new ProgressStore(join(temp.dir, 'progress'));
+    const at = '2026-11-26T10:00:00.000Z';
+    await store.update('bundled', (s) => ({ ...s, notes: { a: [{ at, text: 'kept' }] } }));
+    const before = readFileSync(store.file);
+    const theirs = JSON.stringify({ pid: process.ppid, host: `not-${hostname()}`, token: 'theirs' });
+    const error = await store
+      .updateAll((all) => {
+        // Meanwhile the lock was removed and taken by someone else (another host, or by hand).
+        writeFileSync(store.lockFile, theirs);
+        return { ...all };
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as Error).message).toMatch(/was removed or taken by another process.*nothing was saved$/);
+    expect(readFileSync(store.file)).toEqual(before);
+    expect(readFileSync(store.lockFile, 'utf8')).toBe(theirs);
+    expect(store.leftovers()).toEqual([]);
   });
 });
