@@ -28,9 +28,9 @@ function lockOwner(): number | undefined {
  * that moment could be caught (the caller tries again).
  */
 async function stopWhileLocked(child: Writer, exit: Promise<Exit>): Promise<boolean> {
-  let done = false;
-  void exit.then(() => (done = true));
-  while (!done) {
+  const state = { done: false };
+  void exit.then(() => (state.done = true));
+  while (!state.done) {
     if (lockOwner() === child.pid) {
       child.kill('SIGSTOP');
       // Stopped now: if the lock is still its own, it is stopped holding it.
