@@ -187,7 +187,8 @@ function isRunning(info: LockInfo): boolean {
 }
 
 function isThisHost(info: LockInfo): boolean {
-  if (info.host !== hostname() || !Number.isInteger(info.pid)) return false;
+  // A pid of 0 or below would name a process group, never one process.
+  if (info.host !== hostname() || !Number.isInteger(info.pid) || info.pid <= 0) return false;
   const ours = pidNamespace();
   return info.pidns === undefined || ours === undefined || info.pidns === ours;
 }
@@ -260,7 +261,7 @@ function createInPlace(path: string, content: string): boolean {
 /** Removes the lock if it still is the stale one we saw; true when this call removed it. */
 function breakLock(path: string, seen: LockInfo): boolean {
   const breaker = `${path}.break`;
-  if (!tryCreate(breaker, String(process.pid), `${breaker}.tmp-${process.pid}`)) {
+  if (!tryCreate(breaker, String(process.pid), `${path}.tmp-break-${randomPart()}`)) {
     const other = readLock(breaker);
     if (other && other.ageMs > BREAK_STALE_MS) unlinkIfPresent(breaker);
     return false;
@@ -274,13 +275,15 @@ function breakLock(path: string, seen: LockInfo): boolean {
   }
 }
 
+/** Unique enough to tell two holders apart; node:crypto would cost start-up time for nothing more. */
+const randomPart = (): string => Math.random().toString(36).slice(2);
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits for the lock at `path` and returns it held. */
 export async function acquireLock(path: string, options: LockOptions = {}): Promise<HeldLock> {
   const { timeoutMs = 20_000, staleMs = STALE_MS, onStale } = options;
-  // Unique enough to tell two holders apart; node:crypto would cost start-up time for nothing more.
-  const token = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  const token = `${process.pid}-${Date.now().toString(36)}-${randomPart()}`;
   const start = processStart(process.pid);
   const pidns = pidNamespace();
   const content = JSON.stringify({

@@ -401,14 +401,15 @@ export class ProgressStore {
       }
       throw new CliError(`cannot save progress to ${this.file} (${(error as Error).message}); nothing was saved`);
     }
-    this.syncFolder(dirname(saver.path));
+    this.syncFolderOf(saver.path);
   }
 
-  /** Flushes the folder, so the rename that replaced the file survives a power cut too. */
-  private syncFolder(dir: string): void {
+  /** Flushes the file's folder, so the rename that replaced the file survives a power cut too. */
+  private syncFolderOf(file: string): void {
     let fd: number | undefined;
     try {
-      fd = openSync(dir, 'r');
+      // atomically follows a symbolic link to the real file: its folder is the one the rename changed.
+      fd = openSync(dirname(realpathSync(file)), 'r');
       fsyncSync(fd);
     } catch (error) {
       // Some file systems cannot flush a folder: the file itself is flushed, which is all they offer.

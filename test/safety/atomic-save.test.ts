@@ -3,10 +3,11 @@
  * terminals and editors export it) conf would write the file in place, so a
  * kill mid-write truncated it. The progress file must always be replaced whole.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { run, tempDir } from '../helpers/cli.js';
+import { binPath, childEnv, run, tempDir } from '../helpers/cli.js';
 import { savedNotes } from './writers.js';
 
 let temp: ReturnType<typeof tempDir>;
@@ -27,3 +28,47 @@ it('with SNAP set, a save replaces the file (a new inode, mode 0600) and leaves 
   expect(readdirSync(temp.dir).filter((name) => name.includes('.tmp-'))).toEqual([]);
   expect(savedNotes(temp.dir)).toEqual(['first', 'second']);
 });
+
+const strace = spawnSync('strace', ['-o', '/dev/null', 'true']).status === 0;
+it.skipIf(!strace)(
+  'a save writes a temp file beside the progress file, flushes it, renames it over, then flushes the folder (seen with strace; skipped where strace cannot run)',
+  () => {
+    expect(run(temp.dir, ['note', '1.1.1', 'first'], { env: snap }).code).toBe(0);
+    const trace = join(temp.dir, 'trace');
+    const traced = spawnSync(
+      'strace',
+      [
+        '-f',
+        '-o',
+        trace,
+        '-e',
+        'trace=openat,fsync,rename,renameat,renameat2',
+        process.execPath,
+        binPath,
+        'note',
+        '1.1.1',
+        'second',
+      ],
+      { env: childEnv({ ROADMAP_CONFIG_DIR: temp.dir, HOME: temp.dir, ...snap }), encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(traced.status).toBe(0);
+    const calls = readFileSync(trace, 'utf8').split('\n');
+    const renamed = calls.findIndex((line) =>
+      /rename.*"(.*\/config\.json\.tmp-[^"]+)".*"[^"]*\/config\.json"/.test(line),
+    );
+    expect(renamed).toBeGreaterThan(-1);
+    const tempName = /"([^"]*\/config\.json\.tmp-[^"]+)"/.exec(calls[renamed]!)![1]!;
+    expect(tempName.startsWith(`${temp.dir}/`)).toBe(true);
+    // Before the rename: the temp file was opened (mode 0600) and its descriptor flushed.
+    const opened = calls.find((line) => line.includes(`"${tempName}"`) && line.includes('O_CREAT'))!;
+    expect(opened).toContain('0600');
+    const tempFd = /= (\d+)$/.exec(opened)![1]!;
+    expect(calls.slice(0, renamed).some((line) => line.includes(`fsync(${tempFd})`))).toBe(true);
+    // After it: the folder opened and flushed.
+    const after = calls.slice(renamed + 1);
+    const folderOpen = after.find((line) => line.includes(`openat(AT_FDCWD, "${temp.dir}", O_RDONLY`));
+    expect(folderOpen).toBeDefined();
+    const folderFd = /= (\d+)$/.exec(folderOpen!)![1]!;
+    expect(after.some((line) => line.includes(`fsync(${folderFd})`))).toBe(true);
+  },
+);
