@@ -1,4 +1,7 @@
-/** conf as the build bundles it (dist/cli/conf.cjs) must behave as conf does: no write until asked. */
+/**
+ * conf as the build bundles it (dist/cli/conf.cjs, beside atomically) must behave as conf does: no
+ * write until asked. A save constructs it before taking the lock, so constructing must never write.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -6,7 +9,7 @@ import { afterAll, expect, it } from 'vitest';
 import { repoRoot, tempDir } from '../helpers/cli.js';
 
 type ConfClass = new (options: Record<string, unknown>) => { store: Record<string, unknown> };
-const Conf = (createRequire(import.meta.url)(join(repoRoot, 'dist/cli/conf.cjs')) as { default: ConfClass }).default;
+const { Conf } = createRequire(import.meta.url)(join(repoRoot, 'dist/cli/conf.cjs')) as { Conf: ConfClass };
 const temp = tempDir();
 afterAll(() => temp.cleanup());
 const options = (cwd: string) => ({ projectName: 'roadmap', projectSuffix: '', cwd, configName: 'config' });
