@@ -39,6 +39,8 @@ export function select(root: Draft, mode: Mode, titleLine: number, decisions: De
 
 type Drop = (d: Draft, rule: string) => [];
 
+const EMPTY_HEADING = 'a heading with no topics beneath it';
+
 /**
  * Task lists: checkbox items are the topics. A plain item below a checkbox item
  * is one of its resources (its links are kept); a plain item or heading with no
@@ -52,7 +54,7 @@ function keepCheckboxItems(drafts: readonly Draft[], drop: Drop): Draft[] {
       return [{ ...d, links: [...d.links, ...resources.flatMap(linksBelow)], children }];
     }
     if (children.length > 0) return [{ ...d, children }];
-    return d.isHeading ? [] : drop(d, 'the file uses checkboxes: an item without one is not a topic');
+    return drop(d, d.isHeading ? EMPTY_HEADING : 'the file uses checkboxes: an item without one is not a topic');
   });
 }
 
@@ -65,7 +67,7 @@ function keepRows(drafts: readonly Draft[], drop: Drop): Draft[] {
   return drafts.flatMap((d) => {
     if (d.source === 'row' || d.forced) return [{ ...d, children: [] }];
     const children = keepRows(d.children, drop);
-    if (d.isHeading) return children.length > 0 ? [{ ...d, children }] : [];
+    if (d.isHeading) return children.length > 0 ? [{ ...d, children }] : drop(d, EMPTY_HEADING);
     if (children.length > 0) return [{ ...d, children }];
     return drop(d, 'the file lists its topics in tables: other items are not topics');
   });
@@ -102,7 +104,7 @@ function keepLeaves(drafts: readonly Draft[], start: number, drop: Drop): Draft[
     if (d.hasBody && d.line >= start && d.children.length === 0 && d.projects !== 'listed') {
       return [{ ...d, children, rule: 'a heading with prose and no items of its own is a topic' }];
     }
-    return [];
+    return drop(d, d.projects === 'listed' ? 'the projects heading: its list holds the projects' : EMPTY_HEADING);
   });
 }
 

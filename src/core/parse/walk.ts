@@ -333,7 +333,9 @@ class Walker {
     }
     if (!forced && this.mode === 'resources') return this.resources(list, this.resourceTarget, this.modeRule);
     const items = listDrafts(list, this.options.locate, this.decisions);
-    if (forced) for (const item of items) item.forced = true;
+    if (forced) {
+      for (const item of items) Object.assign(item, { forced: true, rule: 'hint: <!-- roadmap: topics -->' });
+    }
     if (!forced && this.bold && !hasTask(list)) {
       // Rule 2: under a bold heading, links are its resources; other items are its topics.
       const bold = this.bold;
