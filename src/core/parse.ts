@@ -88,7 +88,7 @@ function checkShape(markdown: string): void {
 
 function parse(markdown: string, trace?: Trace): Roadmap {
   const decisions: Decision[] = trace?.decisions ?? [];
-  const { source, frontTitle, frontLines, cut } = prepare(markdown);
+  const { source, frontTitle, frontPart, frontLines, cut } = prepare(markdown);
   const locate = lineLocator(source);
   if (frontLines > 0)
     decisions.push({ line: 1, role: 'skipped', text: '---', rule: 'YAML front matter: never a part' });
@@ -102,7 +102,13 @@ function parse(markdown: string, trace?: Trace): Roadmap {
   }
   const tokens = lex(source);
   const titled = findTitle(tokens, frontTitle);
-  const walked = walk(tokens, { locate, ...(titled.token ? { titleToken: titled.token } : {}) });
+  const firstOne = tokens.find((t): t is Tokens.Heading => t.type === 'heading' && t.depth === 1);
+  const walked = walk(tokens, {
+    locate,
+    ...(titled.token ? { titleToken: titled.token } : {}),
+    ...(firstOne && firstOne !== titled.token ? { keylessToken: firstOne } : {}),
+    ...(frontPart ? { frontPart } : {}),
+  });
   decisions.push(...walked.decisions);
   if (titled.rule && !titled.token) decisions.push({ line: 1, role: 'title', text: titled.title, rule: titled.rule });
   const titleLine = titled.token ? locateAgain(source, titled.token.raw) : 0;
@@ -129,15 +135,28 @@ function parse(markdown: string, trace?: Trace): Roadmap {
  * Line endings made `\n`; YAML front matter blanked (its lines kept, so line
  * numbers still match); lines over MAX_READ_LINE cut there.
  */
-function prepare(markdown: string): { source: string; frontTitle: string; frontLines: number; cut: number[] } {
+function prepare(markdown: string): {
+  source: string;
+  frontTitle: string;
+  frontPart: string;
+  frontLines: number;
+  cut: number[];
+} {
   let source = markdown.replace(/\r\n?/g, '\n');
   let frontTitle = '';
+  let frontPart = '';
   let frontLines = 0;
   const front = /^---\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(source);
   if (front) {
     const title = /^title:[ \t]*(.+)$/m.exec(front[1]!);
     frontTitle = title ? title[1]!.trim().replace(/^(['"])(.*)\1$/, '$2') : '';
     frontLines = front[0].split('\n').length - 1;
+    // The first parser read front matter as a `##` heading (the closing `---` underlining its last paragraph).
+    const content = front[1]!.split('\n');
+    if (content[content.length - 1]!.trim() !== '' && front[0].trimEnd().endsWith('---')) {
+      const start = content.map((l) => l.trim() === '').lastIndexOf(true) + 1;
+      frontPart = cleanTitle(content[start]!);
+    }
     source = '\n'.repeat(frontLines) + source.slice(front[0].length);
   }
   const cut: number[] = [];
@@ -151,7 +170,7 @@ function prepare(markdown: string): { source: string; frontTitle: string; frontL
     });
     if (cut.length > 0) source = lines.join('\n');
   }
-  return { source, frontTitle, frontLines, cut };
+  return { source, frontTitle, frontPart, frontLines, cut };
 }
 
 interface Titled {

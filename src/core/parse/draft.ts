@@ -27,6 +27,14 @@ export interface Draft {
    * key does not change when a second heading beside the label makes it a level.
    */
   keyPrefix?: string[];
+  /**
+   * A heading the first parser made a level of, which no longer is one (a
+   * heading above the title, YAML front matter): its items are lifted to its
+   * parent, its slug kept in their keys.
+   */
+  transparent?: boolean;
+  /** The first # heading, now a part: its items keep the keys they had when it was the title. */
+  keyless?: boolean;
   /** Made a topic by a `<!-- roadmap: topics -->` hint. */
   forced?: boolean;
   /** A heading with prose (or code, or a `<details>`) of its own beneath it. */

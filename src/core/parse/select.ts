@@ -29,12 +29,26 @@ function some(d: Draft, test: (d: Draft) => boolean): boolean {
 
 export function select(root: Draft, mode: Mode, titleLine: number, decisions: Decision[]): Draft[] {
   const drop = (d: Draft, rule: string): [] => {
-    decisions.push({ line: d.line, role: 'skipped', text: shorten(d.title), rule });
+    if (!d.transparent) decisions.push({ line: d.line, role: 'skipped', text: shorten(d.title), rule });
     return [];
   };
-  if (mode === 'checkboxes') return keepCheckboxItems(root.children, drop);
-  if (mode === 'table rows') return keepRows(root.children, drop);
-  return keepLeaves(root.children, contentStart(root, titleLine), drop);
+  const kept =
+    mode === 'checkboxes'
+      ? keepCheckboxItems(root.children, drop)
+      : mode === 'table rows'
+        ? keepRows(root.children, drop)
+        : keepLeaves(root.children, contentStart(root, titleLine), drop);
+  return unwrap(kept);
+}
+
+/** Transparent stand-ins give way to their items, which keep the stand-in's slug in their keys. */
+function unwrap(drafts: readonly Draft[]): Draft[] {
+  return drafts.flatMap((d) => {
+    const children = unwrap(d.children);
+    if (!d.transparent) return [{ ...d, children }];
+    const slug = slugify(d.title) || 'label';
+    return children.map((c) => ({ ...c, keyPrefix: [slug, ...(c.keyPrefix ?? [])] }));
+  });
 }
 
 type Drop = (d: Draft, rule: string) => [];
@@ -83,7 +97,7 @@ function contentStart(root: Draft, titleLine: number): number {
   const visit = (d: Draft): void => {
     for (const c of d.children) {
       if (first !== 0) return;
-      if (c.isHeading && c.line > titleLine) first = c.line;
+      if (c.isHeading && !c.transparent && c.line > titleLine) first = c.line;
       else visit(c);
     }
   };
@@ -101,7 +115,7 @@ function keepLeaves(drafts: readonly Draft[], start: number, drop: Drop): Draft[
     }
     if (!d.isHeading) return [{ ...d, children }];
     if (children.length > 0) return [{ ...d, children }];
-    if (d.hasBody && d.line >= start && d.children.length === 0 && d.projects !== 'listed') {
+    if (d.hasBody && !d.transparent && d.line >= start && d.children.length === 0 && d.projects !== 'listed') {
       return [{ ...d, children, rule: 'a heading with prose and no items of its own is a topic' }];
     }
     return drop(d, d.projects === 'listed' ? 'the projects heading: its list holds the projects' : EMPTY_HEADING);
@@ -142,11 +156,12 @@ export function finalize(
     // A key is also a REF, so it must never read as an ID (a title "1." would give the key "1").
     const base = /^p?\d+$/.test(keySlug) ? `n-${keySlug}` : keySlug;
     // Two siblings with one title still need distinct keys: the second is `slug~2`.
-    const seen = (used.get(base) ?? 0) + 1;
-    used.set(base, seen);
+    const scoped = [...(d.keyPrefix ?? []), base].join('/');
+    const seen = (used.get(scoped) ?? 0) + 1;
+    used.set(scoped, seen);
     const ownKey = seen === 1 ? base : `${base}~${seen}`;
     const key = [parentKey, ...(d.keyPrefix ?? []), ownKey].filter((k) => k !== '').join('/');
-    const children = finalize(d.children, id, key, depth + 1, mode, decisions);
+    const children = finalize(d.children, id, d.keyless ? parentKey : key, depth + 1, mode, decisions);
     const isTopic =
       mode === 'checkboxes'
         ? d.checked !== undefined || (d.forced === true && children.length === 0)

@@ -8,6 +8,7 @@
 import type { Token, Tokens } from 'marked';
 import type { Link } from '../model.js';
 import { draft, shorten, type Decision, type Draft } from './draft.js';
+import { slugify } from '../text.js';
 import { cleanTitle, oneLine, plainText, splitTitle } from './inline.js';
 import { tableRows } from './table.js';
 import { isAdminName, isGenericLinkText, isGenericSummary, isProseLabel, isResourceLabel } from './words.js';
@@ -38,6 +39,10 @@ export interface Walked {
 export interface WalkOptions {
   /** The token that is the roadmap's title (a `#` or a lone `##`): not a part, and it resets the tree. */
   readonly titleToken?: Token;
+  /** The first # heading when it is not the title: the first parser took it for the title. */
+  readonly keylessToken?: Token;
+  /** What the first parser made of YAML front matter: a `##` part named by its first line. */
+  readonly frontPart?: string;
   readonly locate: (raw: string) => number;
 }
 
@@ -56,7 +61,7 @@ class Walker {
   /** Inside a section skipped (admin, or a skip hint) down to this heading depth. */
   private skip: { depth: number; rule: string } | undefined;
   /** Inside a prose section ("Instructions", "Prerequisites") down to this depth: its lists are not topics, its tables still are. */
-  private prose: { depth: number; rule: string } | undefined;
+  private prose: { depth: number; rule: string; title: string } | undefined;
   /** The heading of the projects region: a topic of its own when it holds prose and no project list. */
   private projectsHeading: Draft | undefined;
   /** Set by a label: the lists that follow are prose, or resources of `resourceTarget`. */
@@ -70,10 +75,25 @@ class Walker {
   /** A "**Label:**" paragraph to put above the next list's first item. */
   private pendingLabel: string | undefined;
   private hint: Hint | undefined;
+  /** Slugs of the label headings above the current items (see addItems). */
+  private labelPrefix: string[] = [];
   private detailsDepth = 0;
   private detailsOwner: Draft | undefined;
 
-  constructor(private readonly options: WalkOptions) {}
+  constructor(private readonly options: WalkOptions) {
+    if (options.frontPart) {
+      const standIn = draft({
+        title: options.frontPart,
+        line: 1,
+        isHeading: true,
+        source: 'heading',
+        rule: 'heading',
+        transparent: true,
+      });
+      this.root.children.push(standIn);
+      this.stack.push({ depth: 2, draft: standIn });
+    }
+  }
 
   run(tokens: readonly Token[]): Walked {
     for (const token of tokens) this.token(token);
@@ -205,8 +225,14 @@ class Walker {
     const line = this.at(heading);
     if (heading === this.options.titleToken || this.hint === 'title') {
       this.hint = undefined;
-      // Headings, badges and HTML above the title do not own what follows it.
-      this.stack = [{ depth: 0, draft: this.root }];
+      // Headings, badges and HTML above the title do not own what follows it. They did for the
+      // first parser, which keyed what follows by them: a transparent stand-in keeps those keys.
+      this.stack = this.stack.map((entry, i) => {
+        if (i === 0 || entry.draft.transparent) return entry;
+        const standIn = draft({ ...entry.draft, children: [], transparent: true, ownsItems: false, hasBody: false });
+        this.stack[i - 1]!.draft.children.push(standIn);
+        return { depth: entry.depth, draft: standIn };
+      });
       this.resetSection();
       this.skip = undefined;
       this.region = 'topics';
@@ -222,6 +248,7 @@ class Walker {
     if (this.prose && heading.depth <= this.prose.depth) this.prose = undefined;
     if (this.prose) {
       this.setMode('prose', this.prose.rule);
+      this.labelPrefix = [slugify(this.prose.title) || 'label', slugify(text) || 'label'];
       this.decide(heading, 'skipped', text, `inside the ${this.prose.rule}`);
       return;
     }
@@ -269,12 +296,21 @@ class Walker {
         `label heading "${text}"`,
         this.lastItemOf(this.container),
       );
-      if (isProseLabel(text)) this.prose = { depth: heading.depth, rule: this.modeRule };
+      if (isProseLabel(text)) this.prose = { depth: heading.depth, rule: this.modeRule, title: text };
+      this.labelPrefix = [slugify(text) || 'label'];
       this.decide(heading, 'label', text, this.modeRule);
       return;
     }
     const title = text.replace(NUMBER_PREFIX, '') || text;
-    const section = draft({ title, line, isHeading: true, source: 'heading', rule: 'heading' });
+    const section = draft({
+      title,
+      line,
+      isHeading: true,
+      source: 'heading',
+      rule: 'heading',
+      // The first parser took the first # for the title, so what follows it was keyed without it.
+      ...(heading === this.options.keylessToken ? { keyless: true } : {}),
+    });
     this.container.children.push(section);
     this.stack.push({ depth: heading.depth, draft: section });
   }
@@ -290,6 +326,7 @@ class Walker {
     this.lastItem = undefined;
     this.pendingLabel = undefined;
     this.resourceTarget = undefined;
+    this.labelPrefix = [];
   }
 
   private setMode(mode: 'prose' | 'resources', rule: string, target?: Draft): void {
@@ -306,6 +343,9 @@ class Walker {
 
   private addItems(items: Draft[]): void {
     if (items.length === 0) return;
+    // Under a label heading the first parser made a level: its slug stays in the items' keys.
+    if (this.labelPrefix.length > 0)
+      for (const item of items) item.keyPrefix = [...this.labelPrefix, ...(item.keyPrefix ?? [])];
     const container = this.container;
     container.children.push(...items);
     container.ownsItems = true;
@@ -322,25 +362,30 @@ class Walker {
     }
     if (this.region === 'projects' || this.region === 'path') {
       const items = listDrafts(list, this.options.locate, this.decisions);
-      if (this.region === 'projects') this.projectTitles.push(...items.map((d) => ({ title: d.title, line: d.line })));
-      if (this.region === 'projects' && this.projectsHeading && items.length > 0)
-        this.projectsHeading.projects = 'listed';
-      else this.stageTitles.push(...items.map((d) => d.title));
+      if (this.region === 'path') {
+        this.stageTitles.push(...items.map((d) => d.title));
+        return;
+      }
+      this.projectTitles.push(...items.map((d) => ({ title: d.title, line: d.line })));
+      if (this.projectsHeading && items.length > 0) this.projectsHeading.projects = 'listed';
       return;
     }
     if (!forced && this.mode === 'prose' && !hasTask(list)) {
       return this.decide(list, 'skipped', list.raw, `prose: a list after the ${this.modeRule}`);
     }
-    if (!forced && this.mode === 'resources') return this.resources(list, this.resourceTarget, this.modeRule);
+    // Checkboxes are always the learner's own items, whatever label stands above them.
+    if (!forced && this.mode === 'resources' && !hasTask(list)) {
+      return this.resources(list, this.resourceTarget, this.modeRule);
+    }
     const items = listDrafts(list, this.options.locate, this.decisions);
     if (forced) {
       for (const item of items) Object.assign(item, { forced: true, rule: 'hint: <!-- roadmap: topics -->' });
     }
-    if (!forced && this.bold && !hasTask(list)) {
-      // Rule 2: under a bold heading, links are its resources; other items are its topics.
-      const bold = this.bold;
-      for (const item of items) {
-        if (item.source === 'list' && item.links.length > 0 && item.title === item.links[0]!.text) {
+    const bold = this.bold;
+    if (!forced && bold && !hasTask(list)) {
+      if (items.every((item) => item.links.length > 0 && item.title === item.links[0]!.text)) {
+        // Rule 2: a list of links under a bold heading is its resources.
+        for (const item of items) {
           bold.links.push(...linksBelow(item));
           this.decisions.push({
             line: item.line,
@@ -348,11 +393,22 @@ class Walker {
             text: shorten(item.title),
             rule: `a link under the bold heading "${bold.title}": its resource`,
           });
-        } else {
-          bold.children.push(item);
         }
+        return;
       }
-      return;
+      // A list of things to do: the bold line labels it (its items keep the keys they had under the section).
+      this.bold = undefined;
+      const container = this.container;
+      if (bold.links.length === 0 && container.children[container.children.length - 1] === bold) {
+        container.children.pop();
+        this.pendingLabel = bold.title;
+        this.decisions.push({
+          line: bold.line,
+          role: 'label',
+          text: shorten(bold.title),
+          rule: 'a bold line above a list labels it',
+        });
+      }
     }
     if (this.pendingLabel && items[0]) items[0].label = this.pendingLabel;
     this.pendingLabel = undefined;
