@@ -42,6 +42,22 @@ const env = {
 };
 const large = { 1000: join(work, 'topics-1000.md'), 10000: join(work, 'topics-10000.md') };
 for (const [n, path] of Object.entries(large)) generateRoadmap(path, Number(n));
+// Study plans written by other people (test/fixtures/real-roadmaps): each must be read in under a second on a first run.
+const REAL = [
+  'coding-interview-university',
+  'every-programmer-should-know',
+  'ossu-math',
+  'ossu-data-science',
+  'p1xt-guides',
+  'javascript-questions',
+  'learncpp-plan',
+  'professional-programming',
+  'cs-self-learning',
+];
+const realPath = (name) => join(root, 'test', 'fixtures', 'real-roadmaps', `${name}.md`);
+// Issue 13: a 100 KB line of `_a` once took marked's emphasis scanner 7-13 s.
+const hostile = join(work, 'hostile-line.md');
+writeFileSync(hostile, `# Plan\n## A\n- first\n\n${'_a'.repeat(50_000)}\n\n- second\n`);
 
 /** One run under GNU time: wall milliseconds and peak RSS in KiB. */
 function measure(command, args) {
@@ -109,6 +125,13 @@ const rows = [
     target: { ms: 1500 },
   }),
   bench('next, 10,000 topics, repeat runs', ['--file', large[10000], 'next'], { target: { ratio: 1.6 } }),
+  ...REAL.map((name) =>
+    bench(`next, ${name}, first run`, ['--file', realPath(name), 'next'], { before: clearCache, target: { ms: 1000 } }),
+  ),
+  bench('next, a 100 KB line of `_a`, first run', ['--file', hostile, 'next'], {
+    before: clearCache,
+    target: { ms: 1000 },
+  }),
 ];
 
 const met = (row) => {

@@ -87,13 +87,13 @@ function checkShape(markdown: string): void {
 }
 
 function parse(markdown: string, trace?: Trace): Roadmap {
-  const decisions: Decision[] = trace?.decisions ?? [];
+  const decisions = trace?.decisions;
   const { source, frontTitle, frontPart, frontLines, cut } = prepare(markdown);
   const locate = lineLocator(source);
   if (frontLines > 0)
-    decisions.push({ line: 1, role: 'skipped', text: '---', rule: 'YAML front matter: never a part' });
+    decisions?.push({ line: 1, role: 'skipped', text: '---', rule: 'YAML front matter: never a part' });
   for (const line of cut) {
-    decisions.push({
+    decisions?.push({
       line,
       role: 'skipped',
       text: '…',
@@ -105,18 +105,19 @@ function parse(markdown: string, trace?: Trace): Roadmap {
   const firstOne = tokens.find((t): t is Tokens.Heading => t.type === 'heading' && t.depth === 1);
   const walked = walk(tokens, {
     locate,
+    record: trace !== undefined,
     ...(titled.token ? { titleToken: titled.token } : {}),
     ...(firstOne && firstOne !== titled.token ? { keylessToken: firstOne } : {}),
     ...(frontPart ? { frontPart } : {}),
   });
-  decisions.push(...walked.decisions);
-  if (titled.rule && !titled.token) decisions.push({ line: 1, role: 'title', text: titled.title, rule: titled.rule });
+  decisions?.push(...(walked.decisions ?? []));
+  if (titled.rule && !titled.token) decisions?.push({ line: 1, role: 'title', text: titled.title, rule: titled.rule });
   const titleLine = titled.token ? locateAgain(source, titled.token.raw) : 0;
   const mode = modeOf(walked.root);
   if (trace) trace.mode = mode;
   const kept = select(walked.root, mode, titleLine, decisions);
   const parts = finalize(collapseLabels(kept), '', '', 1, mode, decisions);
-  decisions.sort((a, b) => a.line - b.line);
+  decisions?.sort((a, b) => a.line - b.line);
   const projects: Project[] = walked.projectTitles.map((p, i) => {
     const slug = slugify(p.title);
     return { id: `p${i + 1}`, title: p.title, slug, key: `project/${slug}`, line: p.line };

@@ -126,7 +126,7 @@ async function parse(path: string, text: string): Promise<Roadmap> {
   if (topicsOf(roadmap.parts).length === 0) {
     throw new RoadmapFileError(
       path,
-      'it has no topics to follow (topics are list items, "- like this", under headings)',
+      'it has no topics to follow (list items, checkboxes, table rows or headings with text; "roadmap inspect" shows how it was read)',
     );
   }
   return roadmap;

@@ -113,7 +113,9 @@ describe('roadmap inspect', () => {
 
   it('explains a file with nothing to follow instead of refusing it', () => {
     writeFileSync(file, '# Notes\n\nJust prose.\n');
-    expect(roadmap('next').code).toBe(4);
+    const refused = roadmap('next');
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toContain('roadmap inspect');
     const { stdout, code } = roadmap('inspect');
     expect(code).toBe(0);
     expect(stdout).toContain('Notes  0 topics');

@@ -3,11 +3,14 @@
  * (numbers as in issue 14), read by the parser: what becomes a topic, with
  * which title, description, details and links.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../src/core/model.js';
 import { parseRoadmap, type Trace } from '../../src/core/parse.js';
 import { resolveRef } from '../../src/core/refs.js';
 import { topicsOf } from '../../src/core/tree.js';
+import { repoRoot } from '../helpers/cli.js';
 
 const topics = (md: string): Item[] => topicsOf(parseRoadmap(md).parts);
 const titles = (md: string): string[] => topics(md).map((t) => t.title);
@@ -402,6 +405,13 @@ describe('10. hints', () => {
 });
 
 describe('the trace for roadmap inspect', () => {
+  it('changes nothing in what is read: the same roadmap with or without a trace', () => {
+    for (const name of ['javascript-questions', 'p1xt-guides', 'cs-self-learning', 'professional-programming']) {
+      const md = readFileSync(join(repoRoot, 'test/fixtures/real-roadmaps', `${name}.md`), 'utf8');
+      expect(parseRoadmap(md, { decisions: [] }), name).toEqual(parseRoadmap(md));
+    }
+  });
+
   it('records each block with its line, role and rule, in line order', () => {
     const trace: Trace = { decisions: [] };
     parseRoadmap(lines('# P', '## License', 'MIT', '## Study', '- arrays'), trace);

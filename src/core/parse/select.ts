@@ -27,9 +27,9 @@ function some(d: Draft, test: (d: Draft) => boolean): boolean {
   return d.children.some((c) => test(c) || some(c, test));
 }
 
-export function select(root: Draft, mode: Mode, titleLine: number, decisions: Decision[]): Draft[] {
+export function select(root: Draft, mode: Mode, titleLine: number, decisions: Decision[] | undefined): Draft[] {
   const drop = (d: Draft, rule: string): [] => {
-    if (!d.transparent) decisions.push({ line: d.line, role: 'skipped', text: shorten(d.title), rule });
+    if (!d.transparent) decisions?.push({ line: d.line, role: 'skipped', text: shorten(d.title), rule });
     return [];
   };
   const kept =
@@ -145,7 +145,7 @@ export function finalize(
   parentKey: string,
   depth: number,
   mode: Mode,
-  decisions: Decision[],
+  decisions: Decision[] | undefined,
 ): Item[] {
   const used = new Map<string, number>();
   return drafts.map((d, index) => {
@@ -167,7 +167,7 @@ export function finalize(
         ? d.checked !== undefined || (d.forced === true && children.length === 0)
         : children.length === 0;
     const kind = isTopic ? 'topic' : depth === 1 ? 'part' : 'section';
-    decisions.push({
+    decisions?.push({
       line: d.line,
       role: kind,
       text: shorten(d.title),

@@ -33,7 +33,7 @@ export interface Walked {
   readonly root: Draft;
   readonly projectTitles: { title: string; line: number }[];
   readonly stageTitles: string[];
-  readonly decisions: Decision[];
+  readonly decisions: Decision[] | undefined;
 }
 
 export interface WalkOptions {
@@ -44,6 +44,8 @@ export interface WalkOptions {
   /** What the first parser made of YAML front matter: a `##` part named by its first line. */
   readonly frontPart?: string;
   readonly locate: (raw: string) => number;
+  /** Record every decision (for `roadmap inspect`). */
+  readonly record?: boolean;
 }
 
 export function walk(tokens: readonly Token[], options: WalkOptions): Walked {
@@ -55,7 +57,8 @@ class Walker {
   private stack: { depth: number; draft: Draft }[] = [{ depth: 0, draft: this.root }];
   private readonly projectTitles: { title: string; line: number }[] = [];
   private readonly stageTitles: string[] = [];
-  private readonly decisions: Decision[] = [];
+  /** Recorded only for `roadmap inspect`: a plain run skips the work. */
+  private readonly decisions: Decision[] | undefined;
   private region: Region = 'topics';
   private regionDepth = 0;
   /** Inside a section skipped (admin, or a skip hint) down to this heading depth. */
@@ -81,6 +84,7 @@ class Walker {
   private detailsOwner: Draft | undefined;
 
   constructor(private readonly options: WalkOptions) {
+    this.decisions = options.record ? [] : undefined;
     if (options.frontPart) {
       const standIn = draft({
         title: options.frontPart,
@@ -122,7 +126,8 @@ class Walker {
   }
 
   private decide(token: Token, role: Decision['role'], text: string, rule: string): void {
-    this.decisions.push({ line: this.at(token), role, text: shorten(text), rule });
+    const line = this.at(token); // always located: the locator's cursor must move the same with or without a trace
+    this.decisions?.push({ line, role, text: shorten(text), rule });
   }
 
   private token(token: Token): void {
@@ -236,7 +241,7 @@ class Walker {
       this.resetSection();
       this.skip = undefined;
       this.region = 'topics';
-      this.decisions.push({ line, role: 'title', text: shorten(text), rule: 'title: the first # heading' });
+      this.decisions?.push({ line, role: 'title', text: shorten(text), rule: 'title: the first # heading' });
       return;
     }
     if (this.skip && heading.depth <= this.skip.depth) this.skip = undefined;
@@ -387,7 +392,7 @@ class Walker {
         // Rule 2: a list of links under a bold heading is its resources.
         for (const item of items) {
           bold.links.push(...linksBelow(item));
-          this.decisions.push({
+          this.decisions?.push({
             line: item.line,
             role: 'resource',
             text: shorten(item.title),
@@ -402,7 +407,7 @@ class Walker {
       if (bold.links.length === 0 && container.children[container.children.length - 1] === bold) {
         container.children.pop();
         this.pendingLabel = bold.title;
-        this.decisions.push({
+        this.decisions?.push({
           line: bold.line,
           role: 'label',
           text: shorten(bold.title),
@@ -618,7 +623,7 @@ export function linksBelow(d: Draft): Link[] {
  * ("Resources:") gives its links to the item before; option lists and prose
  * lists are dropped.
  */
-function listDrafts(list: Tokens.List, locate: (raw: string) => number, decisions: Decision[]): Draft[] {
+function listDrafts(list: Tokens.List, locate: (raw: string) => number, decisions: Decision[] | undefined): Draft[] {
   const drafts: Draft[] = [];
   for (const item of list.items) {
     const line = locate(item.raw);
@@ -632,8 +637,10 @@ function listDrafts(list: Tokens.List, locate: (raw: string) => number, decision
       if (token.type === 'list') {
         const sub = token as Tokens.List;
         const why = droppedList(sub);
-        if (why) decisions.push({ line: locate(sub.raw), role: 'skipped', text: shorten(sub.raw), rule: why });
-        else children.push(...listDrafts(sub, locate, decisions));
+        if (why) {
+          const subLine = locate(sub.raw); // located with or without a trace, so later lines come out the same
+          decisions?.push({ line: subLine, role: 'skipped', text: shorten(sub.raw), rule: why });
+        } else children.push(...listDrafts(sub, locate, decisions));
       } else if (title === '' && hasInline(token)) {
         keyTitle = cleanTitle(plainText(token.tokens ?? [], links));
         const titled = splitTitle(token.tokens ?? []);
@@ -641,7 +648,8 @@ function listDrafts(list: Tokens.List, locate: (raw: string) => number, decision
         description = titled.description;
         if (titled.rule) {
           rule = titled.rule;
-          if (description) decisions.push({ line, role: 'description', text: shorten(description), rule: titled.rule });
+          if (description)
+            decisions?.push({ line, role: 'description', text: shorten(description), rule: titled.rule });
         }
       }
     }
@@ -651,7 +659,7 @@ function listDrafts(list: Tokens.List, locate: (raw: string) => number, decision
       const resource = isResourceLabel(title);
       const owner = drafts[drafts.length - 1];
       if (resource && owner) owner.links.push(...links, ...children.flatMap(linksBelow));
-      decisions.push({
+      decisions?.push({
         line,
         role: resource && owner ? 'resource' : 'skipped',
         text: shorten(title),
