@@ -126,7 +126,8 @@ describe("a custom roadmap's progress follows its title, not its path", () => {
 
   it('a file with no # title is named by its file name', () => {
     const s = new Sandbox();
-    const untitled = PLAN.replace('# My Plan\n\n', '');
+    // Two sections: a lone `##` would be the title (README, "Any roadmap").
+    const untitled = `${PLAN.replace('# My Plan\n\n', '')}\n## More\n\n- Read a book\n`;
     s.write('notes.md', untitled);
     s.write('other/notes.md', untitled);
     s.write('other/journal.md', untitled);

@@ -71,6 +71,18 @@ describe('a plan written as course tables', () => {
   });
 });
 
+describe('a long title', () => {
+  it('next shows the name as the title and the rest as what it is about', () => {
+    writeFileSync(file, '# Plan\n## Books\n- [SICP](https://s.example) - the wizard book\n');
+    const { stdout, code } = roadmap('next');
+    expect(code).toBe(0);
+    expect(stdout).toContain('1.1  SICP\n');
+    expect(stdout).toMatch(/about {2}the wizard book\n/);
+    const next = JSON.parse(roadmap('next', '--json').stdout) as { topics: { description: string | null }[] };
+    expect(next.topics[0]!.description).toBe('the wizard book');
+  });
+});
+
 describe('roadmap inspect', () => {
   it('names, line by line, what each block became and the rule that decided', () => {
     const { stdout, code } = roadmap('inspect');

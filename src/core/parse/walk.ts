@@ -161,11 +161,13 @@ class Walker {
   }
 
   /** Prose, code or a quote under a heading: with nothing else, the heading is a topic (rule 2). */
-  private body(): void {
+  private body(prose?: Tokens.Paragraph): void {
     if (this.region === 'projects' && this.projectsHeading) this.projectsHeading.hasBody = true;
     if (this.region !== 'topics') return;
     const target = this.bold ?? this.container;
     if (target.source === 'heading') target.hasBody = true;
+    // The pages the prose links to are the resources of the heading it explains (a topic when nothing else is).
+    if (prose && target.source !== 'root') collectLinks(prose, target.links);
   }
 
   /** Hints and `<details>`; true when the token was only that. */
@@ -502,7 +504,7 @@ class Walker {
         return;
       }
     }
-    this.body();
+    this.body(paragraph);
   }
 }
 
