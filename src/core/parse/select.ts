@@ -13,7 +13,7 @@
 import type { Item } from '../model.js';
 import { slugify } from '../text.js';
 import { shorten, type Decision, type Draft } from './draft.js';
-import { linksBelow } from './walk.js';
+import { linksBelow } from './lists.js';
 
 export type Mode = 'checkboxes' | 'table rows' | 'leaves';
 
