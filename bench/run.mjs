@@ -44,6 +44,9 @@ const large = { 1000: join(work, 'topics-1000.md'), 10000: join(work, 'topics-10
 for (const [n, path] of Object.entries(large)) generateRoadmap(path, Number(n));
 const realPlanFolder = join(root, 'test', 'fixtures', 'real-roadmaps');
 const realPlans = readdirSync(realPlanFolder).filter((name) => name.endsWith('.md') && name !== 'SOURCES.md');
+// Issue 13: a 100 KB line of `_a` once took marked's emphasis scanner 7-13 s (lines are now read up to 10,000 characters).
+const hostile = join(work, 'hostile-line.md');
+writeFileSync(hostile, `# Plan\n## A\n- first\n\n${'_a'.repeat(50_000)}\n\n- second\n`);
 
 /** One run under GNU time: wall milliseconds and peak RSS in KiB. */
 function measure(command, args) {
@@ -118,6 +121,10 @@ const rows = [
       target: { ms: 1000 },
     }),
   ),
+  bench('next, a 100 KB line of `_a`, first run', ['--file', hostile, 'next'], {
+    before: clearCache,
+    target: { ms: 1000 },
+  }),
 ];
 
 const met = (row) => {

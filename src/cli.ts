@@ -8,6 +8,7 @@ import { importProgress } from './commands/import.js';
 import { list } from './commands/list.js';
 import { mark, markKeys } from './commands/mark.js';
 import { reset } from './commands/reset.js';
+import { inspect } from './commands/inspect.js';
 import { next } from './commands/next.js';
 import { note } from './commands/note.js';
 import { recordReview, reviews } from './commands/review.js';
@@ -27,6 +28,7 @@ import {
   jsonText,
   listJson,
   markJson,
+  inspectJson,
   nextJson,
   noteJson,
   projectDetailJson,
@@ -42,6 +44,7 @@ import { renderList, renderPlain } from './render/list.js';
 import { report } from './commands/report.js';
 import { REPORT_FORMATS, renderReport, renderReportCsv, renderReportMarkdown } from './render/report.js';
 import { renderMark, renderNothingToReset } from './render/mark.js';
+import { renderInspect } from './render/inspect.js';
 import { renderNext } from './render/next.js';
 import { renderNote } from './render/note.js';
 import { renderReviewDone, renderReviews } from './render/review.js';
@@ -393,6 +396,24 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
         resolve(io.cwd, p),
       );
       await show(result, renderUse, useJson);
+    });
+
+  program
+    .command('inspect')
+    .description(
+      'show how the roadmap was read, block by block: topic, resource, description, label or skipped, and why',
+    )
+    .addHelpText(
+      'after',
+      examples(
+        'roadmap inspect',
+        'roadmap --file plan.md inspect',
+        'roadmap --file plan.md inspect --json | jq .blocks',
+      ) +
+        '\nTo change what it read, put a hint on the line before a block: <!-- roadmap: skip -->,\n<!-- roadmap: topics -->, <!-- roadmap: not-topics --> or <!-- roadmap: title --> (see README, "Any roadmap").\n',
+    )
+    .action(async () => {
+      await show(await inspect(session.choice(session.store())), renderInspect, inspectJson);
     });
 
   program

@@ -1,4 +1,4 @@
-import type { Item, ItemKind, Status } from '../core/model.js';
+import type { Detail, Item, ItemKind, Status } from '../core/model.js';
 import { itemStatus, roadmapTally, tally, type Progress, type Tally } from '../core/progress.js';
 import type { Note } from '../core/state.js';
 import { UsageError } from '../errors.js';
@@ -11,6 +11,9 @@ export interface ListNode {
   readonly kind: ItemKind;
   readonly title: string;
   readonly label?: string;
+  /** The rest of a long title; a table row's other cells. */
+  readonly description?: string;
+  readonly details: readonly Detail[];
   readonly status: Status;
   /** Progress of a part or section (absent on topics). */
   readonly tally?: Tally;
@@ -68,6 +71,8 @@ function node(item: Item, progress: Progress, notes: readonly Note[], children: 
     kind: item.kind,
     title: item.title,
     ...(item.label ? { label: item.label } : {}),
+    ...(item.description ? { description: item.description } : {}),
+    details: item.details ?? [],
     status: itemStatus(item, progress),
     ...(item.kind === 'topic' ? {} : { tally: tally([item], progress) }),
     notes,

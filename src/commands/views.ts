@@ -1,6 +1,6 @@
 /** Plain-data views of items, shared by the command results (the renderers, text and JSON, shape them for output). */
 import { dict, own, type Dict } from '../core/dict.js';
-import type { Item, Roadmap, Status } from '../core/model.js';
+import type { Detail, Item, Roadmap, Status } from '../core/model.js';
 import { statusOf, type Progress } from '../core/progress.js';
 import type { Note } from '../core/state.js';
 import type { Placed } from '../core/tree.js';
@@ -16,6 +16,10 @@ export interface TopicView extends Ref {
   readonly where: readonly Ref[];
   readonly stage?: { readonly number: number; readonly of: number; readonly title: string };
   readonly links: Item['links'];
+  /** The rest of a long title ("[Name](url) - what it is"). */
+  readonly description?: string;
+  /** A table row's other cells ("Duration: 10 weeks"). */
+  readonly details: readonly Detail[];
   /** The learner's notes on the topic, oldest first. */
   readonly notes: readonly Note[];
 }
@@ -42,6 +46,8 @@ export function topicView(
     where: placed.ancestors.map(refOf),
     ...(stage ? { stage: { number: stage.number, of: roadmap.stages.length, title: stage.title } } : {}),
     links: placed.item.links,
+    ...(placed.item.description ? { description: placed.item.description } : {}),
+    details: placed.item.details ?? [],
     notes: notesOf(notes, placed.item.key),
   };
 }

@@ -13,6 +13,12 @@ export interface Link {
   readonly href: string;
 }
 
+/** One cell of a table row beside the title: "Duration: 10 weeks". */
+export interface Detail {
+  readonly label: string;
+  readonly value: string;
+}
+
 export interface Item {
   /** Dotted position as a reader counts it: `2`, `2.3`, `2.3.1`. */
   readonly id: string;
@@ -27,7 +33,11 @@ export interface Item {
   readonly key: string;
   /** A group heading shown above this item ("Core Programming Skills"); not a level of its own. */
   readonly label?: string;
-  /** Ticked in the file itself (`- [x]`): starts as done until the learner says otherwise. */
+  /** The rest of a long title ("[Name](url) - what it is"), or what follows a hard line break. */
+  readonly description?: string;
+  /** A table row's other cells, in column order. */
+  readonly details?: readonly Detail[];
+  /** Ticked in the file itself (`- [x]`, a ✅ or "Done" cell): starts as done until the learner says otherwise. */
   readonly checked?: true;
   /** 1-based line in the source file. */
   readonly line: number;

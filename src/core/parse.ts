@@ -1,66 +1,57 @@
 /**
  * Markdown -> Roadmap, for the bundled roadmap and for any study plan a learner
- * points roadmap at.
+ * points roadmap at. The rules are the README's "Any roadmap" section (longer:
+ * docs/any-roadmap.md):
  *
- * - Headings give the hierarchy; list items nest under the nearest heading and
- *   under their parent item.
- * - The trackable topics: where the file uses task checkboxes (`- [ ]`), the
- *   checkbox items (plain items beneath one become its resources); otherwise the
- *   leaves. Items already checked (`- [x]`) start as done.
- * - Not content: a list made only of in-page anchor links (a table of contents),
- *   images, HTML, code blocks, prose, and headings with nothing trackable below.
- * - A heading that is the only thing under its parent ("Core Programming Skills")
- *   is a label, not a numbering level.
+ * - Headings give the hierarchy; items nest under the nearest heading and under
+ *   their parent item (parse/walk.ts reads the blocks).
+ * - The file's strongest kind of item is its topics: checkboxes, else table
+ *   rows, else the leaves (parse/select.ts).
+ * - Admin sections, the preamble, tables of contents, answer options, language
+ *   switchers, prose lists and `<details>` bodies are never topics.
  * - Sections titled like "projects" or "learning path" hold the suggested
  *   projects and the path stages instead of topics.
+ *
+ * Every decision can be recorded (`trace`) for `roadmap inspect`.
  */
 import { Lexer, type Token, type Tokens } from 'marked';
 import { projectSections, stagesOfParts } from './match.js';
-import type { Item, Link, Project, Roadmap, RoadmapText, Stage, TopicIndex } from './model.js';
+import type { Item, Project, Roadmap, RoadmapText, Stage, TopicIndex } from './model.js';
+import type { Decision } from './parse/draft.js';
+import { cleanTitle, plainText } from './parse/inline.js';
+import { collapseLabels, finalize, modeOf, select, type Mode } from './parse/select.js';
+import { walk } from './parse/walk.js';
+import { isAdminName } from './parse/words.js';
 import { RoadmapProblem } from './problems.js';
 import { slugify } from './text.js';
 import { topicsOf } from './tree.js';
 
-interface Draft {
-  title: string;
-  line: number;
-  links: Link[];
-  children: Draft[];
-  isHeading: boolean;
-  /** A task-list item: `- [ ]` (false) or `- [x]` (true). */
-  checked?: boolean;
-  label?: string;
-  /**
-   * Slugs of label headings above this item: they stay in its key, so that the
-   * key does not change when a second heading beside the label makes it a level.
-   */
-  keyPrefix?: string[];
-}
-
-type Region = 'topics' | 'projects' | 'path';
-
-/** A whole heading, at most one word before it: "Suggested Projects", not "Project structure". */
-const PROJECTS_HEADING = /^(?:[\p{L}-]+\s+)?projects?(?:\s+ideas)?$/iu;
-const PATH_HEADING = /^(?:[\p{L}-]+\s+)?learning path$/iu;
-/**
- * "Part 3: Database Integration", "3. Database Integration" -> "Database
- * Integration": the ID already says 3, and a number in the title (and so in the
- * key) would tie progress to the position.
- */
-const NUMBER_PREFIX = /^(?:part\s+\d+\s*[:.)\-–—]|\d+(?:\.\d+)*[.)]|\d+(?:\.\d+)+)\s*/i;
+export type { Decision, Role } from './parse/draft.js';
+export type { Mode } from './parse/select.js';
 
 export { RoadmapProblem };
 
 /** Limits that keep marked's lexer fast and inside its stack on hostile files. */
 const MAX_LINE_LENGTH = 1_000_000;
+/**
+ * Longer lines are read only up to this many characters: marked's emphasis
+ * scanner is quadratic on a line like `_a_a_a…` (100 KB took 7-13 s).
+ */
+export const MAX_READ_LINE = 10_000;
 const MAX_LIST_INDENT = 400;
 const MAX_QUOTE_DEPTH = 100;
 const DEEP_QUOTE = new RegExp(`^(?:[ \\t]*>){${MAX_QUOTE_DEPTH + 1}}`);
 
-export function parseRoadmap(markdown: string): Roadmap {
+/** What `roadmap inspect` shows: every block's fate, and the kind of topics the file was read for. */
+export interface Trace {
+  readonly decisions: Decision[];
+  mode?: Mode;
+}
+
+export function parseRoadmap(markdown: string, trace?: Trace): Roadmap {
   checkShape(markdown);
   try {
-    return parse(markdown);
+    return parse(markdown, trace);
   } catch (error) {
     // marked and the tree walks recurse once per nesting level; thousands of levels exhaust the stack.
     if (error instanceof RangeError) throw new RoadmapProblem('nests its lists or headings too deeply to read');
@@ -95,71 +86,138 @@ function checkShape(markdown: string): void {
   }
 }
 
-function parse(markdown: string): Roadmap {
-  const source = markdown.replace(/\r\n?/g, '\n');
+function parse(markdown: string, trace?: Trace): Roadmap {
+  const decisions = trace?.decisions;
+  const { source, frontTitle, frontPart, frontLines, cut } = prepare(markdown);
   const locate = lineLocator(source);
-  const root: Draft = { title: '', line: 1, links: [], children: [], isHeading: true };
-  const stack: { depth: number; draft: Draft }[] = [{ depth: 0, draft: root }];
-  const projectTitles: { title: string; line: number }[] = [];
-  const stageTitles: string[] = [];
-  let title = '';
-  let region: Region = 'topics';
-  let regionDepth = 0;
-
-  for (const token of lex(source)) {
-    if (token.type === 'heading') {
-      const heading = token as Tokens.Heading;
-      const text = cleanTitle(plainText(heading.tokens, []));
-      const line = locate(heading.raw);
-      if (heading.depth === 1 && title === '') {
-        title = text;
-        continue;
-      }
-      if (region !== 'topics' && heading.depth <= regionDepth) region = 'topics';
-      if (PROJECTS_HEADING.test(text) || PATH_HEADING.test(text)) {
-        region = PATH_HEADING.test(text) ? 'path' : 'projects';
-        regionDepth = heading.depth;
-        continue;
-      }
-      while (stack.length > 1 && stack[stack.length - 1]!.depth >= heading.depth) stack.pop();
-      const draft: Draft = {
-        title: text.replace(NUMBER_PREFIX, '') || text,
-        line,
-        links: [],
-        children: [],
-        isHeading: true,
-      };
-      stack[stack.length - 1]!.draft.children.push(draft);
-      stack.push({ depth: heading.depth, draft });
-    } else if (token.type === 'list') {
-      const list = token as Tokens.List;
-      if (isTableOfContents(list)) continue;
-      const items = listDrafts(list, locate);
-      if (region === 'projects') {
-        projectTitles.push(...items.map((d) => ({ title: d.title, line: d.line })));
-      } else if (region === 'path') {
-        stageTitles.push(...items.map((d) => d.title));
-      } else {
-        stack[stack.length - 1]!.draft.children.push(...items);
-      }
-    }
+  if (frontLines > 0)
+    decisions?.push({ line: 1, role: 'skipped', text: '---', rule: 'YAML front matter: never a part' });
+  for (const line of cut) {
+    decisions?.push({
+      line,
+      role: 'skipped',
+      text: '…',
+      rule: `a line over ${MAX_READ_LINE.toLocaleString('en')} characters is read up to there`,
+    });
   }
-
-  const usesCheckboxes = hasCheckbox(root.children);
-  const trackable = usesCheckboxes ? keepCheckboxItems(root.children) : keepLeaves(root.children);
-  const parts = finalize(collapseLabels(trackable), '', '', 1, usesCheckboxes);
-  const projects: Project[] = projectTitles.map((p, i) => {
+  const tokens = lex(source);
+  const titled = findTitle(tokens, frontTitle);
+  const firstOne = tokens.find((t): t is Tokens.Heading => t.type === 'heading' && t.depth === 1);
+  const walked = walk(tokens, {
+    locate,
+    record: trace !== undefined,
+    ...(titled.token ? { titleToken: titled.token } : {}),
+    ...(firstOne && firstOne !== titled.token ? { keylessToken: firstOne } : {}),
+    ...(frontPart ? { frontPart } : {}),
+  });
+  decisions?.push(...(walked.decisions ?? []));
+  if (titled.rule && !titled.token) decisions?.push({ line: 1, role: 'title', text: titled.title, rule: titled.rule });
+  const titleLine = titled.token ? locateAgain(source, titled.token.raw) : 0;
+  const mode = modeOf(walked.root);
+  if (trace) trace.mode = mode;
+  const kept = select(walked.root, mode, titleLine, decisions);
+  const parts = finalize(collapseLabels(kept), '', '', 1, mode, decisions);
+  decisions?.sort((a, b) => a.line - b.line);
+  const projects: Project[] = walked.projectTitles.map((p, i) => {
     const slug = slugify(p.title);
     return { id: `p${i + 1}`, title: p.title, slug, key: `project/${slug}`, line: p.line };
   });
-  const stages: Stage[] = stageTitles.map((t, i) => ({ number: i + 1, title: t }));
-  const text: RoadmapText = { title, parts, projects, stages };
+  const stages: Stage[] = walked.stageTitles.map((t, i) => ({ number: i + 1, title: t }));
+  const text: RoadmapText = { title: titled.title, parts, projects, stages };
   return {
     ...text,
     partStages: Object.fromEntries(stagesOfParts(text)),
     projectSections: Object.fromEntries(projects.map((p) => [p.id, projectSections(text, p).map((s) => s.id)])),
     topics: topicIndex(parts),
   };
+}
+
+/**
+ * Line endings made `\n`; YAML front matter blanked (its lines kept, so line
+ * numbers still match); lines over MAX_READ_LINE cut there.
+ */
+function prepare(markdown: string): {
+  source: string;
+  frontTitle: string;
+  frontPart: string;
+  frontLines: number;
+  cut: number[];
+} {
+  let source = markdown.replace(/\r\n?/g, '\n');
+  let frontTitle = '';
+  let frontPart = '';
+  let frontLines = 0;
+  const front = /^---\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(source);
+  if (front) {
+    const title = /^title:[ \t]*(.+)$/m.exec(front[1]!);
+    frontTitle = title ? title[1]!.trim().replace(/^(['"])(.*)\1$/, '$2') : '';
+    frontLines = front[0].split('\n').length - 1;
+    // The first parser read front matter as a `##` heading (the closing `---` underlining its last paragraph).
+    const content = front[1]!.split('\n');
+    if (content[content.length - 1]!.trim() !== '' && front[0].trimEnd().endsWith('---')) {
+      const start = content.map((l) => l.trim() === '').lastIndexOf(true) + 1;
+      frontPart = cleanTitle(content[start]!);
+    }
+    source = '\n'.repeat(frontLines) + source.slice(front[0].length);
+  }
+  const cut: number[] = [];
+  if (source.length > MAX_READ_LINE) {
+    const lines = source.split('\n');
+    lines.forEach((line, i) => {
+      if (line.length > MAX_READ_LINE) {
+        lines[i] = line.slice(0, MAX_READ_LINE);
+        cut.push(i + 1);
+      }
+    });
+    if (cut.length > 0) source = lines.join('\n');
+  }
+  return { source, frontTitle, frontPart, frontLines, cut };
+}
+
+interface Titled {
+  readonly title: string;
+  /** The heading that is the title, when it is one. */
+  readonly token?: Token;
+  readonly rule?: string;
+}
+
+/**
+ * Rule 8: the first `#` heading (unless the file uses several `#` headings for
+ * its sections, or it names an admin section such as "Contents"), else an HTML
+ * `<h1>`, else the front matter's `title:`, else a lone top-level `##`.
+ */
+function findTitle(tokens: readonly Token[], frontTitle: string): Titled {
+  const headings = tokens.filter((t): t is Tokens.Heading => t.type === 'heading');
+  const hinted = tokens.findIndex((t) => t.type === 'html' && /<!--\s*roadmap:\s*title\s*-->/i.test(t.raw));
+  if (hinted >= 0) {
+    const heading = tokens.slice(hinted + 1).find((t): t is Tokens.Heading => t.type === 'heading');
+    if (heading) return { title: headingText(heading), token: heading };
+  }
+  const ones = headings.filter((h) => h.depth === 1 && !isAdminName(headingText(h)));
+  if (ones.length === 1) return { title: headingText(ones[0]!), token: ones[0]! };
+  if (ones.length === 0) {
+    for (const token of tokens) {
+      if (token.type !== 'html') continue;
+      const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(token.raw);
+      const text = h1 ? cleanTitle(h1[1]!.replace(/<[^>]+>/g, ' ')) : '';
+      if (text !== '') return { title: text, rule: 'title: the HTML <h1>' };
+    }
+  }
+  if (frontTitle !== '') return { title: frontTitle, rule: "title: the front matter's title:" };
+  if (headings.some((h) => h.depth === 1)) return { title: '' };
+  // A lone `##` names the roadmap but stays a part: keys made under it before this rule keep working.
+  const twos = headings.filter((h) => h.depth === 2);
+  if (twos.length === 1) return { title: headingText(twos[0]!), rule: 'title: the only ## heading' };
+  return { title: '' };
+}
+
+function headingText(heading: Tokens.Heading): string {
+  return cleanTitle(plainText(heading.tokens, []));
+}
+
+/** The line of a raw block, found afresh (the walk's locator has moved on). */
+function locateAgain(source: string, raw: string): number {
+  return lineLocator(source)(raw);
 }
 
 function topicIndex(parts: readonly Item[]): TopicIndex {
@@ -179,191 +237,6 @@ function lex(source: string): Token[] {
     if (error instanceof RangeError) throw error;
     throw new RoadmapProblem(`could not be read as markdown (the parser failed: ${(error as Error).message})`);
   }
-}
-
-function listDrafts(list: Tokens.List, locate: (raw: string) => number): Draft[] {
-  const drafts: Draft[] = [];
-  for (const item of list.items) {
-    const line = locate(item.raw);
-    const links: Link[] = [];
-    let title = '';
-    const children: Draft[] = [];
-    for (const token of item.tokens) {
-      if (token.type === 'list') {
-        if (!isTableOfContents(token as Tokens.List)) children.push(...listDrafts(token as Tokens.List, locate));
-      } else if (title === '' && hasInline(token)) {
-        title = cleanTitle(plainText(token.tokens ?? [], links));
-      }
-    }
-    if (title === '' && children.length === 0) continue;
-    drafts.push({
-      title: title || 'Untitled',
-      line,
-      links,
-      children,
-      isHeading: false,
-      ...(item.task ? { checked: item.checked === true } : {}),
-    });
-  }
-  return drafts;
-}
-
-function hasInline(token: Token): token is Token & { tokens?: Token[] } {
-  return token.type === 'text' || token.type === 'paragraph' || token.type === 'heading';
-}
-
-/** A list whose every item, at every level, is only a link to an anchor on the same page. */
-function isTableOfContents(list: Tokens.List): boolean {
-  return list.items.every((item) =>
-    item.tokens.every((token) => {
-      if (token.type === 'list') return isTableOfContents(token as Tokens.List);
-      if (token.type === 'space') return true;
-      if (!hasInline(token)) return false;
-      const inline = (token.tokens ?? []).filter((t) => !(t.type === 'text' && t.raw.trim() === ''));
-      return inline.length === 1 && inline[0]!.type === 'link' && (inline[0] as Tokens.Link).href.startsWith('#');
-    }),
-  );
-}
-
-function hasCheckbox(drafts: readonly Draft[]): boolean {
-  return drafts.some((d) => d.checked !== undefined || hasCheckbox(d.children));
-}
-
-/** Plain lists: the leaves are the topics; headings with no items below are dropped. */
-function keepLeaves(drafts: readonly Draft[]): Draft[] {
-  return drafts.flatMap((draft) => {
-    const children = keepLeaves(draft.children);
-    return draft.isHeading && children.length === 0 ? [] : [{ ...draft, children }];
-  });
-}
-
-/**
- * Task lists: checkbox items are the topics. A plain item below a checkbox item
- * is one of its resources (its links are kept); a plain item or heading with no
- * checkbox below it is prose and is dropped.
- */
-function keepCheckboxItems(drafts: readonly Draft[]): Draft[] {
-  return drafts.flatMap((draft) => {
-    const children = keepCheckboxItems(draft.children);
-    if (draft.checked !== undefined) {
-      const resources = draft.children.filter((c) => c.checked === undefined && !hasCheckbox(c.children));
-      return [{ ...draft, links: [...draft.links, ...resources.flatMap(linksBelow)], children }];
-    }
-    return children.length === 0 ? [] : [{ ...draft, children }];
-  });
-}
-
-function linksBelow(draft: Draft): Link[] {
-  return [...draft.links, ...draft.children.flatMap(linksBelow)];
-}
-
-/** A heading that stands alone under its parent becomes a label on the first item below it. */
-function collapseLabels(drafts: readonly Draft[]): Draft[] {
-  return drafts.map((draft) => {
-    let children = collapseLabels(draft.children);
-    const only = children.length === 1 ? children[0]! : undefined;
-    if (only?.isHeading && only.children.length > 0) {
-      const keyPrefix = [slugify(only.title) || 'label', ...(only.keyPrefix ?? [])];
-      children = only.children.map((child, i) => ({
-        ...child,
-        ...(i === 0 ? { label: only.title } : {}),
-        keyPrefix: [...keyPrefix, ...(child.keyPrefix ?? [])],
-      }));
-    }
-    return { ...draft, children };
-  });
-}
-
-function finalize(
-  drafts: readonly Draft[],
-  parentId: string,
-  parentKey: string,
-  depth: number,
-  usesCheckboxes: boolean,
-): Item[] {
-  const used = new Map<string, number>();
-  return drafts.map((draft, index) => {
-    const id = parentId ? `${parentId}.${index + 1}` : `${index + 1}`;
-    const slug = slugify(draft.title) || `item-${index + 1}`;
-    // A key is also a REF, so it must never read as an ID (a title "1." would give the key "1").
-    const base = /^p?\d+$/.test(slug) ? `n-${slug}` : slug;
-    // Two siblings with one title still need distinct keys: the second is `slug~2`.
-    const seen = (used.get(base) ?? 0) + 1;
-    used.set(base, seen);
-    const ownKey = seen === 1 ? base : `${base}~${seen}`;
-    const key = [parentKey, ...(draft.keyPrefix ?? []), ownKey].filter((k) => k !== '').join('/');
-    const children = finalize(draft.children, id, key, depth + 1, usesCheckboxes);
-    const isTopic = usesCheckboxes ? draft.checked !== undefined : children.length === 0;
-    return {
-      id,
-      kind: isTopic ? 'topic' : depth === 1 ? 'part' : 'section',
-      title: draft.title,
-      slug,
-      key,
-      ...(draft.label ? { label: draft.label } : {}),
-      ...(draft.checked ? { checked: true as const } : {}),
-      line: draft.line,
-      links: draft.links,
-      children,
-    };
-  });
-}
-
-/** Inline tokens -> the words a reader sees. Links are collected; images and HTML are dropped. */
-function plainText(tokens: readonly Token[], links: Link[]): string {
-  let out = '';
-  for (const token of tokens) {
-    switch (token.type) {
-      case 'image':
-      case 'html':
-      case 'checkbox':
-        break;
-      case 'br':
-        out += '\n';
-        break;
-      case 'link': {
-        const text = plainText(token.tokens ?? [], links);
-        links.push({ text: firstLine(text), href: (token as Tokens.Link).href });
-        out += text;
-        break;
-      }
-      case 'codespan':
-        out += decodeEntities((token as Tokens.Codespan).text);
-        break;
-      default: {
-        const inner = 'tokens' in token ? token.tokens : undefined;
-        out +=
-          inner && inner.length > 0
-            ? plainText(inner, links)
-            : decodeEntities('text' in token ? String(token.text) : '');
-      }
-    }
-  }
-  return out;
-}
-
-function firstLine(text: string): string {
-  return (
-    text
-      .split('\n')
-      .map((l) => l.replace(/\s+/g, ' ').trim())
-      .find((l) => l !== '') ?? ''
-  );
-}
-
-/** `:zap:` style emoji codes; a leading emoji picture is decoration too. */
-const EMOJI_CODE = /(^|\s):[a-z][a-z0-9_+-]*:(?=\s|$)/g;
-const LEADING_PICTURES = /^(?:[\p{Extended_Pictographic}\uFE0F\u200D]+\s*)+/u;
-
-/** The first line of an item, without emoji decoration or a trailing colon. */
-function cleanTitle(text: string): string {
-  return firstLine(text.replace(EMOJI_CODE, '$1')).replace(LEADING_PICTURES, '').replace(/\s*:$/, '').trim();
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => ENTITIES[name] ?? '');
 }
 
 /**

@@ -1,14 +1,15 @@
 /**
  * Parsed roadmaps, cached in the user's cache folder so that `roadmap next` on
  * a large custom roadmap does not lex its markdown on every run. An entry is
- * keyed by the file's path, size, modification and change times and the tool's
- * version; anything else (a changed file, another version, a corrupt or
+ * keyed by the file's path, size, modification and change times, the tool's
+ * version and the parsing rules' version; anything else (a changed file, another version, a corrupt or
  * unreadable entry) is a miss, and the file is parsed again.
  */
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Item, Roadmap, TopicIndex } from '../core/model.js';
+import { PARSE_RULES_VERSION } from '../core/parse/rules-version.js';
 
 export interface SourceStamp {
   readonly path: string;
@@ -29,6 +30,8 @@ const FORMAT = 5;
  */
 interface Header {
   readonly format: number;
+  /** The parsing rules the tree was made by (PARSE_RULES_VERSION). */
+  readonly rules: number;
   readonly version: string;
   readonly stamp: SourceStamp;
   readonly roadmap: Omit<Roadmap, 'parts' | 'topics'>;
@@ -63,6 +66,7 @@ export class ParseCache {
       const partsStart = end + indexLength;
       const same =
         header.format === FORMAT &&
+        header.rules === PARSE_RULES_VERSION &&
         header.version === this.version &&
         header.stamp.path === stamp.path &&
         header.stamp.size === stamp.size &&
@@ -109,6 +113,7 @@ export class ParseCache {
       });
       const header: Header = {
         format: FORMAT,
+        rules: PARSE_RULES_VERSION,
         version: this.version,
         stamp,
         roadmap: rest,

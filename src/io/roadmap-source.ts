@@ -129,8 +129,31 @@ async function parse(path: string, text: string): Promise<Roadmap> {
   if (topicsOf(roadmap.parts).length === 0) {
     throw new RoadmapFileError(
       path,
-      'it has no topics to follow (topics are list items, "- like this", under headings)',
+      'it has no topics to follow (list items, checkboxes, table rows or headings with text; "roadmap inspect" shows how it was read)',
     );
   }
   return roadmap;
+}
+
+/** What `roadmap inspect` reads: the chosen file's text parsed with every decision recorded. */
+export interface InspectedRoadmap {
+  /** The file, or undefined for the bundled roadmap. */
+  readonly path?: string;
+  readonly roadmap: Roadmap;
+  readonly trace: import('../core/parse.js').Trace;
+}
+
+/** Parses the chosen roadmap afresh (never from the cache), recording why each block became what it is. */
+export async function inspectRoadmap(choice: RoadmapChoice): Promise<InspectedRoadmap> {
+  const path = choice.kind === 'bundled' ? bundledPaths().markdown : choice.path;
+  const text = readText(path, readBytes(path));
+  const { parseRoadmap } = await import('../core/parse.js');
+  const trace: import('../core/parse.js').Trace = { decisions: [] };
+  try {
+    const roadmap = parseRoadmap(text, trace);
+    return { ...(choice.kind === 'bundled' ? {} : { path }), roadmap, trace };
+  } catch (error) {
+    if (error instanceof Error && error.name === 'RoadmapProblem') throw new RoadmapFileError(path, error.message);
+    throw error;
+  }
 }

@@ -5,6 +5,7 @@
  */
 import type { DoctorResult } from '../commands/doctor.js';
 import type { ImportResult } from '../commands/import.js';
+import type { InspectResult } from '../commands/inspect.js';
 import type { ListNode, ListResult } from '../commands/list.js';
 import type { MarkResult } from '../commands/mark.js';
 import type { NextResult } from '../commands/next.js';
@@ -15,6 +16,7 @@ import type { ReviewDoneResult, ReviewItem, ReviewListResult } from '../commands
 import type { StatsResult } from '../commands/stats.js';
 import type { UseResult } from '../commands/use.js';
 import type { TopicView } from '../commands/views.js';
+import type { Detail } from '../core/model.js';
 import type { Tally } from '../core/progress.js';
 import type { ProjectReadiness } from '../core/readiness.js';
 import { oneDecimal } from '../core/stats.js';
@@ -37,6 +39,16 @@ export function jsonText(value: unknown, indent?: number): string {
 
 const document = (command: string, body: object): object => ({ schemaVersion: JSON_SCHEMA_VERSION, command, ...body });
 
+export function inspectJson(result: InspectResult): object {
+  return document('inspect', {
+    file: result.file ?? null,
+    title: result.title,
+    mode: result.mode,
+    topics: result.topics,
+    blocks: result.decisions.map((d) => ({ line: d.line, role: d.role, text: d.text, rule: d.rule })),
+  });
+}
+
 const progress = (t: Tally) => ({
   done: t.done,
   doing: t.doing,
@@ -47,6 +59,8 @@ const progress = (t: Tally) => ({
 
 const notes = (list: readonly Note[]) => list.map((n) => ({ at: n.at, text: n.text }));
 
+const details = (list: readonly Detail[]) => list.map((d) => ({ label: d.label, value: d.value }));
+
 const topic = (t: TopicView) => ({
   id: t.id,
   title: t.title,
@@ -54,6 +68,8 @@ const topic = (t: TopicView) => ({
   where: t.where.map((w) => ({ id: w.id, title: w.title })),
   stage: t.stage ? { number: t.stage.number, of: t.stage.of, title: t.stage.title } : null,
   links: t.links.map((l) => ({ text: l.text, href: l.href })),
+  description: t.description ?? null,
+  details: details(t.details),
   notes: notes(t.notes),
 });
 
@@ -88,6 +104,8 @@ const node = (n: ListNode): object => ({
   kind: n.kind,
   title: n.title,
   label: n.label ?? null,
+  description: n.description ?? null,
+  details: details(n.details),
   status: n.status,
   progress: n.tally ? progress(n.tally) : null,
   notes: notes(n.notes),

@@ -13,6 +13,11 @@ export function renderTopic(topic: TopicView, style: Style, invocation: string):
     const { number, of, title } = topic.stage;
     lines.push(`${pad}${style.dim('stage')}  ${number} of ${of}: ${clean(title)}`);
   }
+  if (topic.description) lines.push(`${pad}${style.dim('about')}  ${clean(topic.description)}`);
+  // A table row's other cells: "Duration 10 weeks", one a line, as the file's columns name them.
+  for (const detail of topic.details) {
+    lines.push(`${pad}${style.dim('info')}   ${clean(detail.label)}: ${clean(detail.value)}`);
+  }
   for (const link of topic.links) {
     // A topic that is a link ("- [Skiena (video)](...)") needs only the address.
     const text = link.text === topic.title || link.text === '' ? '' : `${clean(link.text)} `;

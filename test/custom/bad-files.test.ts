@@ -26,10 +26,10 @@ const BAD_FILES: readonly (readonly [string, string, (() => string | Buffer) | '
   ],
   ['an empty file', 'empty.md', () => '', /no topics|empty/i],
   [
-    'headings and prose but no list items',
+    // A heading with prose of its own would be a topic (README, "Any roadmap"): these have none.
+    'a title, prose and empty headings, no list items',
     'prose.md',
-    () =>
-      '# Plan\n\nAn introduction.\n\n## Part one\n\nSome prose.\n\n### Details\n\n    - indented code\n\nMore text.\n',
+    () => '# Plan\n\nAn introduction.\n\n    - indented code\n\nMore text.\n\n## Part one\n\n### Details\n',
     /no topics/i,
   ],
   ['a 10 MB single line', 'long.md', () => 'word '.repeat(2 * 1024 * 1024), /line 1\b.*(long|characters)/i],

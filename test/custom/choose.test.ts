@@ -126,7 +126,7 @@ describe('roadmap use refuses a file that makes no roadmap, and keeps the defaul
   it.each([
     ['a missing file', 'missing.md', null, /no such file/],
     ['an empty file', 'empty.md', '', /no topics|empty/],
-    ['a file with no list items', 'prose.md', '# Notes\n\n## Ideas\n\nJust prose here.\n', /no topics/],
+    ['a file with nothing to follow', 'prose.md', '# Notes\n\nJust prose here.\n\n## Ideas\n\n## Plans\n', /no topics/],
     ['a folder', 'folder', 'dir', /folder|directory/],
   ] as const)('%s: exit 4, settings.roadmap unchanged', (_name, file, content, why) => {
     const s = new Sandbox();

@@ -52,6 +52,7 @@ describe('--json documents', () => {
     ['report', ['report'], 'report'],
     ['import', ['import', 'backup.json'], 'import'],
     ['import', ['import', 'progress.md', '--dry-run'], 'import'],
+    ['inspect', ['inspect'], 'inspect'],
   ])('%s: roadmap %j --json is one valid document with no colour codes', (schema, args, command) => {
     roadmap('done', '2.3');
     writeFileSync(join(dir(), 'backup.json'), roadmap('export').stdout);

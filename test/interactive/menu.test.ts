@@ -465,7 +465,8 @@ describe('never a prompt where nobody can answer', () => {
 
 describe('a roadmap without parts', () => {
   const flat = '# Flat plan\n\n- [ ] Alpha\n- [ ] Beta\n- [ ] Gamma\n';
-  const mixed = '# Mixed plan\n\n- Warm up\n- Stretch\n\n## Part A\n\n- First\n- Second\n';
+  // Checkboxes: a plain list above the first part would be the file's preamble, not topics.
+  const mixed = '# Mixed plan\n\n- [ ] Warm up\n- [ ] Stretch\n\n## Part A\n\n- [ ] First\n- [ ] Second\n';
 
   it('done without a REF offers all its unfinished topics in one list', async () => {
     t = terminal();

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseRoadmap } from '../../src/core/parse.js';
+import { PARSE_RULES_VERSION } from '../../src/core/parse/rules-version.js';
 import { ParseCache, type SourceStamp } from '../../src/io/parse-cache.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -52,6 +53,15 @@ describe('ParseCache', () => {
   ])('never serves a file with %s', (_name, changed) => {
     cache.set(stamp, roadmap);
     expect(cache.get(changed)).toBeUndefined();
+  });
+
+  it('never serves a tree parsed by older parsing rules, even from the same version of roadmap', () => {
+    cache.set(stamp, roadmap);
+    const file = cache.fileFor(stamp);
+    const [header, ...rest] = readFileSync(file, 'utf8').split('\n');
+    const older = { ...(JSON.parse(header!) as { rules: number }), rules: PARSE_RULES_VERSION - 1 };
+    writeFileSync(file, [JSON.stringify(older), ...rest].join('\n'));
+    expect(cache.get(stamp)).toBeUndefined();
   });
 
   it('misses for another version of roadmap', () => {

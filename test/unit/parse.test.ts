@@ -126,9 +126,9 @@ describe('parsing small roadmaps', () => {
       tree: [{ '1 A': [{ '1.1 X': ['1.1.1 x1'] }, { '1.2 Y': ['1.2.1 y1'] }] }],
     },
     {
-      name: 'empty headings, prose, code and images are not topics',
-      md: '# T\n## Intro\nSome prose.\n\n```\n- not a list\n```\n## A\n![img](x.png)\n- real\n',
-      tree: [{ '1 A': ['1.1 real'] }],
+      name: 'empty headings, code and images are not topics; a heading with prose only is one',
+      md: '# T\n## Intro\nSome prose.\n\n```\n- not a list\n```\n## Empty\n## A\n![img](x.png)\n- real\n',
+      tree: ['1 Intro', { '2 A': ['2.1 real'] }],
     },
     {
       name: 'a file without headings',
@@ -239,8 +239,8 @@ describe('any markdown roadmap', () => {
     expect(next?.checked).toBeUndefined();
   });
 
-  it('has an empty title when the file has no # heading', () => {
-    expect(parseRoadmap('## A\n- x\n').title).toBe('');
+  it('has an empty title when the file has no # heading, no <h1>, no front matter title and several ##', () => {
+    expect(parseRoadmap('## A\n- x\n## B\n- y\n').title).toBe('');
   });
 
   it.each([

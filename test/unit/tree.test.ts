@@ -40,8 +40,9 @@ describe('chaptersOf', () => {
     ],
     ['no parts at all', '# Plan\n- x\n- y\n', [['', 'All topics', ['x', 'y']]]],
     [
+      // Checkboxes: a plain list before the first section would be preamble.
       'top-level topics before a part',
-      '# Plan\n- x\n- y\n## A\n- a1\n',
+      '# Plan\n- [ ] x\n- [ ] y\n## A\n- [ ] a1\n',
       [
         ['', 'Topics outside any part', ['x', 'y']],
         ['3', 'A', ['a1']],
