@@ -1,14 +1,116 @@
-/** The files `export` writes and `import` reads, named by the user. */
-import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+/**
+ * Reading the files roadmap is given (the roadmap, the progress file, a file to
+ * import) without being stalled or flooded by one that is not what it seems,
+ * and writing the files `export` is asked for.
+ */
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CliError, ImportFileError } from '../errors.js';
 
 /** Larger than any export of a real roadmap's progress by far; a bigger file is something else. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/**
+ * A roadmap is a document people read: the longest real ones are a few hundred
+ * KB; the parser already refuses, quickly, hostile files of tens of MB.
+ */
+export const MAX_ROADMAP_BYTES = 64 * 1024 * 1024;
+/**
+ * The progress file holds every roadmap's progress, imports included (each up to
+ * MAX_IMPORT_BYTES), so its limit is far above theirs; it only stops a runaway read.
+ */
+export const MAX_PROGRESS_BYTES = 256 * 1024 * 1024;
+
+/** Why a file cannot be read as it is; the message completes "the file ...", e.g. "is larger than 16 MB". */
+export class UnreadableFile extends Error {}
+
+const tooLarge = (limit: number): UnreadableFile => new UnreadableFile(`is larger than ${limit / 1024 / 1024} MB`);
+
+/** What a path that is not a regular file is, in the user's words. */
+function kindOf(stat: Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a plain file';
+}
+
+/**
+ * Opens a file that must be a regular file of at most `limit` bytes, and
+ * returns its descriptor (the caller closes it) and its stat. Opened
+ * non-blocking, so that a named pipe with no writer is refused at once instead
+ * of hanging the open; a pipe or a device (/dev/zero, /dev/urandom) may never
+ * end, so it is never read.
+ */
+export function openRegularFile(path: string, limit: number): { fd: number; stat: Stats } {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new UnreadableFile(`is ${kindOf(stat)}, not a regular file`);
+    if (stat.size > limit) throw tooLarge(limit);
+    return { fd, stat };
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+/** A regular file's bytes, at most `limit` of them (see openRegularFile and readCapped). */
+export function readRegularFile(path: string, limit: number): Buffer {
+  const { fd } = openRegularFile(path, limit);
+  try {
+    return readCapped(fd, limit);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The bytes from `fd` to its end, refusing more than `limit` as they come: a
+ * pipe or stdin has no size to check first and may not end, and a regular file
+ * can grow while it is read.
+ */
+export function readCapped(fd: number, limit: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.allocUnsafe(1024 * 1024);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EOF') break;
+      if (code !== 'EAGAIN') throw error;
+      // A non-blocking pipe with nothing in it yet: wait a moment for the writer.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      continue;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > limit) throw tooLarge(limit);
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+  }
+  return Buffer.concat(chunks, total);
+}
 
 /**
  * The text of a file to import (`-` is stdin), as UTF-8; a missing, binary or
  * huge file is an ImportFileError. `name` is the file as the user named it.
+ * Unlike the roadmap and the progress file, a pipe is welcome here
+ * (`roadmap import <(curl ...)`); it is only capped.
  */
 export function readImportFile(path: string, name: string = path): string {
   let bytes: Buffer;
@@ -16,9 +118,15 @@ export function readImportFile(path: string, name: string = path): string {
     if (path !== '-' && statSync(path).isDirectory()) {
       throw new ImportFileError(`cannot import ${name}: it is a folder`);
     }
-    bytes = readCapped(path, name);
+    const fd = path === '-' ? 0 : openSync(path, 'r');
+    try {
+      bytes = readCapped(fd, MAX_IMPORT_BYTES);
+    } finally {
+      if (fd !== 0) closeSync(fd);
+    }
   } catch (error) {
     if (error instanceof CliError) throw error;
+    if (error instanceof UnreadableFile) throw new ImportFileError(`cannot import ${name}: it ${error.message}`);
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'there is no such file' : (error as Error).message;
     throw new ImportFileError(`cannot import ${name}: ${why}`);
@@ -28,41 +136,6 @@ export function readImportFile(path: string, name: string = path): string {
   } catch {
     throw new ImportFileError(`cannot import ${name}: it is not UTF-8 text`);
   }
-}
-
-/**
- * The bytes of the file (or stdin), refusing more than MAX_IMPORT_BYTES as they
- * come: stdin, a pipe or a device has no size to check first, and may not end.
- */
-function readCapped(path: string, name: string): Buffer {
-  const fd = path === '-' ? 0 : openSync(path, 'r');
-  const chunks: Buffer[] = [];
-  let total = 0;
-  try {
-    const chunk = Buffer.allocUnsafe(1024 * 1024);
-    for (;;) {
-      let n: number;
-      try {
-        n = readSync(fd, chunk, 0, chunk.length, null);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EOF') break;
-        if (code !== 'EAGAIN') throw error;
-        // A non-blocking pipe with nothing in it yet: wait a moment for the writer.
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-        continue;
-      }
-      if (n === 0) break;
-      total += n;
-      if (total > MAX_IMPORT_BYTES) {
-        throw new ImportFileError(`cannot import ${name}: it is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
-      }
-      chunks.push(Buffer.from(chunk.subarray(0, n)));
-    }
-  } finally {
-    if (fd !== 0) closeSync(fd);
-  }
-  return Buffer.concat(chunks, total);
 }
 
 /**

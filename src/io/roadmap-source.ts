@@ -1,9 +1,10 @@
 /** Finding, reading and parsing the roadmap the learner follows. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Roadmap } from '../core/model.js';
 import { topicsOf } from '../core/tree.js';
 import { RoadmapFileError } from '../errors.js';
+import { MAX_ROADMAP_BYTES, openRegularFile, readCapped, readRegularFile, UnreadableFile } from './files.js';
 import type { ParseCache } from './parse-cache.js';
 import { identify } from './roadmap-identity.js';
 import { packageRoot } from './paths.js';
@@ -78,30 +79,44 @@ async function readBundled(): Promise<Roadmap> {
 
 /** Reads and parses a roadmap file; anything that makes no roadmap is one sentence and exit code 4. */
 export async function readRoadmap(path: string, cache: ParseCache): Promise<Roadmap> {
+  let bytes: Buffer;
   let stamp;
+  let opened;
   try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw new RoadmapFileError(path, 'it is a folder, not a markdown file');
-    stamp = { path, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs };
+    opened = openRegularFile(path, MAX_ROADMAP_BYTES);
   } catch (error) {
     throw asRoadmapError(path, error);
   }
-  const cached = cache.get(stamp);
-  if (cached) return cached;
-  const roadmap = await parse(path, readText(path, readBytes(path)));
+  try {
+    const { stat } = opened;
+    stamp = { path, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs };
+    const cached = cache.get(stamp);
+    if (cached) return cached;
+    bytes = readCapped(opened.fd, MAX_ROADMAP_BYTES);
+  } catch (error) {
+    throw asRoadmapError(path, error);
+  } finally {
+    closeSync(opened.fd);
+  }
+  const roadmap = await parse(path, readText(path, bytes));
   cache.set(stamp, roadmap);
   return roadmap;
 }
 
 function asRoadmapError(path: string, error: unknown): RoadmapFileError {
   if (error instanceof RoadmapFileError) return error;
+  if (error instanceof UnreadableFile) {
+    // A folder is named as users expect a roadmap to be: a markdown file.
+    const reason = error.message.startsWith('is a folder') ? 'is a folder, not a markdown file' : error.message;
+    return new RoadmapFileError(path, `it ${reason}`);
+  }
   const code = (error as NodeJS.ErrnoException).code;
   return new RoadmapFileError(path, code === 'ENOENT' ? 'no such file' : (error as Error).message);
 }
 
 function readBytes(path: string): Buffer {
   try {
-    return readFileSync(path);
+    return readRegularFile(path, MAX_ROADMAP_BYTES);
   } catch (error) {
     throw asRoadmapError(path, error);
   }

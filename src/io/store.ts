@@ -16,7 +16,6 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
-  readFileSync,
   realpathSync,
   renameSync,
   statSync,
@@ -33,6 +32,7 @@ import {
   type SavedState,
 } from '../core/state.js';
 import { CliError, ProgressFileError } from '../errors.js';
+import { MAX_PROGRESS_BYTES, readRegularFile, UnreadableFile } from './files.js';
 import { acquireLock, BadLockError, readLock, staleReason, type HeldLock, type LockInfo } from './lock.js';
 
 export const CONFIG_NAME = 'config';
@@ -82,8 +82,10 @@ export class ProgressStore {
   load(): LoadResult {
     let text: string;
     try {
-      text = readFileSync(this.file, 'utf8');
+      // Only a regular file, and only so much of it: a named pipe or /dev/zero in its place must not hang or flood us.
+      text = readRegularFile(this.file, MAX_PROGRESS_BYTES).toString('utf8');
     } catch (error) {
+      if (error instanceof UnreadableFile) return { kind: 'unreadable', problem: error.message, newer: false };
       // ENOTDIR: the folder's path runs through a file, so nothing can have been saved there.
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'absent' };

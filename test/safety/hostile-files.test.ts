@@ -1,0 +1,80 @@
+/**
+ * Hostile files in place of the ones roadmap reads and writes: a named pipe or
+ * a device where the progress file or the roadmap should be, huge files, a
+ * truncated progress file, hostile import lines, odd export paths and
+ * environment. Each ends promptly with one sentence and a documented exit code.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { run, tempDir, type RunResult } from '../helpers/cli.js';
+
+/** A fresh config folder for the running test (removed after it), and the progress file's path in it. */
+function sandbox(): { dir: string; file: string } {
+  const temp = tempDir();
+  onTestFinished(temp.cleanup);
+  return { dir: temp.dir, file: join(temp.dir, 'config.json') };
+}
+
+const mkfifo = (path: string): void => {
+  execFileSync('mkfifo', [path]);
+};
+
+/** One line on stderr, starting with "error:", matching `why`, with the exit code given; nothing on stdout. */
+function expectRefused(result: RunResult, code: number, why: RegExp): void {
+  expect(result.code).toBe(code);
+  expect(result.stderr).toMatch(/^error: [^\n]*\n$/);
+  expect(result.stderr).toMatch(why);
+  expect(result.stdout).toBe('');
+}
+
+describe('a progress file that is not a regular file is refused with exit 3', () => {
+  const places: [string, (path: string) => void, RegExp][] = [
+    ['a named pipe with no writer', mkfifo, /is a named pipe \(FIFO\), not a regular file/],
+    ['a link to /dev/zero', (path) => symlinkSync('/dev/zero', path), /is a device, not a regular file/],
+    ['a link to /dev/urandom', (path) => symlinkSync('/dev/urandom', path), /is a device, not a regular file/],
+  ];
+  it.each(places)('%s: reading and writing commands stop at once, and it is left in place', (_name, make, why) => {
+    const { dir, file } = sandbox();
+    make(file);
+    for (const args of [['status'], ['next'], ['done', '1.1.1']]) {
+      const result = run(dir, args);
+      expectRefused(result, 3, why);
+      expect(result.stderr).toContain(`the progress file ${file} is`);
+    }
+    const doctor = run(dir, ['doctor']);
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout).toMatch(why);
+    expect(existsSync(file) || lstatSync(file).isSymbolicLink()).toBe(true);
+  });
+
+  it('a progress file larger than 256 MB is refused without being read', () => {
+    const { dir, file } = sandbox();
+    // Sparse: 300 MB on paper, nothing on disk.
+    writeFileSync(file, '');
+    truncateSync(file, 300 * 1024 * 1024);
+    expectRefused(run(dir, ['status']), 3, /config\.json is larger than 256 MB/);
+  });
+});
+
+describe('a roadmap that is not a regular file is refused with exit 4', () => {
+  it.each([
+    ['a named pipe with no writer', 'plan.md', /plan\.md: it is a named pipe \(FIFO\), not a regular file\n/],
+    ['/dev/zero', '/dev/zero', /\/dev\/zero: it is a device, not a regular file\n/],
+    ['/dev/urandom', '/dev/urandom', /\/dev\/urandom: it is a device, not a regular file\n/],
+  ])('%s', (_name, path, why) => {
+    const { dir } = sandbox();
+    if (path === 'plan.md') mkfifo(join(dir, path));
+    expectRefused(run(dir, ['--file', path, 'list']), 4, why);
+    expectRefused(run(dir, ['list'], { env: { ROADMAP_FILE: path } }), 4, why);
+  });
+
+  it('a roadmap larger than 64 MB is refused without being read', () => {
+    const { dir } = sandbox();
+    const plan = join(dir, 'plan.md');
+    writeFileSync(plan, '# Huge\n\n## Part\n\n- a topic\n');
+    truncateSync(plan, 65 * 1024 * 1024);
+    expectRefused(run(dir, ['--file', plan, 'next']), 4, /plan\.md: it is larger than 64 MB\n/);
+  });
+});
