@@ -34,7 +34,20 @@ const STATUS_OF_MARK: Readonly<Record<string, Status>> = {
   ' ': 'todo',
 };
 const HEADER = /^<!-- roadmap-progress (\{.*\}) -->\s*$/;
-const KEY = /\s*<!-- key: (\S+) -->\s*$/;
+const KEY_OPENING = '<!-- key: ';
+
+/**
+ * The key comment that ends a line (` <!-- key: KEY -->`): its key, and where
+ * the comment starts. Found from the last opening, then matched anchored, so a
+ * long hostile line costs linear time (an unanchored `\s*<!-- key:` pattern
+ * retried at every position is quadratic: 9 s for an 80 KB line of spaces).
+ */
+function keyComment(line: string): { key: string; at: number } | undefined {
+  const at = line.lastIndexOf(KEY_OPENING);
+  if (at < 0) return undefined;
+  const found = /^<!-- key: (\S+) -->\s*$/.exec(line.slice(at))?.[1];
+  return found === undefined ? undefined : { key: found, at };
+}
 
 /**
  * Untrusted text kept on one markdown line: no control characters, no bidi
@@ -223,7 +236,7 @@ export function readChecklist(content: string, roadmap: Roadmap): Checklist {
     // Markdown allows a tab as well as spaces after the bullet and after the mark.
     const item = /^\s*[-*+][ \t]+(?:\[(.)\][ \t]+)?(.*)$/.exec(line);
     if (!heading && !item) return;
-    const found = KEY.exec(line)?.[1];
+    const found = keyComment(line)?.key;
     const key = found === undefined ? undefined : decodeKey(found);
     current = key;
     if (!item || item[1] === undefined) return;
@@ -271,7 +284,8 @@ function matchByIdAndTitle(
   rest: string,
   byId: ReadonlyMap<string, { key: string; title: string }>,
 ): string | undefined {
-  const m = /^(\S+) (.*)$/.exec(rest.replace(KEY, ''));
+  const comment = keyComment(rest);
+  const m = /^(\S+) (.*)$/.exec(comment === undefined ? rest : rest.slice(0, comment.at).trimEnd());
   if (!m) return undefined;
   const item = byId.get(m[1]!);
   const title = m[2]!.replace(/&lt;/g, '<').trim();

@@ -78,3 +78,44 @@ describe('a roadmap that is not a regular file is refused with exit 4', () => {
     expectRefused(run(dir, ['--file', plan, 'next']), 4, /plan\.md: it is larger than 64 MB\n/);
   });
 });
+
+describe('markdown import reads hostile long lines in linear time', () => {
+  /** A markdown export with its first topic's line replaced by `hostile(line)`. */
+  function exportWith(dir: string, hostile: (line: string) => string): string {
+    const exported = run(dir, ['export', '--format', 'md']);
+    expect(exported.code).toBe(0);
+    const lines = exported.stdout.split('\n');
+    const first = lines.findIndex((line) => line.startsWith('- [ ] 1.1.1 '));
+    lines[first] = hostile(lines[first]!);
+    const path = join(dir, 'hostile.md');
+    writeFileSync(path, lines.join('\n'));
+    return path;
+  }
+
+  it('an 80 KB run of spaces before the key comment: the line is read, its mark imported', () => {
+    const { dir } = sandbox();
+    const path = exportWith(dir, (line) =>
+      line.replace('- [ ]', '- [x]').replace(' <!-- key:', `${' '.repeat(80_000)}<!-- key:`),
+    );
+    const result = run(dir, ['import', path]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/1\.1\.1 .*done/);
+    const status = JSON.parse(run(dir, ['status', '--json']).stdout) as { progress: { done: number } };
+    expect(status.progress.done).toBe(1);
+  });
+
+  // Quadratic matching took 9 s for 80 KB, so about 20 minutes for this one; the run's generous timeout is 60 s.
+  it.each([
+    ['1 MB of spaces and no key', () => `- [x] 1.1.1 ${' '.repeat(1_000_000)}x`],
+    [
+      '1 MB of tabs before an unclosed key comment',
+      (line: string) => `${line.slice(0, 12)}${'\t'.repeat(1_000_000)}<!-- key:`,
+    ],
+  ])('%s: the line is left out, the rest imported', (_name, hostile) => {
+    const { dir } = sandbox();
+    const path = exportWith(dir, hostile);
+    const result = run(dir, ['import', path]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Left out: 1 line naming no item of this roadmap \(line \d+\)/);
+  });
+});
