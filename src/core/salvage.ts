@@ -13,6 +13,9 @@ export interface Salvage {
   readonly state: SavedState;
   /** How many status records were kept. */
   readonly records: number;
+  /** How many notes and reviews were kept. */
+  readonly notes: number;
+  readonly reviews: number;
 }
 
 const STATUSES = new Set<string>(['todo', 'doing', 'done', 'skipped']);
@@ -34,8 +37,67 @@ export function salvageState(text: string): Salvage {
   try {
     data = JSON.parse(text);
   } catch {
-    return fromText(text);
+    // Cut short (a write killed half-way): the document up to the cut keeps notes and reviews
+    // in their places. Other damage: the records that can still be found in the text.
+    const scanned = fromText(text);
+    const prefix = completePrefix(text);
+    if (prefix === undefined) return scanned;
+    const structured = fromData(prefix);
+    return structured.records >= scanned.records ? structured : scanned;
   }
+  return fromData(data);
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const OPENERS: Readonly<Record<number, number>> = { 0x7b: 0x7d, 0x5b: 0x5d };
+
+/**
+ * The longest prefix of a JSON text that is cut just after a complete value
+ * (before a comma, or after a closing bracket), closed with the brackets still
+ * open there and parsed: a file cut anywhere gives back every value that was
+ * whole before the cut, in its place. Never a half value: a string cut short is
+ * dropped with the object or entry holding it. Undefined if no such prefix
+ * parses. Linear: the brackets open at a cut are the bottom of the stack at the
+ * end, since leaving one of them would make a later cut.
+ */
+function completePrefix(text: string): unknown {
+  const open: number[] = [];
+  let cut = -1;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      for (i++; i < text.length && text.charCodeAt(i) !== QUOTE; i++) if (text.charCodeAt(i) === BACKSLASH) i++;
+    } else if (OPENERS[c] !== undefined) {
+      open.push(OPENERS[c]);
+    } else if (c === COMMA && open.length > 0) {
+      cut = i;
+      depth = open.length;
+    } else if (c === 0x7d || c === 0x5d) {
+      // A closer that closes nothing open: what follows is not this document any more.
+      if (open.pop() !== c) break;
+      cut = i + 1;
+      depth = open.length;
+      if (depth === 0) break;
+    }
+  }
+  if (cut < 0) return undefined;
+  const closers = open
+    .slice(0, depth)
+    .reverse()
+    .map((c) => String.fromCharCode(c))
+    .join('');
+  try {
+    return JSON.parse(text.slice(0, cut) + closers) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The well-formed records of a parsed document, whatever its shape. */
+function fromData(data: unknown): Salvage {
   const roadmaps = dict<RoadmapState>();
   let records = 0;
   if (isObject(data) && isObject(data.roadmaps)) {
@@ -70,7 +132,17 @@ export function salvageState(text: string): Salvage {
     isObject(data) && isObject(data.settings) && typeof data.settings.roadmap === 'string'
       ? { roadmap: data.settings.roadmap }
       : {};
-  return { state: { schemaVersion: SCHEMA_VERSION, settings, roadmaps }, records };
+  return { state: { schemaVersion: SCHEMA_VERSION, settings, roadmaps }, records, ...counts(roadmaps) };
+}
+
+function counts(roadmaps: Readonly<Record<string, RoadmapState>>): { notes: number; reviews: number } {
+  const total = (keyed: Readonly<Record<string, readonly unknown[]>>): number =>
+    Object.values(keyed).reduce((n, list) => n + list.length, 0);
+  const all = Object.values(roadmaps);
+  return {
+    notes: all.reduce((n, r) => n + total(r.notes), 0),
+    reviews: all.reduce((n, r) => n + total(r.reviews), 0),
+  };
 }
 
 /** The well-formed entries of a `{ key: [entry, ...] }` map (notes, reviews); the rest is dropped. */
@@ -93,9 +165,10 @@ function unescape(body: string): string | undefined {
 }
 
 /**
- * Not JSON any more (truncated, overwritten): find the status records that are
- * still whole. Notes and reviews are not looked for here: without the JSON
- * structure a note cannot be tied to its topic with certainty.
+ * Not JSON any more, nor a JSON text cut short (overwritten in places): find
+ * the status records that are still whole. Notes and reviews are not looked
+ * for here: without the JSON structure a note cannot be tied to its topic with
+ * certainty.
  */
 function fromText(text: string): Salvage {
   const roadmaps = dict<RoadmapState & { items: Record<string, StatusRecord>; history: StatusChange[] }>();
@@ -135,5 +208,7 @@ function fromText(text: string): Salvage {
   return {
     state: { schemaVersion: SCHEMA_VERSION, settings: roadmap === undefined ? {} : { roadmap }, roadmaps },
     records,
+    notes: 0,
+    reviews: 0,
   };
 }

@@ -5,10 +5,11 @@
  * environment. Each ends promptly with one sentence and a documented exit code.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { run, tempDir, type RunResult } from '../helpers/cli.js';
+import type { SavedConfig } from '../helpers/saved-config.js';
 
 /** A fresh config folder for the running test (removed after it), and the progress file's path in it. */
 function sandbox(): { dir: string; file: string } {
@@ -117,5 +118,88 @@ describe('markdown import reads hostile long lines in linear time', () => {
     const result = run(dir, ['import', path]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Left out: 1 line naming no item of this roadmap \(line \d+\)/);
+  });
+});
+
+describe('doctor --repair on a progress file cut short', () => {
+  /** 20,000 notes and 2,000 reviews on 200 keys, the statuses first, written as conf writes it (tabs). */
+  function bigProgress(): SavedConfig {
+    const at = (i: number): string => new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+    const keys = Array.from({ length: 200 }, (_, k) => `part-${k}/section/topic-${k}`);
+    return {
+      schemaVersion: 2,
+      settings: {},
+      roadmaps: {
+        bundled: {
+          items: Object.fromEntries(keys.map((key, k) => [key, { status: 'done', at: at(k) }])),
+          history: keys.map((key, k) => ({ key, from: 'todo', to: 'done', at: at(k) })),
+          notes: Object.fromEntries(
+            keys.map((key, k) => [
+              key,
+              Array.from({ length: 100 }, (_, n) => ({
+                at: at(k * 100 + n),
+                text: `note ${k * 100 + n} "quoted" \\ ok`,
+              })),
+            ]),
+          ),
+          reviews: Object.fromEntries(
+            keys.map((key, k) => [key, Array.from({ length: 10 }, (_, r) => at(k * 10 + r))]),
+          ),
+        },
+      },
+    };
+  }
+
+  /**
+   * How many notes and reviews are whole before `cut` in `text`: a note whose
+   * closing brace is before it, a review followed by its comma or bracket.
+   * Found in file order, each search starting where the last one ended.
+   */
+  function wholeBefore(text: string, cut: number, saved: SavedConfig): { notes: number; reviews: number } {
+    const bundled = saved.roadmaps.bundled!;
+    let at = text.indexOf('"notes"');
+    let notes = 0;
+    for (const note of Object.values(bundled.notes!).flat()) {
+      at = text.indexOf('}', text.indexOf(JSON.stringify(note.text), at));
+      if (at < cut) notes++;
+    }
+    at = text.indexOf('"reviews"');
+    let reviews = 0;
+    for (const review of Object.values(bundled.reviews!).flat()) {
+      at = text.indexOf(JSON.stringify(review), at) + JSON.stringify(review).length;
+      while (/\s/.test(text[at]!)) at++;
+      if (at < cut) reviews++;
+    }
+    return { notes, reviews };
+  }
+
+  it.each([
+    ['in the middle of the notes', 0.5],
+    ['in the middle of the reviews', 0.97],
+  ])('cut %s: keeps every status, note and review that was whole before the cut', (_where, fraction) => {
+    const { dir, file } = sandbox();
+    const original = bigProgress();
+    const whole = JSON.stringify(original, undefined, '\t');
+    const cut = Math.floor(whole.length * fraction);
+    writeFileSync(file, whole.slice(0, cut));
+    const expected = wholeBefore(whole, cut, original);
+    expect(expected.notes).toBeGreaterThan(9_000);
+
+    const repaired = run(dir, ['doctor', '--repair']);
+    expect(repaired.code).toBe(0);
+    const bundled = (JSON.parse(readFileSync(file, 'utf8')) as SavedConfig).roadmaps.bundled!;
+    expect(bundled.items).toEqual(original.roadmaps.bundled!.items);
+    expect(bundled.history).toEqual(original.roadmaps.bundled!.history);
+    // Exactly the whole ones, each under its own key (none cut short, none moved).
+    const originalNotes = original.roadmaps.bundled!.notes!;
+    const keptNotes = Object.entries(bundled.notes!).flatMap(([key, list]) => list.map((note) => ({ key, note })));
+    expect(keptNotes).toHaveLength(expected.notes);
+    for (const { key, note } of keptNotes) expect(originalNotes[key]).toContainEqual(note);
+    const originalReviews = original.roadmaps.bundled!.reviews!;
+    const keptReviews = Object.entries(bundled.reviews!).flatMap(([key, list]) => list.map((time) => ({ key, time })));
+    expect(keptReviews).toHaveLength(expected.reviews);
+    for (const { key, time } of keptReviews) expect(originalReviews[key]).toContain(time);
+    // The damaged file is kept beside it.
+    expect(readdirSync(dir).filter((name) => name.startsWith('config.json.corrupt-'))).toHaveLength(1);
   });
 });
