@@ -17,7 +17,7 @@ import { projectDetail, projects } from './commands/project.js';
 import { use } from './commands/use.js';
 import { editDistance } from './core/text.js';
 import { ExitCode, QuietExit, UsageError } from './errors.js';
-import { readImportFile, writeFileAtomic } from './io/files.js';
+import { readImportFile, visiblePath, writeFileAtomic } from './io/files.js';
 import { configDir } from './io/paths.js';
 import { walk } from './core/tree.js';
 import { completionScript, SHELLS, type CompletionSpec, type Shell } from './render/completion.js';
@@ -466,11 +466,11 @@ export function buildProgram(io: Io, { json = false }: { json?: boolean } = {}):
       const target = resolve(io.cwd, options.output);
       if (ctx.store.holds(target)) {
         throw new UsageError(
-          `${options.output} is roadmap's own progress file (or one beside it); export somewhere else (nothing was written)`,
+          `${visiblePath(options.output)} is roadmap's own progress file (or one beside it); export somewhere else (nothing was written)`,
         );
       }
       writeFileAtomic(target, text, options.force === true);
-      if (!json) io.out(`Exported your progress (${format}) to ${options.output}.\n`);
+      if (!json) io.out(`Exported your progress (${format}) to ${visiblePath(options.output)}.\n`);
     });
 
   program

@@ -5,7 +5,7 @@
  */
 import { DAY_MS } from '../core/activity.js';
 import { dict, own } from '../core/dict.js';
-import { decodeBackup, ImportProblem, type Backup, type ExportedRoadmap } from '../core/backup.js';
+import { decodeBackup, ImportProblem, timeAfter, type Backup, type ExportedRoadmap } from '../core/backup.js';
 import { looksLikeChecklist, readChecklist, type Checklist } from '../core/checklist.js';
 import { mergeState, type MergeCounts } from '../core/merge.js';
 import type { Status } from '../core/model.js';
@@ -71,6 +71,9 @@ type Parsed =
       readonly checklist: Checklist;
     };
 
+/** The latest time an export may hold: now, and a day more for a clock that is a little off. */
+const latest = (ctx: Context): number => ctx.now().getTime() + DAY_MS;
+
 /** Reads the file by its content: a JSON backup or a markdown checklist. */
 function parse(ctx: Context, content: string): Parsed {
   const text = content.replace(/^\uFEFF/, '');
@@ -83,12 +86,19 @@ function parse(ctx: Context, content: string): Parsed {
       throw new ImportProblem(`is not valid JSON (${(error as Error).message})`);
     }
     const backup = decodeBackup(data);
+    // The later time wins a merge: a time in the future would outrank every change made until then.
+    const late = timeAfter(backup, latest(ctx));
+    if (late) {
+      throw new ImportProblem(
+        `dates ${late.what} ${late.at}, which is later than now; its times have been changed or the clock was wrong`,
+      );
+    }
     return { format: 'json', roadmap: backup.roadmap, exportedAt: backup.exportedAt, backup };
   }
   if (looksLikeChecklist(text)) {
     const checklist = readChecklist(text, ctx.roadmap);
     // Its marks count as of that time: a checklist dated in the future would outrank every saved status.
-    if (Date.parse(checklist.exportedAt) > ctx.now().getTime() + DAY_MS) {
+    if (Date.parse(checklist.exportedAt) > latest(ctx)) {
       throw new ImportProblem(
         `says it was exported at ${checklist.exportedAt}, which is later than now; its header has been changed or the clock was wrong`,
       );

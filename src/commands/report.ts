@@ -22,7 +22,16 @@ const DAY = 24 * 60 * 60 * 1000;
 /** `7d`, `4w` (before now) or a date `2026-11-01` (from its start, UTC). */
 export function parseSince(since: string, now: Date): Date {
   const relative = /^(\d+)([dw])$/.exec(since);
-  if (relative) return new Date(now.getTime() - Number(relative[1]) * (relative[2] === 'w' ? 7 : 1) * DAY);
+  if (relative) {
+    const from = new Date(now.getTime() - Number(relative[1]) * (relative[2] === 'w' ? 7 : 1) * DAY);
+    // Dates reach back about 270,000 years; a span beyond that is no date at all.
+    if (Number.isNaN(from.getTime())) {
+      throw new UsageError(
+        `--since ${since} reaches back further than any date; give a shorter span or a date (2026-11-01)`,
+      );
+    }
+    return from;
+  }
   if (/^\d{4}-\d{2}-\d{2}$/.test(since) && !Number.isNaN(Date.parse(`${since}T00:00:00Z`))) {
     return new Date(`${since}T00:00:00Z`);
   }

@@ -85,3 +85,29 @@ export function decodeBackup(data: unknown): Backup {
     progress: { items: state.items, history: state.history, notes: state.notes, reviews: state.reviews },
   };
 }
+
+/**
+ * The first time in a backup later than `latest` (ms since the epoch), and what
+ * it dates: the export itself, or a status, history entry, note or review of a
+ * key. The later time wins a merge, so a record dated in the future would
+ * override every change made until then, on every import.
+ */
+export function timeAfter(backup: Backup, latest: number): { readonly what: string; readonly at: string } | undefined {
+  const late = (at: string): boolean => Date.parse(at) > latest;
+  if (late(backup.exportedAt)) return { what: 'its export', at: backup.exportedAt };
+  const { items, history, notes, reviews } = backup.progress;
+  for (const [key, record] of Object.entries(items)) {
+    if (late(record.at)) return { what: `the status of ${key}`, at: record.at };
+  }
+  const change = history.find((c) => late(c.at));
+  if (change) return { what: `a change of ${change.key}`, at: change.at };
+  for (const [key, list] of Object.entries(notes)) {
+    const note = list.find((n) => late(n.at));
+    if (note) return { what: `a note on ${key}`, at: note.at };
+  }
+  for (const [key, times] of Object.entries(reviews)) {
+    const at = times.find(late);
+    if (at !== undefined) return { what: `a review of ${key}`, at };
+  }
+  return undefined;
+}

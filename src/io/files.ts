@@ -6,7 +6,7 @@
 import {
   closeSync,
   constants,
-  existsSync,
+  fchmodSync,
   fstatSync,
   fsyncSync,
   openSync,
@@ -18,7 +18,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { CliError, ImportFileError } from '../errors.js';
+import { CliError, ImportFileError, UsageError } from '../errors.js';
 
 /** Larger than any export of a real roadmap's progress by far; a bigger file is something else. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -138,19 +138,52 @@ export function readImportFile(path: string, name: string = path): string {
   }
 }
 
+/** The longest file name the usual file systems (ext4, btrfs, APFS, NTFS) take, in bytes. */
+const NAME_MAX = 255;
+
+/**
+ * A path as it may be shown in a message: control characters (the ESC of an
+ * escape sequence, a BEL, a newline) and bidi controls written as visible
+ * escapes (`\x1b`, `\u202e`), so a file name can neither drive the terminal
+ * nor disguise itself, and the user still sees which characters it holds.
+ */
+export function visiblePath(path: string): string {
+  // eslint-disable-next-line no-control-regex
+  return path.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
 /**
  * Writes `text` to `path` atomically (a temp file beside it, flushed, then
  * renamed over it), so a reader never sees half an export. An existing file is
- * replaced only when `overwrite` is set.
+ * replaced only when `overwrite` is set, and keeps its mode; a new one is 0600,
+ * as private as the progress file it comes from.
  */
 export function writeFileAtomic(path: string, text: string, overwrite: boolean): void {
-  if (!overwrite && existsSync(path)) {
-    throw new CliError(`${path} already exists; add --force to replace it (nothing was written)`);
+  const shown = visiblePath(path);
+  const nameBytes = Buffer.byteLength(basename(path));
+  if (nameBytes > NAME_MAX) {
+    throw new UsageError(
+      `the file name given is ${nameBytes} bytes long, and file systems take names of up to ${NAME_MAX} (nothing was written)`,
+    );
   }
-  const temp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${Date.now()}`);
+  let mode = 0o600;
   try {
-    const fd = openSync(temp, 'wx', 0o644);
+    mode = statSync(path).mode & 0o7777;
+    if (!overwrite) throw new CliError(`${shown} already exists; add --force to replace it (nothing was written)`);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    // No such file yet (or none we can see): a new one.
+  }
+  // A short temp name, so that any name the file system takes can be written.
+  const temp = join(dirname(path), `.roadmap-export-${process.pid}-${Date.now()}.tmp`);
+  try {
+    const fd = openSync(temp, 'wx', 0o600);
     try {
+      // Set outright: the mode given to open is narrowed by the umask.
+      fchmodSync(fd, mode);
       writeSync(fd, text);
       fsyncSync(fd);
     } finally {
@@ -158,7 +191,15 @@ export function writeFileAtomic(path: string, text: string, overwrite: boolean):
     }
     renameSync(temp, path);
   } catch (error) {
-    rmSync(temp, { force: true });
-    throw new CliError(`cannot write ${path} (${(error as Error).message}); nothing was written`);
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // The temp file was never made (its folder is missing or unreadable).
+    }
+    if ((error as NodeJS.ErrnoException).code === 'ENAMETOOLONG') {
+      throw new UsageError('the path given is longer than the file system takes (nothing was written)');
+    }
+    const why = visiblePath((error as Error).message);
+    throw new CliError(`cannot write ${shown} (${why}); nothing was written`);
   }
 }

@@ -6,10 +6,10 @@
  * unreadable entry) is a miss, and the file is parsed again.
  */
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Item, Roadmap, TopicIndex } from '../core/model.js';
 import { PARSE_RULES_VERSION } from '../core/parse/rules-version.js';
+import { xdgDir } from './paths.js';
 
 export interface SourceStamp {
   readonly path: string;
@@ -41,10 +41,10 @@ interface Header {
   readonly parts: readonly (readonly [number, number])[];
 }
 
-/** `$ROADMAP_CACHE_DIR`, else `$XDG_CACHE_HOME/roadmap`, else `~/.cache/roadmap`. */
+/** `$ROADMAP_CACHE_DIR`, else `$XDG_CACHE_HOME/roadmap` (if absolute), else `~/.cache/roadmap`. */
 export function cacheDir(env: NodeJS.ProcessEnv): string {
   if (env.ROADMAP_CACHE_DIR) return env.ROADMAP_CACHE_DIR;
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'roadmap');
+  return join(xdgDir(env.XDG_CACHE_HOME, '.cache'), 'roadmap');
 }
 
 export class ParseCache {

@@ -1,8 +1,18 @@
 /** Where things live on disk. */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/**
+ * An XDG base folder variable, or `fallback` (under the home folder) when it is
+ * unset or relative: "If an implementation encounters a relative path in any of
+ * these variables it should consider the path invalid and ignore it" (XDG Base
+ * Directory Specification).
+ */
+export function xdgDir(value: string | undefined, fallback: string): string {
+  return value && isAbsolute(value) ? value : join(homedir(), fallback);
+}
 
 /**
  * The folder that holds config.json: `$ROADMAP_CONFIG_DIR`, else
@@ -10,8 +20,7 @@ import { fileURLToPath } from 'node:url';
  */
 export function configDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.ROADMAP_CONFIG_DIR) return env.ROADMAP_CONFIG_DIR;
-  const base = env.XDG_CONFIG_HOME || join(homedir(), '.config');
-  return join(base, 'roadmap');
+  return join(xdgDir(env.XDG_CONFIG_HOME, '.config'), 'roadmap');
 }
 
 /** The installed package's own folder (holds package.json and data/), found from this module. */

@@ -5,7 +5,18 @@
  * environment. Each ends promptly with one sentence and a documented exit code.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { run, tempDir, type RunResult } from '../helpers/cli.js';
@@ -201,5 +212,125 @@ describe('doctor --repair on a progress file cut short', () => {
     for (const { key, time } of keptReviews) expect(originalReviews[key]).toContain(time);
     // The damaged file is kept beside it.
     expect(readdirSync(dir).filter((name) => name.startsWith('config.json.corrupt-'))).toHaveLength(1);
+  });
+});
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
+describe('export -o: what it says and the file it writes', () => {
+  it('never echoes control characters from the path, in success or in failure', () => {
+    const { dir } = sandbox();
+    const name = 'x\u001b]0;pwned\u0007y\u001b[2J.md';
+    const written = run(dir, ['export', '-o', name]);
+    expect(written.code).toBe(0);
+    expect(written.stdout).not.toMatch(CONTROL);
+    // The user still sees which characters the name holds.
+    expect(written.stdout).toBe('Exported your progress (md) to x\\x1b]0;pwned\\x07y\\x1b[2J.md.\n');
+    expect(readFileSync(join(dir, name), 'utf8')).toMatch(/^<!-- roadmap-progress /);
+    for (const args of [
+      ['export', '-o', name],
+      ['export', '-o', name, '--json'],
+      ['export', '-o', `${name}/x.md`],
+    ]) {
+      const refused = run(dir, args);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).not.toMatch(CONTROL);
+    }
+  });
+
+  it.each(['json', 'md', 'html'])('writes a new %s file with mode 0600, like the progress file', (format) => {
+    const { dir } = sandbox();
+    expect(run(dir, ['export', '--format', format, '-o', `progress.${format}`]).code).toBe(0);
+    expect(statSync(join(dir, `progress.${format}`)).mode & 0o777).toBe(0o600);
+  });
+
+  it('--force keeps the mode of the file it replaces', () => {
+    const { dir } = sandbox();
+    const path = join(dir, 'shared.json');
+    writeFileSync(path, 'old');
+    chmodSync(path, 0o640);
+    expect(run(dir, ['export', '-o', 'shared.json', '--force']).code).toBe(0);
+    expect(statSync(path).mode & 0o777).toBe(0o640);
+    expect(readFileSync(path, 'utf8')).toMatch(/"kind": "roadmap-progress"/);
+  });
+
+  it('a name longer than file systems take is a usage error; one of 250 characters is written', () => {
+    const { dir } = sandbox();
+    expect(run(dir, ['done', '1.1.1']).code).toBe(0);
+    const before = readdirSync(dir).sort();
+    expectRefused(run(dir, ['export', '-o', `${'a'.repeat(300)}.json`]), 2, /file name .* 305 bytes long/);
+    expectRefused(run(dir, ['export', '-o', `${'a'.repeat(300)}/x.json`]), 2, /longer than the file system takes/);
+    expect(readdirSync(dir).sort()).toEqual(before);
+    const long = `${'b'.repeat(245)}.json`;
+    expect(run(dir, ['export', '-o', long]).code).toBe(0);
+    expect(readFileSync(join(dir, long), 'utf8')).toMatch(/"kind": "roadmap-progress"/);
+  });
+});
+
+describe('usage errors, not unexpected failures', () => {
+  it.each(['999999999d', '99999999999999999999w'])('report --since %s', (since) => {
+    const { dir } = sandbox();
+    expectRefused(
+      run(dir, ['report', '--since', since]),
+      2,
+      new RegExp(`--since ${since} reaches back further than any date`),
+    );
+  });
+});
+
+describe('a JSON backup with times in the future is refused, as a markdown one is', () => {
+  /** The parts of a JSON backup these tests change. */
+  interface Backup {
+    exportedAt: string;
+    progress: { items: Record<string, { at: string }>; notes: Record<string, { at: string; text: string }[]> };
+  }
+  const future = '9999-01-01T00:00:00.000Z';
+
+  it.each([
+    ['its export time', (b: Backup) => void (b.exportedAt = future), /dates its export 9999/],
+    [
+      'a status',
+      (b: Backup) => Object.values(b.progress.items).forEach((record) => (record.at = future)),
+      /dates the status of fundamentals\/.* 9999/,
+    ],
+    [
+      'a note',
+      (b: Backup) => void (b.progress.notes['some/key'] = [{ at: future, text: 'from the future' }]),
+      /dates a note on some\/key 9999/,
+    ],
+  ])('%s dated 9999: exit 5, nothing changed', (_what, change, why) => {
+    const { dir, file } = sandbox();
+    expect(run(dir, ['done', '1.1.1']).code).toBe(0);
+    const backup = JSON.parse(run(dir, ['export']).stdout) as Backup;
+    change(backup);
+    const path = join(dir, 'backup.json');
+    writeFileSync(path, JSON.stringify(backup));
+    expect(run(dir, ['undone', '1.1.1']).code).toBe(0);
+    const saved = readFileSync(file);
+    expectRefused(run(dir, ['import', path]), 5, why);
+    expect(readFileSync(file)).toEqual(saved);
+  });
+});
+
+describe('a relative XDG_CONFIG_HOME or XDG_CACHE_HOME is ignored, as the XDG spec says', () => {
+  it('progress goes to ~/.config/roadmap and the parse cache to ~/.cache/roadmap', () => {
+    const { dir } = sandbox();
+    const home = join(dir, 'home');
+    const work = join(dir, 'work');
+    mkdirSync(home);
+    mkdirSync(work);
+    writeFileSync(join(work, 'plan.md'), '# Plan\n\n## Part\n\n- a topic\n');
+    const env = {
+      HOME: home,
+      ROADMAP_CONFIG_DIR: undefined,
+      ROADMAP_CACHE_DIR: undefined,
+      XDG_CONFIG_HOME: 'relative-config',
+      XDG_CACHE_HOME: 'relative-cache',
+    };
+    expect(run(dir, ['--file', 'plan.md', 'done', '1.1'], { env, cwd: work }).code).toBe(0);
+    expect(readdirSync(work)).toEqual(['plan.md']);
+    expect(existsSync(join(home, '.config', 'roadmap', 'config.json'))).toBe(true);
+    expect(readdirSync(join(home, '.cache', 'roadmap')).length).toBeGreaterThan(0);
   });
 });
