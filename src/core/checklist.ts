@@ -42,7 +42,7 @@ const KEY_OPENING = '<!-- key: ';
  * long hostile line costs linear time (an unanchored `\s*<!-- key:` pattern
  * retried at every position is quadratic: 9 s for an 80 KB line of spaces).
  */
-function keyComment(line: string): { key: string; at: number } | undefined {
+function findKeyComment(line: string): { key: string; at: number } | undefined {
   const at = line.lastIndexOf(KEY_OPENING);
   if (at < 0) return undefined;
   const found = /^<!-- key: (\S+) -->\s*$/.exec(line.slice(at))?.[1];
@@ -236,7 +236,7 @@ export function readChecklist(content: string, roadmap: Roadmap): Checklist {
     // Markdown allows a tab as well as spaces after the bullet and after the mark.
     const item = /^\s*[-*+][ \t]+(?:\[(.)\][ \t]+)?(.*)$/.exec(line);
     if (!heading && !item) return;
-    const found = keyComment(line)?.key;
+    const found = findKeyComment(line)?.key;
     const key = found === undefined ? undefined : decodeKey(found);
     current = key;
     if (!item || item[1] === undefined) return;
@@ -284,7 +284,7 @@ function matchByIdAndTitle(
   rest: string,
   byId: ReadonlyMap<string, { key: string; title: string }>,
 ): string | undefined {
-  const comment = keyComment(rest);
+  const comment = findKeyComment(rest);
   const m = /^(\S+) (.*)$/.exec(comment === undefined ? rest : rest.slice(0, comment.at).trimEnd());
   if (!m) return undefined;
   const item = byId.get(m[1]!);
