@@ -29,13 +29,13 @@ export function chooseRoadmap(
 export interface LoadedRoadmap {
   /**
    * Names this roadmap's progress in the store: `bundled`, `title:` and the
-   * slug of the file's title, or for a file without one `file:` and the slugs
-   * of its folder and file name (see roadmap-identity.ts). Moving or renaming a
+   * slug of the file's title, or for a file without one `file:` and its full
+   * path (see roadmap-identity.ts). Moving or renaming a
    * titled file, or editing its topics, keeps the progress; changing the title
    * starts a new one.
    */
   readonly id: string;
-  /** Where an untitled file's progress was saved before it was keyed by its folder too. */
+  /** Where an untitled file's progress was saved before it was keyed by its path. */
   readonly formerId?: string;
   /** The file it was read from; undefined for the bundled roadmap. */
   readonly path?: string;

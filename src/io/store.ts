@@ -18,6 +18,7 @@ import {
   readdirSync,
   realpathSync,
   renameSync,
+  rmSync,
   statSync,
   unlinkSync,
 } from 'node:fs';
@@ -371,31 +372,41 @@ export class ProgressStore {
       return await work();
     } finally {
       this.lock = undefined;
-      lock.release();
+      try {
+        lock.release();
+      } catch (error) {
+        // The work is done and saved; a lock left behind is for the next command (or doctor) to clear.
+        this.warn(`warning: could not remove the lock ${this.lockFile} (${(error as Error).message}).\n`);
+      }
     }
   }
 
   /**
-   * Replaces the whole document; only inside `locked`. Written through
-   * atomically rather than conf's own write: conf writes in place when SNAP is
-   * set (a kill then truncates the file), and offers no moment to check the lock.
+   * Replaces the whole document; only inside `locked`. The new text is written
+   * whole and flushed to a staged file beside the progress file (through
+   * atomically, not conf: conf writes in place when SNAP is set, so a kill then
+   * truncates the file); then, immediately before the rename that replaces the
+   * file, the lock is checked to still be ours, so a save never overwrites a
+   * change another command has reported saved.
    */
   async write(state: SavedState): Promise<void> {
     const saver = await this.prepareSave();
-    const lock = this.lock;
-    let temp: string | undefined;
+    // A progress file that is a symbolic link (kept with dotfiles) is replaced where it really is.
+    const target = realPathOrSelf(saver.path);
+    const staged = `${target}.tmp-staged-${process.pid}-${Date.now().toString(36)}`;
+    const text = JSON.stringify(state, undefined, '\t');
+    // A file this size would be refused by every later read: refuse it now, while the old one is intact.
+    if (Buffer.byteLength(text) > MAX_PROGRESS_BYTES) {
+      throw new CliError(
+        `the progress file would grow past ${MAX_PROGRESS_BYTES / 1024 / 1024} MB, more than roadmap reads; nothing was saved`,
+      );
+    }
     try {
-      saver.write(saver.path, JSON.stringify(state, undefined, '\t'), {
-        mode: 0o600,
-        // The temp file exists and nothing has replaced the progress file yet: last moment atomically gives us.
-        tmpCreated: (path) => {
-          temp = path;
-          if (lock && !lock.held()) throw new LockLost();
-        },
-      });
+      saver.write(staged, text, { mode: 0o600 });
+      if (this.lock && !this.lock.held()) throw new LockLost();
+      renameSync(staged, target);
     } catch (error) {
-      // atomically removes its temp file too, but asynchronously: a command that exits now would leave it.
-      if (temp !== undefined) this.removeFiles([temp]);
+      rmSync(staged, { force: true });
       if (error instanceof LockLost) {
         throw new CliError(
           `the lock on ${this.file} was removed or taken by another process while this one waited, so saving would overwrite its changes; nothing was saved`,
@@ -403,15 +414,14 @@ export class ProgressStore {
       }
       throw new CliError(`cannot save progress to ${this.file} (${(error as Error).message}); nothing was saved`);
     }
-    this.syncFolderOf(saver.path);
+    this.syncFolderOf(target);
   }
 
   /** Flushes the file's folder, so the rename that replaced the file survives a power cut too. */
   private syncFolderOf(file: string): void {
     let fd: number | undefined;
     try {
-      // atomically follows a symbolic link to the real file: its folder is the one the rename changed.
-      fd = openSync(dirname(realpathSync(file)), 'r');
+      fd = openSync(dirname(file), 'r');
       fsyncSync(fd);
     } catch (error) {
       // Some file systems cannot flush a folder: the file itself is flushed, which is all they offer.
@@ -424,5 +434,13 @@ export class ProgressStore {
     } finally {
       if (fd !== undefined) closeSync(fd);
     }
+  }
+}
+
+function realPathOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }

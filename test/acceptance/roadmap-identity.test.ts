@@ -60,15 +60,23 @@ function savedUnderFileName(source?: string): void {
 }
 
 describe('an untitled roadmap', () => {
-  it('is known by its folder and file name: two README.md plans keep their own progress', () => {
+  it('is known by its full path: two README.md plans keep their own progress', () => {
     const alpha = plan('alpha/README.md', UNTITLED);
     const beta = plan('beta/README.md', UNTITLED);
     roadmap(alpha, 'done', '1.1');
     expect(doneCount(alpha)).toBe(1);
     expect(doneCount(beta)).toBe(0);
     roadmap(beta, 'done', '1.2');
-    expect(savedIds()).toEqual(['file:alpha/readme', 'file:beta/readme']);
+    expect(savedIds()).toEqual([`file:${alpha}`, `file:${beta}`]);
     expect(roadmap(alpha, 'list', '--plain')).toMatch(/^1\.1\tdone\tTopic A\n1\.2\ttodo\tTopic B$/m);
+  });
+
+  it('two README.md plans in folders of the same name (ml/docs, web/docs) keep their own progress', () => {
+    const ml = plan('ml/docs/README.md', UNTITLED);
+    const web = plan('web/docs/README.md', UNTITLED);
+    roadmap(ml, 'done', '1.1');
+    expect(doneCount(ml)).toBe(1);
+    expect(doneCount(web)).toBe(0);
   });
 
   it('takes over the progress it saved under its file name alone, once', () => {
@@ -76,7 +84,7 @@ describe('an untitled roadmap', () => {
     const beta = plan('beta/README.md', UNTITLED);
     savedUnderFileName(alpha);
     expect(doneCount(alpha)).toBe(1);
-    expect(savedIds()).toEqual(['file:alpha/readme']);
+    expect(savedIds()).toEqual([`file:${alpha}`]);
     expect(roadmap(alpha, 'note', '1.1')).toContain('kept');
     // The other README.md starts afresh: the record was the first one's.
     expect(doneCount(beta)).toBe(0);
@@ -89,19 +97,39 @@ describe('an untitled roadmap', () => {
     savedUnderFileName(beta);
     expect(doneCount(alpha)).toBe(0);
     expect(doneCount(beta)).toBe(1);
-    expect(savedIds()).toEqual(['file:beta/readme']);
+    expect(savedIds()).toEqual([`file:${beta}`]);
   });
 
-  it('takes over progress saved before files were recorded, or from a file that has moved', () => {
+  it('takes over progress saved before files were recorded when it holds items of this plan', () => {
     const alpha = plan('alpha/README.md', UNTITLED);
     savedUnderFileName();
     expect(doneCount(alpha)).toBe(1);
+  });
+
+  it('never takes progress recorded from another file, even one that is gone', () => {
     savedUnderFileName(join(root, 'gone/README.md'));
-    expect(doneCount(plan('gamma/README.md', UNTITLED))).toBe(1);
+    expect(doneCount(plan('gamma/README.md', UNTITLED))).toBe(0);
+    expect(savedIds()).toEqual(['title:readme']);
+  });
+
+  it('never takes progress that holds none of its items', () => {
+    savedUnderFileName();
+    expect(doneCount(plan('gamma/README.md', '## Other\n\n- Topic X\n\n## More\n\n- Topic Y\n'))).toBe(0);
+    expect(savedIds()).toEqual(['title:readme']);
   });
 });
 
 describe('a titled roadmap', () => {
+  it('keeps its progress when moved, even if an untitled file of the same name is opened first', () => {
+    const titled = plan('t1/roadmap.md', `# Roadmap\n\n${UNTITLED}`);
+    roadmap(titled, 'done', '1.1');
+    const moved = join(root, 't2/roadmap.md');
+    mkdirSync(join(root, 't2'));
+    renameSync(titled, moved);
+    expect(doneCount(plan('u/roadmap.md', UNTITLED))).toBe(0);
+    expect(doneCount(moved)).toBe(1);
+  });
+
   it('keeps its progress when the file is moved and renamed', () => {
     const first = plan('alpha/README.md', `# My Plan\n\n${UNTITLED}`);
     roadmap(first, 'done', '1.1');

@@ -138,6 +138,6 @@ describe("a custom roadmap's progress follows its title, not its path", () => {
     expect(listedItems(s.ok(['--file', 'other/notes.md', 'list'])).get('Learn the shell')?.mark).toBe(' ');
     expect(listedItems(s.ok(['--file', 'other/journal.md', 'list'])).get('Learn the shell')?.mark).toBe(' ');
     expect(listedItems(s.ok(['--file', 'notes.md', 'list'])).get('Learn the shell')?.mark).toBe('x');
-    expect(Object.keys(s.saved().roadmaps)).toEqual([expect.stringMatching(/^file:.+\/notes$/)]);
+    expect(Object.keys(s.saved().roadmaps)).toEqual([expect.stringMatching(/^file:\/.+\/notes\.md$/)]);
   });
 });

@@ -58,8 +58,16 @@ it.skipIf(!strace && !process.env.CI)(
       /rename.*"(.*\/config\.json\.tmp-[^"]+)".*"[^"]*\/config\.json"/.test(line),
     );
     expect(renamed).toBeGreaterThan(-1);
-    const tempName = /"([^"]*\/config\.json\.tmp-[^"]+)"/.exec(calls[renamed]!)![1]!;
+    let tempName = /"([^"]*\/config\.json\.tmp-[^"]+)"/.exec(calls[renamed]!)![1]!;
     expect(tempName.startsWith(`${temp.dir}/`)).toBe(true);
+    // The temp file may itself have been renamed into place from the library's own temp: follow that back.
+    for (;;) {
+      const name = tempName;
+      const earlier = calls.slice(0, renamed).find((line) => /rename/.test(line) && line.includes(`, "${name}"`));
+      if (!earlier) break;
+      tempName = /"([^"]+)"/.exec(earlier)![1]!;
+      expect(tempName.startsWith(`${temp.dir}/config.json.tmp-`)).toBe(true);
+    }
     // Before the rename: the temp file was opened (mode 0600) and its descriptor flushed.
     const opened = calls.find((line) => line.includes(`"${tempName}"`) && line.includes('O_CREAT'))!;
     expect(opened).toContain('0600');
