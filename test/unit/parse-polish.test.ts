@@ -1,0 +1,38 @@
+/**
+ * Rules added after a review on realistic plans: a table's row-number column is
+ * not a detail; a bare URL in an item's title is its link; generic link words
+ * ("link", "video") after a title are resources, not part of the title.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Item } from '../../src/core/model.js';
+import { parseRoadmap } from '../../src/core/parse.js';
+import { topicsOf } from '../../src/core/tree.js';
+
+const topics = (md: string): Item[] => topicsOf(parseRoadmap(md).parts);
+const lines = (...text: string[]): string => `${text.join('\n')}\n`;
+
+describe('a table column that only numbers the rows is not a detail', () => {
+  it.each([
+    ['"#" with an unnumbered row', '#', ['1', '—', '2']],
+    ['"No." with a dash row', 'No.', ['1', '2', '-']],
+    ['"Nr" with a blank row', 'Nr', ['1', '', '2']],
+    ['"N°" and words in it', 'N°', ['1', '2', 'bonus']],
+    ['no header, numbers and a blank', '', ['1', '', '2']],
+  ])('%s', (_name, head, numbers) => {
+    const md = lines(
+      '# P',
+      '## Schedule',
+      `| ${head} | Date | Topic |`,
+      '|---|---|---|',
+      ...numbers.map((n, i) => `| ${n} | Sep ${i + 1} | Lesson ${i + 1} |`),
+    );
+    expect(topics(md).map((t) => [t.title, t.details])).toEqual(
+      numbers.map((_n, i) => [`Lesson ${i + 1}`, [{ label: 'Date', value: `Sep ${i + 1}` }]]),
+    );
+  });
+
+  it('a "Week" column of numbers says something: it stays a detail', () => {
+    const md = lines('# P', '## A', '| Week | Topic |', '|---|---|', '| 1 | Arrays |', '| — | Review |');
+    expect(topics(md)[0]?.details).toEqual([{ label: 'Week', value: '1' }]);
+  });
+});
