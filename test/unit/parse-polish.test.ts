@@ -36,3 +36,23 @@ describe('a table column that only numbers the rows is not a detail', () => {
     expect(topics(md)[0]?.details).toEqual([{ label: 'Week', value: '1' }]);
   });
 });
+
+describe('a bare URL in an item is its link, not part of its title', () => {
+  it.each([
+    ['in brackets', '- Flexbox Froggy (https://flexboxfroggy.com)', 'Flexbox Froggy', 'a/flexbox-froggy'],
+    ['after the title', '- Flexbox Froggy https://flexboxfroggy.com', 'Flexbox Froggy', 'a/flexbox-froggy'],
+    ['after a separator', '- Flexbox Froggy - https://flexboxfroggy.com/', 'Flexbox Froggy', 'a/flexbox-froggy'],
+    ['in angle brackets', '- Flexbox Froggy <https://flexboxfroggy.com>', 'Flexbox Froggy', 'a/flexbox-froggy'],
+    ['after a colon, www.', '- tool to see floats: www.float.exposed', 'tool to see floats', 'a/tool-to-see-floats'],
+    ['a checkbox', '- [ ] Flexbox Froggy (https://flexboxfroggy.com)', 'Flexbox Froggy', 'a/flexbox-froggy'],
+  ])('%s', (_name, item, title, key) => {
+    const [first] = topics(lines('# P', '## A', item));
+    expect([first?.title, first?.key]).toEqual([title, key]);
+    expect(first?.links).toHaveLength(1);
+    expect(first?.links[0]?.href).toMatch(/^(?:https?:\/\/)?(?:www\.)?f/);
+  });
+
+  it('a title that is only a URL keeps it', () => {
+    expect(topics(lines('# P', '## A', '- https://flexboxfroggy.com'))[0]?.title).toBe('https://flexboxfroggy.com');
+  });
+});

@@ -6,7 +6,7 @@
 import type { Token, Tokens } from 'marked';
 import type { Link } from '../model.js';
 import { draft, shorten, type Decision, type Draft } from './draft.js';
-import { cleanTitle, oneLine, plainText, splitTitle } from './inline.js';
+import { cleanTitle, oneLine, plainText, splitTitle, withoutBareUrls } from './inline.js';
 import { isGenericLinkText, isProseLabel, isResourceLabel } from './words.js';
 
 /** Why a list is never topics: a table of contents, answer options, a language switcher. */
@@ -149,9 +149,13 @@ export function listDrafts(
           decisions?.push({ line: subLine, role: 'skipped', text: shorten(sub.raw), rule: why });
         } else children.push(...listDrafts(sub, locate, decisions));
       } else if (title === '' && hasInline(token)) {
-        keyTitle = cleanTitle(plainText(token.tokens ?? [], links));
+        const found: Link[] = [];
+        keyTitle = cleanTitle(plainText(token.tokens ?? [], found));
         const titled = splitTitle(token.tokens ?? []);
-        title = titled.title || keyTitle;
+        const whole = keyTitle;
+        keyTitle = withoutBareUrls(whole, [...found]);
+        title = withoutBareUrls(titled.title || whole, found);
+        links.push(...found);
         description = titled.description;
         if (titled.rule) {
           rule = titled.rule;
