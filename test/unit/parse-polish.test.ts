@@ -56,3 +56,33 @@ describe('a bare URL in an item is its link, not part of its title', () => {
     expect(topics(lines('# P', '## A', '- https://flexboxfroggy.com'))[0]?.title).toBe('https://flexboxfroggy.com');
   });
 });
+
+describe('generic link words after a title are resources, not part of it', () => {
+  it.each([
+    ['a colon, then [link]', '- Big-O notation: [link](https://b)', 'Big-O notation', ['https://b']],
+    [
+      'a dash, then two',
+      '- Strings — [video](https://v) | [article](https://a)',
+      'Strings',
+      ['https://v', 'https://a'],
+    ],
+    ['in brackets', '- Closures ([video](https://v))', 'Closures', ['https://v']],
+    ['joined by "or"', '- [ ] Heaps - [slides](https://s) or [notes](https://n)', 'Heaps', ['https://s', 'https://n']],
+    ['a link that names something stays', '- Exercises: [Level 1](https://1)', 'Exercises: Level 1', ['https://1']],
+    ['a title of only a generic link stays', '- [video](https://v)', 'video', ['https://v']],
+    [
+      'a generic word inside the sentence stays',
+      '- Read [here](https://h) about closures',
+      'Read here about closures',
+      ['https://h'],
+    ],
+  ])('%s', (_name, item, title, hrefs) => {
+    const [first] = topics(lines('# P', '## A', item));
+    expect([first?.title, first?.links.map((l) => l.href)]).toEqual([title, hrefs]);
+  });
+
+  it('keeps the key the whole line gave before', () => {
+    const [first] = topics(lines('# P', '## A', '- Big-O notation: [link](https://b)'));
+    expect([first?.key, first?.slug]).toEqual(['a/big-o-notation-link', 'big-o-notation']);
+  });
+});
