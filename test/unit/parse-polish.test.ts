@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../src/core/model.js';
-import { parseRoadmap } from '../../src/core/parse.js';
+import { parseRoadmap, type Trace } from '../../src/core/parse.js';
 import { topicsOf } from '../../src/core/tree.js';
 
 const topics = (md: string): Item[] => topicsOf(parseRoadmap(md).parts);
@@ -84,5 +84,25 @@ describe('generic link words after a title are resources, not part of it', () =>
   it('keeps the key the whole line gave before', () => {
     const [first] = topics(lines('# P', '## A', '- Big-O notation: [link](https://b)'));
     expect([first?.key, first?.slug]).toEqual(['a/big-o-notation-link', 'big-o-notation']);
+  });
+});
+
+describe('the trace says once what a projects heading became', () => {
+  const traced = (md: string): [number, string, string][] => {
+    const trace: Trace = { decisions: [] };
+    parseRoadmap(md, trace);
+    return trace.decisions.filter((d) => d.line === 4).map((d) => [d.line, d.role, d.text]);
+  };
+  it.each([
+    ['with prose only, a topic', lines('# P', '## Week 3', '- DOM', '### Weekend project', 'Build an app.'), 'topic'],
+    [
+      'with a list, the label of the projects',
+      lines('# P', '## Week 3', '- DOM', '## Projects', '- A to-do app'),
+      'label',
+    ],
+    ['in a checklist, with a list', lines('# P', '## Week 3', '- [ ] DOM', '## Projects', '- A to-do app'), 'label'],
+  ])('%s', (_name, md, role) => {
+    const title = md.split('\n')[3]!.replace(/^#+ /, '');
+    expect(traced(md)).toEqual([[4, role, title]]);
   });
 });
