@@ -158,3 +158,31 @@ function isLinkLike(token: Token): boolean {
   );
   return token.type === 'strong' && inner.length === 1 && inner[0]!.type === 'link';
 }
+
+/** A link whose words are its own address: a bare URL the writer pasted. */
+const URL_TEXT = /^(?:https?:\/\/|www\.)\S+$/iu;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A bare URL in a title ("Flexbox Froggy (https://…)", "Flexbox Froggy https://…")
+ * is where the topic lives, not part of its name: it leaves the title, in
+ * brackets anywhere or at the end after an optional separator. The links it
+ * names take the remaining title as their text. A title that is only a URL stays.
+ */
+export function withoutBareUrls(title: string, links: Link[]): string {
+  let rest = title;
+  const bare = links.filter((l) => URL_TEXT.test(l.text) && rest.includes(l.text));
+  for (const link of bare) {
+    const url = escapeRegExp(link.text);
+    rest = rest
+      .replace(new RegExp(`\\s*[(<[]\\s*${url}\\s*[)>\\]]`, 'u'), '')
+      .replace(new RegExp(`\\s*(?:[-–—:：|]\\s*)?${url}\\s*$`, 'u'), '');
+  }
+  rest = oneLine(rest).replace(/\s*[-–—:：|]$/u, '');
+  if (bare.length === 0 || rest === '') return title;
+  for (const link of bare) links[links.indexOf(link)] = { text: rest, href: link.href };
+  return rest;
+}

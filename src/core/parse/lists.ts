@@ -6,7 +6,7 @@
 import type { Token, Tokens } from 'marked';
 import type { Link } from '../model.js';
 import { draft, shorten, type Decision, type Draft } from './draft.js';
-import { cleanTitle, oneLine, plainText, splitTitle } from './inline.js';
+import { cleanTitle, oneLine, plainText, splitTitle, withoutBareUrls } from './inline.js';
 import { isGenericLinkText, isProseLabel, isResourceLabel } from './words.js';
 
 /** Why a list is never topics: a table of contents, answer options, a language switcher. */
@@ -71,6 +71,35 @@ export function collectLinks(token: Token, links: Link[]): void {
     return;
   }
   for (const t of ('tokens' in token ? token.tokens : undefined) ?? []) collectLinks(t, links);
+}
+
+/** What may stand between the links of a tail: punctuation, brackets, "or", "and". */
+const BETWEEN_LINKS = /^(?:[\s:：\-–—|,/·•()（）[\]+&]|\bor\b|\band\b)*$/iu;
+
+/**
+ * "Big-O notation: [link](url)", "Strings — [video](u) | [article](u)": links
+ * at the end of a title whose words only say what a link is (the words a table
+ * treats as generic) are resources, not part of the name. The tail of generic
+ * links and the punctuation between them is cut; nothing is cut when no words
+ * would be left, or when the tail holds a link that names something.
+ */
+export function withoutGenericLinkTail(tokens: readonly Token[]): readonly Token[] {
+  let cut = tokens.length;
+  let generic = 0;
+  while (cut > 0) {
+    const token = tokens[cut - 1]!;
+    if (token.type === 'link' && isGenericLinkText(plainText(token.tokens ?? [], []))) generic++;
+    else if (token.type !== 'text' || !BETWEEN_LINKS.test(token.raw)) break;
+    cut--;
+  }
+  if (generic === 0) return tokens;
+  const head = tokens.slice(0, cut);
+  const last = head[head.length - 1];
+  if (!last || !/[\p{L}\p{N}]/u.test(plainText(head, []))) return tokens;
+  // The separator before the tail ("notation: ", "Strings — ") goes with it.
+  if (last.type !== 'text') return head;
+  const trimmed = last.raw.replace(/[\s:：\-–—|,/·•(（[]+$/u, '');
+  return [...head.slice(0, -1), { ...last, raw: trimmed, text: trimmed, tokens: undefined } as Token];
 }
 
 function inlineOf(item: Tokens.ListItem): Token[] {
@@ -149,9 +178,13 @@ export function listDrafts(
           decisions?.push({ line: subLine, role: 'skipped', text: shorten(sub.raw), rule: why });
         } else children.push(...listDrafts(sub, locate, decisions));
       } else if (title === '' && hasInline(token)) {
-        keyTitle = cleanTitle(plainText(token.tokens ?? [], links));
-        const titled = splitTitle(token.tokens ?? []);
-        title = titled.title || keyTitle;
+        const found: Link[] = [];
+        keyTitle = cleanTitle(plainText(token.tokens ?? [], found));
+        const titled = splitTitle(withoutGenericLinkTail(token.tokens ?? []));
+        const whole = keyTitle;
+        keyTitle = withoutBareUrls(whole, [...found]);
+        title = withoutBareUrls(titled.title || whole, found);
+        links.push(...found);
         description = titled.description;
         if (titled.rule) {
           rule = titled.rule;

@@ -29,7 +29,9 @@ function some(d: Draft, test: (d: Draft) => boolean): boolean {
 
 export function select(root: Draft, mode: Mode, titleLine: number, decisions: Decision[] | undefined): Draft[] {
   const drop = (d: Draft, rule: string): [] => {
-    if (!d.transparent) decisions?.push({ line: d.line, role: 'skipped', text: shorten(d.title), rule });
+    if (d.projects === 'listed') {
+      decisions?.push({ line: d.line, role: 'label', text: shorten(d.title), rule: `"${d.title}" holds the projects` });
+    } else if (!d.transparent) decisions?.push({ line: d.line, role: 'skipped', text: shorten(d.title), rule });
     return [];
   };
   const kept =
@@ -118,7 +120,7 @@ function keepLeaves(drafts: readonly Draft[], start: number, drop: Drop): Draft[
     if (d.hasBody && !d.transparent && d.line >= start && d.children.length === 0 && d.projects !== 'listed') {
       return [{ ...d, children, rule: 'a heading with prose and no items of its own is a topic' }];
     }
-    return drop(d, d.projects === 'listed' ? 'the projects heading: its list holds the projects' : EMPTY_HEADING);
+    return drop(d, EMPTY_HEADING);
   });
 }
 

@@ -36,6 +36,24 @@ function cellOf(cell: Tokens.TableCell): Cell {
 /** "12", "W3", "CS 101", "1.2": a row number or ID. */
 const ID_CELL = /^(?:[A-Za-z]{0,4}\s?-?\d+(?:\.\d+)*[a-z]?|[IVXLC]+)\.?$/;
 
+/** A header that says its column numbers the rows: "#", "No.", "Nr", "N°", "Nº". */
+const NUMBER_HEADER = /^(?:#|№|no\.?|nr\.?|n[°º]\.?|num\.?|number)$/iu;
+/** A plain row number, or the dash or blank of a row left unnumbered (a holiday). */
+const NUMBER_CELL = /^(?:\d+\.?|[-–—]*)$/u;
+
+/**
+ * The column that only numbers the rows, shown by the topic's own number
+ * already: one headed "#" / "No." / "Nr" / "N°", or a first column of plain
+ * numbers whose header names nothing ("Week" and "Day" numbers stay details).
+ */
+function numberColumn(header: readonly string[], rows: readonly (readonly Cell[])[]): number {
+  const headed = header.findIndex((h) => NUMBER_HEADER.test(h.trim()));
+  if (headed >= 0) return headed;
+  const cells = rows.map((r) => r[0]?.text ?? '');
+  const onlyNumbers = cells.every((c) => NUMBER_CELL.test(c)) && cells.some((c) => /\d/.test(c));
+  return header.length > 1 && onlyNumbers && !isItemColumn(header[0] ?? '') ? 0 : -1;
+}
+
 export function tableRows(table: Tokens.Table, line: number, mode: 'auto' | 'topics' | 'prose'): TableResult {
   if (mode === 'prose') return { rows: [], rule: 'hint: <!-- roadmap: not-topics -->' };
   const header = table.header.map((h) => oneLine(plainText(h.tokens, [])));
@@ -44,6 +62,7 @@ export function tableRows(table: Tokens.Table, line: number, mode: 'auto' | 'top
   const named = header.findIndex(isItemColumn);
   const status = header.findIndex(isStatusColumn);
   const numbered = rows.every((r) => ID_CELL.test(r[0]?.text ?? '')) && header.length > 1;
+  const numberCol = numbered ? 0 : numberColumn(header, rows);
   let rule: string;
   if (mode === 'topics') rule = 'hint: <!-- roadmap: topics -->';
   else if (named >= 0) rule = `table row: the header names "${header[named]}"`;
@@ -61,7 +80,7 @@ export function tableRows(table: Tokens.Table, line: number, mode: 'auto' | 'top
   // Rows are lines 3.. of the table (header, delimiter, rows); marked keeps no positions.
   const base = line;
   rows.forEach((cells, r) => {
-    const titleColumn = pickTitleColumn(cells, header, numbered);
+    const titleColumn = pickTitleColumn(cells, header, numberCol);
     if (titleColumn < 0) return;
     const titleCell = cells[titleColumn]!;
     const title = cleanTitle(titleCell.text);
@@ -85,7 +104,7 @@ export function tableRows(table: Tokens.Table, line: number, mode: 'auto' | 'top
         return;
       }
       links.push(...cell.links);
-      if (cell.text !== '' && !(numbered && c === 0))
+      if (cell.text !== '' && c !== numberCol)
         details.push({ label: header[c] || `Column ${c + 1}`, value: cell.text });
     });
     const rowLine = base + r + 2;
@@ -109,7 +128,7 @@ export function tableRows(table: Tokens.Table, line: number, mode: 'auto' | 'top
  * The column that names the row: the named column ("Course"), else the first
  * cell with a link that is not a generic word, else the first non-number cell.
  */
-function pickTitleColumn(cells: readonly Cell[], header: readonly string[], numbered: boolean): number {
+function pickTitleColumn(cells: readonly Cell[], header: readonly string[], numberCol: number): number {
   const named = header.findIndex(
     (h, i) =>
       isItemColumn(h) && cells[i] !== undefined && !ID_CELL.test(cells[i].text) && !isGenericLinkText(cells[i].text),
@@ -117,7 +136,7 @@ function pickTitleColumn(cells: readonly Cell[], header: readonly string[], numb
   if (named >= 0 && cells[named]!.text !== '') return named;
   const linked = cells.findIndex((c) => c.links.length > 0 && c.text !== '' && !isGenericLinkText(c.text));
   if (linked >= 0) return linked;
-  return cells.findIndex((c, i) => c.text !== '' && !(numbered && i === 0) && !isDoneCell(c.text));
+  return cells.findIndex((c, i) => c.text !== '' && i !== numberCol && !isDoneCell(c.text));
 }
 
 function isContentsOrBadges(rows: readonly (readonly Cell[])[]): boolean {

@@ -297,12 +297,9 @@ class Walker {
         });
         this.container.children.push(this.projectsHeading);
       }
-      this.decide(
-        heading,
-        'label',
-        text,
-        `"${text}" holds the ${this.region === 'path' ? 'learning path' : 'projects'}`,
-      );
+      // A projects heading is traced once the tree is chosen: it holds the projects
+      // only when a project list follows; with prose alone it is a topic.
+      if (this.region === 'path') this.decide(heading, 'label', text, `"${text}" holds the learning path`);
       return;
     }
     while (this.stack.length > 1 && this.stack[this.stack.length - 1]!.depth >= heading.depth) this.stack.pop();
