@@ -181,9 +181,8 @@ export function listDrafts(
         const found: Link[] = [];
         keyTitle = cleanTitle(plainText(token.tokens ?? [], found));
         const titled = splitTitle(withoutGenericLinkTail(token.tokens ?? []));
-        const whole = keyTitle;
-        keyTitle = withoutBareUrls(whole, [...found]);
-        title = withoutBareUrls(titled.title || whole, found);
+        // The key stays the whole line's (URL and all), as keys were made before this rule: saved progress stays put.
+        title = withoutBareUrls(titled.title || keyTitle, found);
         links.push(...found);
         description = titled.description;
         if (titled.rule) {
