@@ -116,7 +116,7 @@ function parse(markdown: string, trace?: Trace): Roadmap {
   const mode = modeOf(walked.root);
   if (trace) trace.mode = mode;
   const kept = select(walked.root, mode, titleLine, decisions);
-  const parts = finalize(collapseLabels(kept), '', '', 1, mode, decisions);
+  const parts = distinctKeys(finalize(collapseLabels(kept), '', '', 1, mode, decisions));
   decisions?.sort((a, b) => a.line - b.line);
   const projects: Project[] = walked.projectTitles.map((p, i) => {
     const slug = slugify(p.title);
@@ -265,4 +265,24 @@ function lineLocator(source: string): (raw: string) => number {
     }
     return lo + 1;
   };
+}
+
+/**
+ * Every item's key is distinct, since progress is stored by key. Keys are made
+ * as the first parser made them, and a first `#` that is now a part passes its
+ * items the keys they had when it was the title; those can meet a key of the
+ * part itself or of a later part ("# Python / - Basics / # Basics"). The later
+ * one takes `~2`, `~3`..., as same-titled siblings do; keys that were distinct
+ * stay as they are.
+ */
+function distinctKeys(parts: readonly Item[]): Item[] {
+  const used = new Set<string>();
+  const visit = (item: Item): Item => {
+    let key = item.key;
+    for (let n = 2; used.has(key); n++) key = `${item.key}~${n}`;
+    used.add(key);
+    const children = item.children.map(visit);
+    return key === item.key && children.every((c, i) => c === item.children[i]) ? item : { ...item, key, children };
+  };
+  return parts.map(visit);
 }

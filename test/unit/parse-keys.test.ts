@@ -4,6 +4,7 @@
  * parser before issue 14's rules gave the same text (main at 96400b7).
  */
 import { describe, expect, it } from 'vitest';
+import type { Item } from '../../src/core/model.js';
 import { parseRoadmap } from '../../src/core/parse.js';
 import { topicsOf } from '../../src/core/tree.js';
 
@@ -36,5 +37,22 @@ describe('keys survive the new rules', () => {
     ],
   ])('%s', (_name, md, expected) => {
     expect(keys(md)).toEqual(expected);
+  });
+});
+
+describe('keys stay distinct when a first # becomes a part', () => {
+  it.each([
+    ['an empty first # over an empty checkbox', '# \n- [ ] \n# '],
+    ['an item named like a later part', '# Python\n\n- Basics\n\n# Basics\n\n- Loops\n'],
+  ])('%s', (_name, markdown) => {
+    const keys: string[] = [];
+    const visit = (items: readonly Item[]): void =>
+      items.forEach((item) => {
+        keys.push(item.key);
+        visit(item.children);
+      });
+    visit(parseRoadmap(markdown).parts);
+    expect(keys.length).toBeGreaterThan(1);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });
