@@ -425,4 +425,14 @@ describe('the trace for roadmap inspect', () => {
     ]);
     expect(trace.decisions[1]!.rule).toMatch(/admin section/);
   });
+
+  it('shortens long blocks by whole characters: an emoji is never cut in half', () => {
+    const trace: Trace = { decisions: [] };
+    parseRoadmap(lines('# P', '## Study', '- arrays', `- ${'a'.repeat(68)}🇸🇦🇪🇬🇧🇦 and more`), trace);
+    const texts = trace.decisions.map((d) => d.text);
+    expect(texts.some((t) => t.endsWith('…'))).toBe(true);
+    // No lone surrogate: half of a character outside the BMP.
+    for (const text of texts)
+      expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  });
 });

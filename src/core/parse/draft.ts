@@ -67,5 +67,8 @@ export interface Decision {
 
 export function shorten(text: string, max = 70): string {
   const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+  if (one.length <= max) return one;
+  // By whole characters (graphemes), so an emoji or a flag is never cut in half.
+  const graphemes = Array.from(new Intl.Segmenter().segment(one), (s) => s.segment);
+  return graphemes.length > max ? `${graphemes.slice(0, max - 1).join('')}…` : one;
 }
