@@ -47,11 +47,12 @@ export async function adoptFormerProgress(
   { id, formerId, path, roadmap }: RoadmapIdentity & { readonly path?: string; readonly roadmap: Roadmap },
 ): Promise<string> {
   if (formerId === undefined || path === undefined) return id;
-  const known = new Set([...roadmap.topics.keys, ...roadmap.projects.map((p) => p.key)]);
   const belongsHere = (roadmaps: SavedRoadmaps): boolean => {
     const former = own(roadmaps, formerId);
     if (former === undefined || own(roadmaps, id) !== undefined) return false;
     if (former.source !== undefined) return former.source === path || former.source === realPath(path);
+    // Rare (a record from before files were recorded), so the keys are gathered only then.
+    const known = new Set([...roadmap.topics.keys, ...roadmap.projects.map((p) => p.key)]);
     return Object.keys(former.items).some((key) => known.has(key));
   };
   try {
