@@ -1,13 +1,14 @@
 /** The entry: the fast path for the plain everyday commands (src/quick.ts), or the full commander program. */
 import { readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { rootCommand } from './commands/fast.js';
 import { isIsoTime } from './core/time.js';
 import { ExitCode } from './errors.js';
 import { packageRoot } from './io/paths.js';
 import { canPrompt } from './io/prompts.js';
 import { isTerminal } from './io/terminal.js';
-import { quickCommand, runQuick } from './quick.js';
-import { OutputClosed, report } from './report.js';
+import { OutputClosed, handleError } from './error-handler.js';
+import { quickForm, runQuick } from './quick.js';
 import type { Io } from './session.js';
 
 /** Set by the build (scripts/build.mjs); absent when the sources run directly. */
@@ -64,9 +65,11 @@ function defaultIo(): Io {
 
 export async function main(argv: readonly string[] = process.argv, io: Io = defaultIo()): Promise<number> {
   try {
-    let quick = quickCommand(argv.slice(2));
+    let quick = quickForm(argv.slice(2));
     // A bare `roadmap` at a terminal opens the menu, which is the full program's.
-    if (quick?.command === 'bare' && canPrompt({ ...io, noInput: false })) quick = undefined;
+    if (quick?.spec === rootCommand && canPrompt({ ...io, noInput: quick.parsed.global.input === false })) {
+      quick = undefined;
+    }
     if (!quick) {
       // commander and every other command load only here (a separate file in the build).
       const { runProgram } = await import('./program.js');
@@ -75,6 +78,6 @@ export async function main(argv: readonly string[] = process.argv, io: Io = defa
     await runQuick(quick, io);
     return ExitCode.ok;
   } catch (error) {
-    return report(error, io);
+    return handleError(error, io);
   }
 }

@@ -1,72 +1,71 @@
 /**
  * `roadmap next`, `status`, `list`, `project`, `done REF...`, `undone REF...` and
  * a bare `roadmap` are what prompts, status bars and learners run dozens of
- * times a day. In their plain forms (no options but --file PATH and --no-color)
- * they are recognised here and run without loading commander, whose start-up
- * costs more than the rest of the command.
- * Every other form, -h and mistakes included, goes to the full commander
- * program, so help, errors and suggestions stay commander's.
+ * times a day. Their plain forms (the command and its words, with no options but
+ * --file PATH, --no-color and --no-input) are recognised here and run from the
+ * same specs as the full program, without loading commander, whose start-up
+ * costs more than the rest of the command. Every other form, -h and mistakes
+ * included, goes to the full program, so help, errors and suggestions stay
+ * commander's. Only the forms are known here: what a command does is its spec's.
  */
-import { list } from './commands/list.js';
-import { mark } from './commands/mark.js';
-import { next } from './commands/next.js';
-import { projects } from './commands/project.js';
-import { renderList } from './render/list.js';
-import { renderMark } from './render/mark.js';
-import { renderNext } from './render/next.js';
-import { renderProjects } from './render/project.js';
-import { renderStatus } from './render/status.js';
-import { Session, type GlobalOptions, type Io } from './session.js';
+import { FAST_COMMANDS, rootCommand } from './commands/fast.js';
+import { optionKey, type AnyCommand } from './commands/spec.js';
+import { execute, type ParsedCommand } from './execute.js';
+import type { GlobalOptions, Io } from './session.js';
 
-export interface QuickCommand {
-  readonly command: (typeof COMMANDS)[number] | 'bare';
-  readonly options: GlobalOptions;
-  /** The REFs of done and undone. */
-  readonly refs: readonly string[];
+export interface QuickForm {
+  readonly spec: AnyCommand;
+  readonly parsed: ParsedCommand;
 }
 
-const COMMANDS = ['next', 'status', 'list', 'project', 'done', 'undone'] as const;
-const isCommand = (word: string): word is (typeof COMMANDS)[number] => (COMMANDS as readonly string[]).includes(word);
-
-/** The command, if `args` (what follows `roadmap`) is one of the plain forms; undefined otherwise. */
-export function quickCommand(args: readonly string[]): QuickCommand | undefined {
-  let command: QuickCommand['command'] = 'bare';
-  let file: string | undefined;
-  let color = true;
-  const refs: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--no-color') color = false;
-    else if (arg.startsWith('--file=') && arg.length > '--file='.length) file = arg.slice('--file='.length);
-    else if (arg === '--file' && args[i + 1] !== undefined && !args[i + 1]!.startsWith('-')) file = args[++i];
-    else if (isCommand(arg) && command === 'bare') command = arg;
-    else if ((command === 'done' || command === 'undone') && !arg.startsWith('-')) refs.push(arg);
-    else return undefined;
+/** The command, if `words` (what follows `roadmap`) is one of the plain forms; undefined otherwise. */
+export function quickForm(words: readonly string[]): QuickForm | undefined {
+  let spec: AnyCommand = rootCommand;
+  let global: GlobalOptions = { color: true };
+  const positional: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const following = words[i + 1];
+    if (word === '--no-color') global = { ...global, color: false };
+    else if (word === '--no-input') global = { ...global, input: false };
+    else if (word.startsWith('--file=') && word.length > '--file='.length) global = { ...global, file: word.slice(7) };
+    else if (word === '--file' && following !== undefined && !following.startsWith('-')) {
+      global = { ...global, file: following };
+      i++;
+    } else if (word.startsWith('-')) return undefined;
+    else if (spec === rootCommand) {
+      const named = FAST_COMMANDS.find((c) => c.name === word);
+      if (!named) return undefined;
+      spec = named;
+    } else positional.push(word);
   }
-  // Without a REF, done and undone are commander's to explain.
-  if ((command === 'done' || command === 'undone') && refs.length === 0) return undefined;
-  return { command, options: { file, color }, refs };
+  const args = argumentsOf(spec, positional);
+  if (!args) return undefined;
+  const options = Object.fromEntries(
+    (spec.options ?? []).flatMap((o) => (o.default === undefined ? [] : [[optionKey(o.flags), o.default]])),
+  );
+  return { spec, parsed: { args, options, global: { ...global, json: false } } };
 }
 
-export async function runQuick(quick: QuickCommand, io: Io): Promise<void> {
-  const session = new Session(io, () => quick.options);
-  const [context, style] = await Promise.all([session.context(), session.style()]);
-  switch (quick.command) {
-    case 'done':
-    case 'undone':
-      io.out(renderMark(await mark(context, quick.refs, quick.command === 'done' ? 'done' : 'todo'), style));
-      break;
-    case 'list':
-      io.out(renderList(list(context, {}), style));
-      break;
-    case 'project':
-      io.out(renderProjects(projects(context), style));
-      break;
-    case 'status':
-      io.out(renderStatus(next(context, { count: 1 }), style));
-      break;
-    default:
-      io.out(renderNext(next(context, { count: 1 }), style));
-      if (quick.command === 'bare') io.err('Run "roadmap --help" to see every command.\n');
+/** The words by argument name, as commander gives them; undefined when they do not fit the arguments. */
+function argumentsOf(spec: AnyCommand, words: readonly string[]): Record<string, unknown> | undefined {
+  const declared = spec === rootCommand ? [] : (spec.args ?? []);
+  if (spec.fast?.needsArgs && words.length === 0) return undefined;
+  const args: Record<string, unknown> = {};
+  let rest = words;
+  for (const arg of declared) {
+    if (arg.variadic) {
+      args[arg.name] = rest;
+      rest = [];
+    } else {
+      if (arg.required && rest.length === 0) return undefined;
+      args[arg.name] = rest[0];
+      rest = rest.slice(1);
+    }
   }
+  return rest.length === 0 ? args : undefined;
+}
+
+export function runQuick(form: QuickForm, io: Io): Promise<void> {
+  return execute(form.spec, form.parsed, io, { commands: FAST_COMMANDS });
 }

@@ -7,6 +7,10 @@ import { similarity } from '../core/text.js';
 import { topicsOf, walk } from '../core/tree.js';
 import type { LoadedRoadmap } from '../io/roadmap-source.js';
 import type { ProgressStore } from '../io/store.js';
+import { renderDoctor } from '../render/doctor.js';
+import { document, type DocumentHead } from '../render/json.js';
+import { ExitCode } from '../errors.js';
+import { defineCommand, type Invocation } from './spec.js';
 
 /**
  * What doctor looks at. It must work when nothing else does, so the roadmap
@@ -244,3 +248,49 @@ function keptFor(saved: RoadmapState, key: string): string {
     .filter((part) => part !== undefined)
     .join(', ');
 }
+
+export interface DoctorJson extends DocumentHead<'doctor'> {
+  readonly file: string;
+  readonly findings: {
+    readonly kind: FindingKind;
+    readonly problem: boolean;
+    readonly text: string;
+    readonly details: readonly string[];
+    readonly repairable: boolean;
+    readonly repaired: string | null;
+  }[];
+  readonly remaining: number;
+}
+
+export function doctorJson(result: DoctorResult): DoctorJson {
+  return document('doctor', {
+    file: result.file,
+    findings: result.findings.map((f) => ({
+      kind: f.kind,
+      problem: f.problem,
+      text: f.text,
+      details: f.details,
+      repairable: f.repairable,
+      repaired: f.repaired ?? null,
+    })),
+    remaining: result.remaining,
+  });
+}
+
+export const doctorCommand = defineCommand({
+  name: 'doctor',
+  summary: 'check the progress file, its lock and saved records; --repair fixes what it can',
+  options: [
+    {
+      flags: '--repair',
+      description: 'move a corrupt file aside (keeping what can be read), remove stale locks and temp files',
+    },
+  ],
+  examples: ['roadmap doctor', 'roadmap doctor --repair'],
+  run: async ({ options, session }: Invocation<object, { readonly repair?: boolean }>) =>
+    doctor(await session.doctorInput(), { repair: options.repair === true }),
+  text: (result, { style }) => renderDoctor(result, style),
+  json: doctorJson,
+  // Problems left: exit 1, after saying what they are.
+  exitCode: (result) => (result.remaining > 0 ? ExitCode.failure : ExitCode.ok),
+});

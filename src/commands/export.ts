@@ -1,6 +1,7 @@
 /** `export`: the active roadmap's progress as a JSON backup, a markdown checklist, or a picture (SVG, HTML). */
 import { finishedPerWeek, standingFinishes } from '../core/activity.js';
-import { backupDocument } from '../core/backup.js';
+import { resolve } from 'node:path';
+import { backupDocument, type BackupDocument } from '../core/backup.js';
 import { renderChecklist } from '../core/checklist.js';
 import { statusOf, tally, withFileMarks } from '../core/progress.js';
 import { projectReadiness } from '../core/readiness.js';
@@ -9,7 +10,9 @@ import { renderHtml, renderSvg, type Picture } from '../render/picture.js';
 import type { Roadmap } from '../core/model.js';
 import type { RoadmapState } from '../core/state.js';
 import { UsageError } from '../errors.js';
+import { visiblePath, writeFileAtomic } from '../io/files.js';
 import type { Context } from './context.js';
+import { defineCommand, type Invocation } from './spec.js';
 
 export const EXPORT_FORMATS = ['json', 'md', 'html', 'svg'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -31,19 +34,90 @@ export function formatOfFileName(path: string): ExportFormat | undefined {
   return (EXPORT_FORMATS as readonly (string | undefined)[]).includes(format) ? (format as ExportFormat) : undefined;
 }
 
-/** The export's text. */
-/** The export as text. The JSON backup is indented for people, or on one line (`compact`) for --json. */
-export function exportProgress(ctx: Context, format: ExportFormat, options: { compact?: boolean } = {}): string {
+/** An export: the JSON backup as a document, every other format as text. */
+export type Exported =
+  | { readonly format: 'json'; readonly document: BackupDocument }
+  | { readonly format: Exclude<ExportFormat, 'json'>; readonly text: string };
+
+export function exportProgress(ctx: Context, format: ExportFormat): Exported {
   const state = ctx.store.read(ctx.roadmapId);
   const now = ctx.now();
   const exportedAt = now.toISOString();
   const header = { id: ctx.roadmapId, title: ctx.roadmap.title };
-  if (format === 'json') return jsonText(backupDocument(header, exportedAt, state), options.compact ? undefined : 2);
+  if (format === 'json') return { format, document: backupDocument(header, exportedAt, state) };
   const progress = withFileMarks(ctx.roadmap, state.items);
-  if (format === 'md') return renderChecklist(ctx.roadmap, header, exportedAt, state, progress);
+  if (format === 'md') return { format, text: renderChecklist(ctx.roadmap, header, exportedAt, state, progress) };
   const shown = picture(ctx.roadmap, state, now);
-  return format === 'svg' ? renderSvg(shown) : renderHtml(shown);
+  return { format, text: format === 'svg' ? renderSvg(shown) : renderHtml(shown) };
 }
+
+/** The export as text. The JSON backup is indented for people, or on one line (`compact`) for --json. */
+const exportText = (exported: Exported, compact: boolean): string =>
+  exported.format === 'json' ? jsonText(exported.document, compact ? undefined : 2) : exported.text;
+
+export interface ExportResult {
+  readonly exported: Exported;
+  /** The file written, as the user named it; undefined when the export went to stdout. */
+  readonly written?: string;
+}
+
+interface ExportOptions {
+  readonly format?: string;
+  readonly output?: string;
+  readonly force?: boolean;
+}
+
+export const exportCommand = defineCommand({
+  name: 'export',
+  summary: 'write your progress: a JSON backup, a markdown checklist, or a picture (an HTML page or an SVG)',
+  options: [
+    {
+      flags: '--format <format>',
+      description: `${EXPORT_FORMATS.join(', ')}: json is a full backup (the default), md a checklist with your marks and notes, html a page with the picture, svg the picture alone`,
+      choices: EXPORT_FORMATS,
+    },
+    {
+      flags: '-o, --output <file>',
+      description: 'write it to FILE (atomically) instead of stdout; FILE.md, .html or .svg choose the format',
+    },
+    { flags: '--force', description: 'replace FILE when it exists' },
+  ],
+  examples: [
+    'roadmap export > roadmap-backup.json',
+    'roadmap export --format md -o progress.md',
+    'roadmap export -o roadmap.html && xdg-open roadmap.html',
+    'roadmap export --format svg > roadmap.svg',
+  ],
+  help:
+    'The JSON backup holds every status with its time, the history, notes and reviews;\n' +
+    '"roadmap import FILE" merges it (or a markdown export) back.',
+  run: async ({ options, output, session }: Invocation<object, ExportOptions>): Promise<ExportResult> => {
+    const json = output.mode === 'json';
+    const format = exportFormat(options.format ?? (options.output && formatOfFileName(options.output)) ?? 'json');
+    // --json means the JSON backup, as one line: never a JSON backup under another format's name.
+    if (json && format !== 'json') {
+      throw new UsageError(`--json writes the JSON backup, not ${format}; drop --json, or export --format json`);
+    }
+    const ctx = await session.context();
+    const exported = exportProgress(ctx, format);
+    if (options.output === undefined) return { exported };
+    const target = resolve(session.io.cwd, options.output);
+    if (ctx.store.holds(target)) {
+      throw new UsageError(
+        `${visiblePath(options.output)} is roadmap's own progress file (or one beside it); export somewhere else (nothing was written)`,
+      );
+    }
+    writeFileAtomic(target, exportText(exported, json), options.force === true);
+    return { exported, written: options.output };
+  },
+  text: (result) =>
+    result.written === undefined
+      ? exportText(result.exported, false)
+      : `Exported your progress (${result.exported.format}) to ${visiblePath(result.written)}.\n`,
+  // Without --json the JSON backup is the text output, indented; with it, one line, or nothing when it went to a file.
+  json: (result): BackupDocument | undefined =>
+    result.written === undefined && result.exported.format === 'json' ? result.exported.document : undefined,
+});
 
 /** What the picture shows. */
 export function picture(roadmap: Roadmap, state: RoadmapState, now: Date): Picture {

@@ -3,6 +3,7 @@
  * active roadmap's progress by stable key, and says what changed. A file that
  * cannot be imported changes nothing.
  */
+import { resolve } from 'node:path';
 import { DAY_MS } from '../core/activity.js';
 import { dict, own } from '../core/dict.js';
 import { decodeBackup, ImportProblem, timeAfter, type Backup, type ExportedRoadmap } from '../core/backup.js';
@@ -20,7 +21,12 @@ import {
 import type { Note, RoadmapState } from '../core/state.js';
 import { walk } from '../core/tree.js';
 import { ImportFileError } from '../errors.js';
+import { readImportFile } from '../io/files.js';
+import { document, progressJson, type DocumentHead, type ProgressJson } from '../render/json.js';
+import { renderImport } from '../render/transfer.js';
 import type { Context } from './context.js';
+import { defineCommand, type Invocation } from './spec.js';
+import { transact } from './transaction.js';
 
 export interface ImportInput {
   /** The file as the user named it, for messages. */
@@ -133,18 +139,17 @@ export async function importProgress(ctx: Context, input: ImportInput): Promise<
   }
 
   const at = ctx.now().toISOString();
-  let outcome: Outcome = { state: undefined, changes: [], added: NOTHING, kept: [] };
-  const merge = (current: RoadmapState): RoadmapState | undefined => {
-    outcome =
-      parsed.format === 'json'
-        ? mergeJson(current, parsed.backup.progress)
-        : mergeChecklist(ctx, current, parsed.checklist, at);
-    if (outcome.state === undefined) return undefined;
-    return { ...outcome.state, ...(ctx.source === undefined ? {} : { source: ctx.source }) };
-  };
-  const saved = input.dryRun
-    ? (merge(ctx.store.read(ctx.roadmapId)) ?? ctx.store.read(ctx.roadmapId))
-    : await ctx.store.update(ctx.roadmapId, merge);
+  const { result: outcome, state: saved } = await transact(
+    ctx,
+    (current) => {
+      const merged =
+        parsed.format === 'json'
+          ? mergeJson(current, parsed.backup.progress)
+          : mergeChecklist(ctx, current, parsed.checklist, at);
+      return { state: merged.state, result: merged };
+    },
+    { dryRun: input.dryRun },
+  );
 
   const named = new Map<string, { id: string; title: string }>();
   walk(roadmap.parts, (item) => named.set(item.key, item));
@@ -193,8 +198,6 @@ interface Outcome {
   readonly kept: readonly { readonly key: string; readonly from: Status; readonly to: Status }[];
 }
 
-const NOTHING: MergeCounts = { records: 0, history: 0, notes: 0, reviews: 0 };
-
 /**
  * A markdown checklist: each mark that differs from what the learner sees now
  * is a status change at the time of the import, unless the saved status was
@@ -234,3 +237,83 @@ function mergeChecklist(ctx: Context, current: RoadmapState, checklist: Checklis
   if (changes.length === 0 && !merged.changed) return { state: undefined, changes: [], added, kept };
   return { state: merged.state, changes, added, kept };
 }
+
+interface ChangeJson {
+  readonly key: string;
+  readonly id: string | null;
+  readonly title: string | null;
+  readonly from: Status;
+  readonly to: Status;
+}
+
+export interface ImportJson extends DocumentHead<'import'> {
+  readonly file: string;
+  readonly format: 'json' | 'md';
+  readonly roadmap: { readonly id: string; readonly title: string };
+  readonly exportedAt: string;
+  readonly dryRun: boolean;
+  readonly changedAnything: boolean;
+  readonly changed: ChangeJson[];
+  readonly added: MergeCounts;
+  readonly unmatchedLines: readonly number[];
+  readonly keptNewer: {
+    readonly key: string;
+    readonly id: string | null;
+    readonly title: string | null;
+    readonly file: Status;
+    readonly kept: Status;
+  }[];
+  readonly progress: ProgressJson;
+}
+
+export function importJson(r: ImportResult): ImportJson {
+  return document('import', {
+    file: r.file,
+    format: r.format,
+    roadmap: { id: r.from.id, title: r.from.title },
+    exportedAt: r.exportedAt,
+    dryRun: r.dryRun,
+    changedAnything: r.changedAnything,
+    changed: r.changed.map((c) => ({ key: c.key, id: c.id ?? null, title: c.title ?? null, from: c.from, to: c.to })),
+    added: { records: r.added.records, history: r.added.history, notes: r.added.notes, reviews: r.added.reviews },
+    unmatchedLines: r.unmatched,
+    keptNewer: r.keptNewer.map((c) => ({
+      key: c.key,
+      id: c.id ?? null,
+      title: c.title ?? null,
+      file: c.from,
+      kept: c.to,
+    })),
+    progress: progressJson(r.tally),
+  });
+}
+
+export const importCommand = defineCommand({
+  name: 'import',
+  summary: 'merge progress from a JSON or markdown export into yours, by stable key, and say what changed',
+  args: [{ name: 'file', description: 'a file made by "roadmap export" (json or md); - reads stdin', required: true }],
+  options: [
+    { flags: '--dry-run', description: 'say what would change, and save nothing' },
+    { flags: '--force', description: 'import an export of another roadmap (a renamed one, say), merging by key' },
+  ],
+  examples: [
+    'roadmap import roadmap-backup.json',
+    'roadmap import progress.md --dry-run',
+    'curl -s https://gist.githubusercontent.com/me/abc/raw/progress.md | roadmap import -',
+  ],
+  help:
+    'For each item the status with the later time wins; history, notes and reviews are added to yours.\n' +
+    'A markdown mark that differs from yours is recorded at the time of the import.\n' +
+    'Importing the same file again changes nothing. A file that cannot be imported changes nothing (exit 5).',
+  run: async ({
+    args: { file },
+    options,
+    session,
+  }: Invocation<{ readonly file: string }, { readonly dryRun?: boolean; readonly force?: boolean }>) => {
+    const content = readImportFile(file === '-' ? '-' : resolve(session.io.cwd, file), file);
+    const input = { name: file, content, force: options.force === true, dryRun: options.dryRun === true };
+    return importProgress(await session.context(), input);
+  },
+  text: (result, { style }) => renderImport(result, style),
+  json: importJson,
+});

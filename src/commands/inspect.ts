@@ -5,6 +5,9 @@
 import type { Decision, Mode } from '../core/parse.js';
 import { topicsOf } from '../core/tree.js';
 import { inspectRoadmap, type RoadmapChoice } from '../io/roadmap-source.js';
+import { document, type DocumentHead } from '../render/json.js';
+import { renderInspect } from '../render/inspect.js';
+import { defineCommand, type Invocation } from './spec.js';
 
 export interface InspectResult {
   /** The file read; undefined for the bundled roadmap. */
@@ -27,3 +30,36 @@ export async function inspect(choice: RoadmapChoice): Promise<InspectResult> {
     decisions: trace.decisions,
   };
 }
+
+export interface InspectJson extends DocumentHead<'inspect'> {
+  readonly file: string | null;
+  readonly title: string;
+  readonly mode: Mode;
+  readonly topics: number;
+  readonly blocks: {
+    readonly line: number;
+    readonly role: Decision['role'];
+    readonly text: string;
+    readonly rule: string;
+  }[];
+}
+
+export function inspectJson(result: InspectResult): InspectJson {
+  return document('inspect', {
+    file: result.file ?? null,
+    title: result.title,
+    mode: result.mode,
+    topics: result.topics,
+    blocks: result.decisions.map((d) => ({ line: d.line, role: d.role, text: d.text, rule: d.rule })),
+  });
+}
+
+export const inspectCommand = defineCommand({
+  name: 'inspect',
+  summary: 'show how the roadmap was read, block by block: topic, resource, description, label or skipped, and why',
+  examples: ['roadmap inspect', 'roadmap --file plan.md inspect', 'roadmap --file plan.md inspect --json | jq .blocks'],
+  help: 'To change what it read, put a hint on the line before a block: <!-- roadmap: skip -->,\n<!-- roadmap: topics -->, <!-- roadmap: not-topics --> or <!-- roadmap: title --> (see README, "Any roadmap").',
+  run: ({ session }: Invocation<object, object>) => inspect(session.choice(session.store())),
+  text: (result, { style }) => renderInspect(result, style),
+  json: inspectJson,
+});

@@ -2,8 +2,21 @@ import type { Detail, Item, ItemKind, Status } from '../core/model.js';
 import { itemStatus, roadmapTally, tally, type Progress, type Tally } from '../core/progress.js';
 import type { Note } from '../core/state.js';
 import { UsageError } from '../errors.js';
+import {
+  detailsJson,
+  document,
+  notesJson,
+  progressJson,
+  type DetailJson,
+  type DocumentHead,
+  type NoteJson,
+  type ProgressJson,
+  type RefJson,
+} from '../render/json.js';
+import { renderList, renderPlain } from '../render/list.js';
 import { progressOf, type Context } from './context.js';
 import { resolveOrThrow } from './resolve.js';
+import { defineCommand, type Invocation } from './spec.js';
 import { notesOf } from './views.js';
 
 export interface ListNode {
@@ -29,7 +42,7 @@ export interface ListResult {
   readonly nodes: readonly ListNode[];
 }
 
-export interface ListOptions {
+export interface ListScope {
   readonly ref?: string | undefined;
   /** Hide finished items. */
   readonly todo?: boolean | undefined;
@@ -37,7 +50,7 @@ export interface ListOptions {
   readonly depth?: number | undefined;
 }
 
-export function list(ctx: Context, options: ListOptions): ListResult {
+export function list(ctx: Context, options: ListScope): ListResult {
   const { roadmap } = ctx;
   const progress = progressOf(ctx);
   const { notes } = ctx.store.read(ctx.roadmapId);
@@ -79,3 +92,74 @@ function node(item: Item, progress: Progress, notes: readonly Note[], children: 
     children,
   };
 }
+
+export interface ListNodeJson extends RefJson {
+  readonly kind: ItemKind;
+  readonly label: string | null;
+  readonly description: string | null;
+  readonly details: DetailJson[];
+  readonly status: Status;
+  readonly progress: ProgressJson | null;
+  readonly notes: NoteJson[];
+  readonly children: ListNodeJson[];
+}
+
+export interface ListJson extends DocumentHead<'list'> {
+  readonly title: string;
+  readonly scope: RefJson | null;
+  readonly progress: ProgressJson;
+  readonly items: ListNodeJson[];
+}
+
+const nodeJson = (n: ListNode): ListNodeJson => ({
+  id: n.id,
+  kind: n.kind,
+  title: n.title,
+  label: n.label ?? null,
+  description: n.description ?? null,
+  details: detailsJson(n.details),
+  status: n.status,
+  progress: n.tally ? progressJson(n.tally) : null,
+  notes: notesJson(n.notes),
+  children: n.children.map(nodeJson),
+});
+
+export function listJson(result: ListResult): ListJson {
+  const scope = typeof result.title === 'string' ? null : { id: result.title.id, title: result.title.title };
+  const title = typeof result.title === 'string' ? result.title : result.title.title;
+  return document('list', { title, scope, progress: progressJson(result.tally), items: result.nodes.map(nodeJson) });
+}
+
+interface ListOptions {
+  readonly todo?: boolean;
+  readonly depth?: number;
+  readonly plain?: boolean;
+  readonly notes?: boolean;
+}
+
+export const listCommand = defineCommand({
+  name: 'list',
+  summary: 'show the roadmap (or the part or section REF) with status marks and progress bars',
+  args: [{ name: 'ref', description: 'an ID (2, 2.3), a slug or part of a title' }],
+  options: [
+    { flags: '--todo', description: 'hide finished items' },
+    { flags: '--depth <levels>', description: 'show this many levels (1 = parts only)', count: {} },
+    { flags: '--plain', description: 'one line per item: ID, status and title, tab-separated, for scripts' },
+    { flags: '--notes', description: 'show your notes under each item' },
+  ],
+  examples: [
+    'roadmap list',
+    'roadmap list 2',
+    'roadmap list --depth 2',
+    'roadmap list --todo "database"',
+    'roadmap list --notes',
+    "roadmap list --plain | awk -F'\\t' '$2 == \"todo\"'",
+  ],
+  help: 'Marks: [x] done, [~] started or partly done, [ ] to do, [-] skipped.',
+  fast: {},
+  run: async ({ args, options, session }: Invocation<{ readonly ref?: string }, ListOptions>) =>
+    list(await session.context(), { ref: args.ref, todo: options.todo, depth: options.depth }),
+  text: (result, { style, options }) =>
+    options.plain ? renderPlain(result) : renderList(result, style, { notes: options.notes === true }),
+  json: listJson,
+});

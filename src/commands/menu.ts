@@ -25,7 +25,7 @@ import { nothingLeft, renderTopic } from '../render/next.js';
 import { renderProjectDetail } from '../render/project.js';
 import { clean, type Style } from '../render/style.js';
 import type { Context } from './context.js';
-import { refsByKey, saveStatuses } from './mark.js';
+import { refsByKey, saveStatuses } from './set-status.js';
 import { projectDetail } from './project.js';
 import { topicView } from './views.js';
 

@@ -4,7 +4,19 @@ import { projectReadiness, recommendProject, type ProjectReadiness } from '../co
 import { reviewPlan } from '../core/review.js';
 import type { RoadmapState } from '../core/state.js';
 import { placeById } from '../core/tree.js';
+import {
+  document,
+  progressJson,
+  projectJson,
+  topicJson,
+  type DocumentHead,
+  type ProgressJson,
+  type ProjectJson,
+  type TopicJson,
+} from '../render/json.js';
+import { renderNext } from '../render/next.js';
 import type { Context } from './context.js';
+import { defineCommand, type Invocation } from './spec.js';
 import { topicView, type TopicView } from './views.js';
 
 export interface NextResult {
@@ -51,3 +63,31 @@ export function nextOf(
     reviewsDue,
   };
 }
+
+export interface NextJson extends DocumentHead<'next'> {
+  readonly progress: ProgressJson;
+  readonly topics: TopicJson[];
+  readonly recommendedProject: ProjectJson | null;
+  readonly reviewsDue: number;
+}
+
+export function nextJson(result: NextResult): NextJson {
+  return document('next', {
+    progress: progressJson(result.tally),
+    topics: result.topics.map(topicJson),
+    recommendedProject: result.project ? projectJson(result.project) : null,
+    reviewsDue: result.reviewsDue,
+  });
+}
+
+export const nextCommand = defineCommand({
+  name: 'next',
+  summary: 'show the next topic to study, where it sits, and how to mark it done',
+  options: [{ flags: '-n, --number <count>', description: 'show this many topics', count: {}, default: 1 }],
+  examples: ['roadmap next', 'roadmap next -n 3'],
+  fast: {},
+  run: async ({ session, options }: Invocation<object, { readonly number?: number }>) =>
+    next(await session.context(), { count: options.number ?? 1 }),
+  text: (result, { style }) => renderNext(result, style),
+  json: nextJson,
+});

@@ -4,7 +4,11 @@ import type { ItemKind } from '../core/model.js';
 import type { Note } from '../core/state.js';
 import { clean } from '../core/text.js';
 import { UsageError } from '../errors.js';
+import { document, notesJson, type DocumentHead, type NoteJson, type RefJson } from '../render/json.js';
+import { renderNote } from '../render/note.js';
 import type { Context } from './context.js';
+import { defineCommand, type Invocation } from './spec.js';
+import { transact } from './transaction.js';
 import { resolveOrThrow } from './resolve.js';
 import { notesOf, refOf, type Ref } from './views.js';
 
@@ -37,10 +41,43 @@ export async function note(ctx: Context, ref: string, text?: string): Promise<No
     throw new UsageError(`a note holds at most ${MAX_NOTE_LENGTH} characters; this one has ${trimmed.length}`);
   }
   const added: Note = { at: ctx.now().toISOString(), text: trimmed };
-  const saved = await ctx.store.update(ctx.roadmapId, (current) => ({
-    ...current,
-    notes: withEntry(current.notes, key, [...notesOf(current.notes, key), added]),
-    ...(ctx.source === undefined ? {} : { source: ctx.source }),
+  const { state } = await transact(ctx, (current) => ({
+    state: { ...current, notes: withEntry(current.notes, key, [...notesOf(current.notes, key), added]) },
+    result: added,
   }));
-  return { item, added, notes: notesOf(saved.notes, key), invocation: ctx.invocation };
+  return { item, added, notes: notesOf(state.notes, key), invocation: ctx.invocation };
 }
+
+export interface NoteDocument extends DocumentHead<'note'> {
+  readonly item: RefJson & { readonly kind: ItemKind | 'project' };
+  readonly added: NoteJson | null;
+  readonly notes: NoteJson[];
+}
+
+export function noteJson(result: NoteResult): NoteDocument {
+  return document('note', {
+    item: { id: result.item.id, kind: result.item.kind, title: result.item.title },
+    added: result.added ? { at: result.added.at, text: result.added.text } : null,
+    notes: notesJson(result.notes),
+  });
+}
+
+export const noteCommand = defineCommand({
+  name: 'note',
+  summary: 'add a dated note to a topic (or section, part, project); without text, show its notes',
+  args: [
+    { name: 'ref', description: 'an ID (1.1.1, 2.3, p2), a slug or part of a title', required: true },
+    { name: 'text', description: 'the note (quotes are optional)', variadic: true },
+  ],
+  examples: [
+    'roadmap note 2.3.1 "Depends() caches per request"',
+    'roadmap note 2.3.1',
+    'roadmap list --notes',
+    'roadmap note p2 --json',
+  ],
+  help: 'Notes show under the topic in "roadmap next" and "roadmap list --notes".',
+  run: async ({ args, session }: Invocation<{ readonly ref: string; readonly text: readonly string[] }, object>) =>
+    note(await session.context(), args.ref, args.text.length === 0 ? undefined : args.text.join(' ')),
+  text: (result, { style }) => renderNote(result, style),
+  json: noteJson,
+});

@@ -6,6 +6,9 @@ import { UsageError } from '../errors.js';
 import { progressOf, type Context } from './context.js';
 import { resolveRef } from '../core/refs.js';
 import { resolveOrThrow } from './resolve.js';
+import { document, projectJson, refJson, type DocumentHead, type ProjectJson, type RefJson } from '../render/json.js';
+import { renderProjectDetail, renderProjects } from '../render/project.js';
+import { defineCommand, type Invocation } from './spec.js';
 
 export interface ProjectsResult {
   readonly invocation: string;
@@ -41,3 +44,39 @@ export function projectDetail(ctx: Context, ref: string): ProjectDetail {
   const toLearn = topicsOf(scope).filter((t) => statusOf(progress, t.key) !== 'done');
   return { invocation: ctx.invocation, entry, toLearn };
 }
+
+export interface ProjectsJson extends DocumentHead<'project'> {
+  readonly projects: ProjectJson[];
+  readonly recommended: string | null;
+}
+
+export interface ProjectDetailJson extends DocumentHead<'project'> {
+  readonly project: ProjectJson;
+  readonly toLearn: RefJson[];
+}
+
+type ProjectOutcome =
+  { readonly kind: 'all'; readonly all: ProjectsResult } | { readonly kind: 'one'; readonly one: ProjectDetail };
+
+export const projectCommand = defineCommand({
+  name: 'project',
+  summary: 'show the suggested projects and how ready you are for each; with REF, one in detail',
+  args: [{ name: 'ref', description: 'a project ID (p1) or part of its title' }],
+  examples: ['roadmap project', 'roadmap project p2', 'roadmap project chat'],
+  fast: {},
+  run: async ({ args, session }: Invocation<{ readonly ref?: string }, object>): Promise<ProjectOutcome> => {
+    const ctx = await session.context();
+    return args.ref === undefined
+      ? { kind: 'all', all: projects(ctx) }
+      : { kind: 'one', one: projectDetail(ctx, args.ref) };
+  },
+  text: (result, { style }) =>
+    result.kind === 'all' ? renderProjects(result.all, style) : renderProjectDetail(result.one, style),
+  json: (result): ProjectsJson | ProjectDetailJson =>
+    result.kind === 'all'
+      ? document('project', {
+          projects: result.all.projects.map(projectJson),
+          recommended: result.all.recommended?.project.id ?? null,
+        })
+      : document('project', { project: projectJson(result.one.entry), toLearn: result.one.toLearn.map(refJson) }),
+});

@@ -2,7 +2,10 @@
 import { statusOf, tally, withFileMarks, type Tally } from '../core/progress.js';
 import { topicsOf } from '../core/tree.js';
 import { UsageError } from '../errors.js';
+import { document, progressJson, type DocumentHead, type ProgressJson, type RefJson } from '../render/json.js';
+import { REPORT_FORMATS, renderReport, renderReportCsv, renderReportMarkdown } from '../render/report.js';
 import type { Context } from './context.js';
+import { defineCommand, type Invocation } from './spec.js';
 
 export interface ReportResult {
   readonly title: string;
@@ -38,7 +41,7 @@ export function parseSince(since: string, now: Date): Date {
   throw new UsageError(`--since takes a date (2026-11-01) or a span before now (7d, 4w), not "${since}"`);
 }
 
-export function report(ctx: Context, options: { since: string }): ReportResult {
+export function progressReport(ctx: Context, options: { since: string }): ReportResult {
   const now = ctx.now();
   const from = parseSince(options.since, now);
   if (from.getTime() > now.getTime()) throw new UsageError(`--since ${options.since} is in the future`);
@@ -66,3 +69,54 @@ export function report(ctx: Context, options: { since: string }): ReportResult {
     weeks: Math.round(weeks * 10) / 10,
   };
 }
+
+export interface ReportJson extends DocumentHead<'report'> {
+  readonly title: string;
+  readonly from: string;
+  readonly to: string;
+  readonly parts: (RefJson & { readonly progress: ProgressJson })[];
+  readonly progress: ProgressJson;
+  readonly finished: (RefJson & { readonly at: string })[];
+  readonly pace: { readonly finished: number; readonly weeks: number; readonly perWeek: number };
+}
+
+export function reportJson(r: ReportResult): ReportJson {
+  return document('report', {
+    title: r.title,
+    from: r.from,
+    to: r.to,
+    parts: r.parts.map((p) => ({ id: p.id, title: p.title, progress: progressJson(p.tally) })),
+    progress: progressJson(r.overall),
+    finished: r.finished.map((f) => ({ id: f.id, title: f.title, at: f.at })),
+    pace: { finished: r.finished.length, weeks: r.weeks, perWeek: r.perWeek },
+  });
+}
+
+export const reportCommand = defineCommand({
+  name: 'report',
+  summary: 'progress per part, what you finished in a period with dates, and your pace',
+  options: [
+    { flags: '--since <when>', description: 'a date (2026-11-01) or a span before now (7d, 4w)', default: '7d' },
+    {
+      flags: '--format <format>',
+      description: 'text, md (for an issue or a chat), csv (for a spreadsheet) or json',
+      choices: REPORT_FORMATS,
+      default: 'text',
+      output: 'format',
+    },
+  ],
+  examples: [
+    'roadmap report',
+    'roadmap report --since 4w --format md',
+    'roadmap report --since 2026-11-01 --format csv > progress.csv',
+  ],
+  run: async ({ options, session }: Invocation<object, { readonly since: string; readonly format: string }>) =>
+    progressReport(await session.context(), { since: options.since }),
+  text: (result, { style, options }) =>
+    options.format === 'md'
+      ? renderReportMarkdown(result)
+      : options.format === 'csv'
+        ? renderReportCsv(result)
+        : renderReport(result, style),
+  json: reportJson,
+});

@@ -6,7 +6,15 @@ import { clean } from '../core/text.js';
 import { UsageError } from '../errors.js';
 import type { Prompter } from '../io/prompts.js';
 import type { Context } from './context.js';
-import { markKeys, type MarkResult } from './mark.js';
+import { renderNothingToReset, renderStatusChange } from '../render/set-status.js';
+import {
+  setKeysStatus,
+  statusChangeJson,
+  statusChangeResult,
+  type StatusChangeJson,
+  type StatusChangeResult,
+} from './set-status.js';
+import { defineCommand, type Invocation } from './spec.js';
 import { resolveAll } from './resolve.js';
 import { refOf, type Ref } from './views.js';
 
@@ -57,15 +65,16 @@ export function resetPlan(ctx: Context, ref: string | undefined): ResetPlan {
 }
 
 export type ResetOutcome =
-  | { readonly kind: 'reset'; readonly result: MarkResult }
-  | { readonly kind: 'nothing'; readonly what: string }
+  | { readonly kind: 'reset'; readonly result: StatusChangeResult }
+  | { readonly kind: 'nothing'; readonly what: string; readonly result: StatusChangeResult }
   | { readonly kind: 'declined' };
 
 /**
  * Clears REF's progress (or the whole roadmap's) after asking, unless `yes`.
- * Nothing to clear is nothing to confirm, at a terminal or in a script; where
- * there is something and no one can be asked, it is a usage error and nothing
- * is saved. `prompter` is called only when a question is really needed.
+ * Nothing to clear is nothing to confirm, at a terminal or in a script, and
+ * nothing is written; where there is something and no one can be asked, it is
+ * a usage error and nothing is saved. `prompter` is called only when a
+ * question is really needed.
  */
 export async function reset(
   ctx: Context,
@@ -73,7 +82,12 @@ export async function reset(
   options: { readonly yes: boolean; readonly prompter: () => Prompter | undefined },
 ): Promise<ResetOutcome> {
   const plan = resetPlan(ctx, ref);
-  if (plan.affected === 0) return { kind: 'nothing', what: plan.what };
+  if (plan.affected === 0) {
+    // Read, not saved: nothing to clear takes no lock and creates no folder.
+    const state = ctx.store.read(ctx.roadmapId);
+    const progress = withFileMarks(ctx.roadmap, state.items);
+    return { kind: 'nothing', what: plan.what, result: statusChangeResult(ctx, 'todo', [], [], state, progress) };
+  }
   if (!options.yes) {
     const prompter = options.prompter();
     if (!prompter) {
@@ -83,5 +97,29 @@ export async function reset(
     }
     if (!(await prompter.confirm(plan.question))) return { kind: 'declined' };
   }
-  return { kind: 'reset', result: await markKeys(ctx, plan.targets, 'todo') };
+  return { kind: 'reset', result: await setKeysStatus(ctx, plan.targets, 'todo') };
 }
+
+export const resetCommand = defineCommand({
+  name: 'reset',
+  summary: 'clear progress: every topic and project, or only REF (asks first; --yes for scripts)',
+  args: [{ name: 'ref', description: 'a topic, section, part or project; without it, the whole roadmap' }],
+  options: [{ flags: '-y, --yes', description: 'do not ask for confirmation' }],
+  examples: ['roadmap reset 2', 'roadmap reset', 'roadmap reset --yes 1.1'],
+  run: async ({
+    args,
+    options,
+    session,
+    prompter,
+  }: Invocation<{ readonly ref?: string }, { readonly yes?: boolean }>) =>
+    reset(await session.context(), args.ref, { yes: options.yes === true, prompter }),
+  text: (outcome, { style }) =>
+    outcome.kind === 'reset'
+      ? renderStatusChange(outcome.result, style)
+      : outcome.kind === 'nothing'
+        ? renderNothingToReset(outcome.what)
+        : '',
+  notice: (outcome) => (outcome.kind === 'declined' ? 'Nothing was reset.\n' : undefined),
+  json: (outcome): StatusChangeJson<'reset'> | undefined =>
+    outcome.kind === 'declined' ? undefined : statusChangeJson(outcome.result, 'reset'),
+});

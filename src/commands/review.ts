@@ -9,7 +9,11 @@ import { statusOf, topicKeys, withFileMarks } from '../core/progress.js';
 import { finishTimes, REVIEW_DAYS, reviewPlan, scheduleOf, type ReviewEntry } from '../core/review.js';
 import { topicsOf } from '../core/tree.js';
 import { UsageError } from '../errors.js';
+import { document, refJson, type DocumentHead, type RefJson } from '../render/json.js';
+import { renderReviewDone, renderReviews } from '../render/review.js';
 import type { Context } from './context.js';
+import { defineCommand, type Invocation } from './spec.js';
+import { transact, type Change } from './transaction.js';
 import { resolveOrThrow } from './resolve.js';
 import { refOf, type Ref } from './views.js';
 
@@ -71,9 +75,7 @@ export async function recordReview(ctx: Context, ref: string): Promise<ReviewDon
   const name = `${topic.id} "${topic.title}"`;
   const now = ctx.now();
   const at = now.toISOString();
-  let result: ReviewDoneResult | undefined;
-  await ctx.store.update(ctx.roadmapId, (current) => {
-    const progress = withFileMarks(ctx.roadmap, current.items);
+  const { result } = await transact(ctx, (current, progress): Change<ReviewDoneResult> => {
     if (statusOf(progress, topic.key) !== 'done') {
       throw new UsageError(`${name} is not done; only finished topics come back for review`);
     }
@@ -92,7 +94,7 @@ export async function recordReview(ctx: Context, ref: string): Promise<ReviewDon
       );
     }
     const after = scheduleOf(finishedAt, [...done, at], now);
-    result = {
+    const result: ReviewDoneResult = {
       invocation: ctx.invocation,
       topic: refOf(topic),
       at,
@@ -100,11 +102,67 @@ export async function recordReview(ctx: Context, ref: string): Promise<ReviewDon
       of: REVIEW_DAYS.length,
       ...(after.kind === 'scheduled' ? { next: { review: after.review, dueAt: after.dueAt } } : {}),
     };
-    return {
-      ...current,
-      reviews: withEntry(current.reviews, topic.key, [...done, at]),
-      ...(ctx.source === undefined ? {} : { source: ctx.source }),
-    };
+    return { state: { ...current, reviews: withEntry(current.reviews, topic.key, [...done, at]) }, result };
   });
-  return result!;
+  return result;
 }
+
+export interface ReviewItemJson extends RefJson {
+  readonly finishedAt: string;
+  readonly review: number;
+  readonly of: number;
+  readonly dueAt: string;
+}
+
+export interface ReviewsJson extends DocumentHead<'review'> {
+  readonly due: ReviewItemJson[];
+  readonly upcoming: ReviewItemJson[];
+  readonly settled: number;
+}
+
+export interface ReviewDoneJson extends DocumentHead<'review'> {
+  readonly reviewed: RefJson & { readonly at: string; readonly review: number; readonly of: number };
+  readonly next: { readonly review: number; readonly dueAt: string } | null;
+}
+
+const reviewItemJson = (r: ReviewItem): ReviewItemJson => ({
+  ...refJson(r),
+  finishedAt: r.finishedAt,
+  review: r.review,
+  of: r.of,
+  dueAt: r.dueAt,
+});
+
+type ReviewOutcome =
+  | { readonly kind: 'list'; readonly list: ReviewListResult }
+  | { readonly kind: 'recorded'; readonly recorded: ReviewDoneResult };
+
+export const reviewCommand = defineCommand({
+  name: 'review',
+  summary: 'finished topics due for spaced review (7 and 30 days on); with REF, record a review',
+  args: [{ name: 'ref', description: 'the topic you reviewed: an ID (1.1.1), a slug or part of a title' }],
+  examples: ['roadmap review', 'roadmap review 1.1.1', 'roadmap review --json'],
+  help:
+    'A topic comes back 7 days after you finished it, and again 30 days after (at\n' +
+    'least 7 days after its first review). After the second review it is settled.\n' +
+    'A review is recorded only when one is due.',
+  run: async ({ args, session }: Invocation<{ readonly ref?: string }, object>): Promise<ReviewOutcome> => {
+    const ctx = await session.context();
+    return args.ref === undefined
+      ? { kind: 'list', list: reviews(ctx) }
+      : { kind: 'recorded', recorded: await recordReview(ctx, args.ref) };
+  },
+  text: (result, { style }) =>
+    result.kind === 'list' ? renderReviews(result.list, style) : renderReviewDone(result.recorded, style),
+  json: (result): ReviewsJson | ReviewDoneJson => {
+    if (result.kind === 'list') {
+      const { due, upcoming, settled } = result.list;
+      return document('review', { due: due.map(reviewItemJson), upcoming: upcoming.map(reviewItemJson), settled });
+    }
+    const r = result.recorded;
+    return document('review', {
+      reviewed: { ...refJson(r.topic), at: r.at, review: r.review, of: r.of },
+      next: r.next ? { review: r.next.review, dueAt: r.next.dueAt } : null,
+    });
+  },
+});

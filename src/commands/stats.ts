@@ -1,8 +1,11 @@
 /** `stats`: topics finished per week, the streak, the pace and when the roadmap would be finished. */
 import { standingFinishes } from '../core/activity.js';
 import { roadmapTally, statusOf, topicKeys, withFileMarks, type Tally } from '../core/progress.js';
-import { statsOf, type Stats } from '../core/stats.js';
+import { oneDecimal, statsOf, type Stats } from '../core/stats.js';
+import { document, progressJson, type DocumentHead, type ProgressJson } from '../render/json.js';
+import { renderStats } from '../render/stats.js';
 import type { Context } from './context.js';
+import { defineCommand, type Invocation } from './spec.js';
 
 export interface StatsResult extends Stats {
   readonly title: string;
@@ -21,3 +24,45 @@ export function stats(ctx: Context, options: { weeks: number }): StatsResult {
     ...statsOf(finishes, tally, ctx.now(), { weeks: options.weeks, counts: () => true }),
   };
 }
+
+export interface StatsJson extends DocumentHead<'stats'> {
+  readonly title: string;
+  readonly now: string;
+  readonly weeks: { readonly start: string; readonly end: string; readonly finished: number }[];
+  readonly streak: { readonly days: number; readonly since: string | null };
+  readonly pace: { readonly finished: number; readonly weeks: number; readonly perWeek: number };
+  readonly remaining: number;
+  readonly estimate: { readonly weeks: number; readonly finishOn: string } | null;
+  readonly progress: ProgressJson;
+}
+
+export function statsJson(s: StatsResult): StatsJson {
+  return document('stats', {
+    title: s.title,
+    now: s.now,
+    weeks: s.perWeek.map((w) => ({ start: w.start, end: w.end, finished: w.finished })),
+    streak: { days: s.streak.days, since: s.streak.since ?? null },
+    pace: { finished: s.pace.finished, weeks: s.pace.weeks, perWeek: oneDecimal(s.pace.perWeek) },
+    remaining: s.remaining,
+    estimate: s.estimate ? { weeks: oneDecimal(s.estimate.weeks), finishOn: s.estimate.finishOn } : null,
+    progress: progressJson(s.tally),
+  });
+}
+
+/** The longest chart `stats --weeks` draws: ten years. */
+const MAX_WEEKS = 520;
+
+export const statsCommand = defineCommand({
+  name: 'stats',
+  summary: 'topics finished per week as a chart, your streak, your pace and when you would finish',
+  options: [{ flags: '--weeks <count>', description: 'weeks in the chart', count: { max: MAX_WEEKS }, default: 8 }],
+  examples: ['roadmap stats', 'roadmap stats --weeks 12', 'roadmap stats --json | jq .estimate'],
+  help:
+    'A week is 7 days back from now; days (for the streak) are UTC days.\n' +
+    'Pace: topics finished in the last 4 weeks, divided by 4. Estimate: topics left\n' +
+    '(to do or started; not skipped) at that pace.',
+  run: async ({ options, session }: Invocation<object, { readonly weeks: number }>) =>
+    stats(await session.context(), { weeks: options.weeks }),
+  text: (result, { style }) => renderStats(result, style),
+  json: statsJson,
+});

@@ -5,6 +5,10 @@ import { adoptFormerProgress } from '../io/roadmap-identity.js';
 import { loadRoadmap, type RoadmapChoice } from '../io/roadmap-source.js';
 import type { ParseCache } from '../io/parse-cache.js';
 import type { ProgressStore } from '../io/store.js';
+import { resolve } from 'node:path';
+import { document, progressJson, type DocumentHead, type ProgressJson } from '../render/json.js';
+import { renderUse } from '../render/use.js';
+import { defineCommand, type Invocation } from './spec.js';
 
 export interface UseResult {
   /** What this call did: only showed the choice, or changed the default. */
@@ -64,3 +68,44 @@ export async function use(
       : {}),
   };
 }
+
+export interface UseJson extends DocumentHead<'use'> {
+  readonly changed: boolean;
+  readonly title: string;
+  readonly path: string | null;
+  readonly via: string;
+  readonly progress: ProgressJson;
+  readonly overridden: { readonly via: string; readonly path: string } | null;
+}
+
+export function useJson(result: UseResult): UseJson {
+  return document('use', {
+    changed: result.changed,
+    title: result.title,
+    path: result.path ?? null,
+    via: result.via,
+    progress: progressJson(result.tally),
+    overridden: result.overridden ?? null,
+  });
+}
+
+export const useCommand = defineCommand({
+  name: 'use',
+  summary: 'choose the roadmap to follow: a markdown file, or --bundled; alone, say which is followed',
+  args: [{ name: 'path', description: 'a markdown roadmap file' }],
+  options: [{ flags: '--bundled', description: 'go back to the bundled FastAPI roadmap' }],
+  examples: [
+    'roadmap use',
+    'roadmap use ~/notes/study-plan.md',
+    'roadmap use --bundled',
+    'roadmap --file plan.md next',
+  ],
+  run: ({ args, options, session }: Invocation<{ readonly path?: string }, { readonly bundled?: boolean }>) => {
+    const store = session.store();
+    return use(store, session.cache(), session.choice(store), { path: args.path, bundled: options.bundled }, (p) =>
+      resolve(session.io.cwd, p),
+    );
+  },
+  text: (result, { style }) => renderUse(result, style),
+  json: useJson,
+});

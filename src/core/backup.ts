@@ -26,7 +26,16 @@ export interface Backup {
 /** Why a file cannot be imported. The message completes "cannot import FILE: it ...". */
 export class ImportProblem extends Error {}
 
-export function backupDocument(roadmap: ExportedRoadmap, exportedAt: string, state: RoadmapState): object {
+/** The backup as written: schema/export.schema.json. */
+export interface BackupDocument {
+  readonly schemaVersion: typeof EXPORT_VERSION;
+  readonly kind: typeof EXPORT_KIND;
+  readonly roadmap: ExportedRoadmap;
+  readonly exportedAt: string;
+  readonly progress: Pick<RoadmapState, 'items' | 'history' | 'notes' | 'reviews'>;
+}
+
+export function backupDocument(roadmap: ExportedRoadmap, exportedAt: string, state: RoadmapState): BackupDocument {
   return {
     schemaVersion: EXPORT_VERSION,
     kind: EXPORT_KIND,

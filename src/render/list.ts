@@ -1,6 +1,6 @@
 import type { ListNode, ListResult } from '../commands/list.js';
 import { displayWidth } from '../core/width.js';
-import { bar, clean, mark, noteText, progressText, type Style } from './style.js';
+import { bar, clean, statusBox, noteText, progressText, type Style } from './style.js';
 
 interface Row {
   readonly node: ListNode;
@@ -35,7 +35,7 @@ export function renderList(result: ListResult, style: Style, options: { readonly
   for (const { node, indent, name, width } of rows) {
     if (node.label) lines.push(`${indent}    ${style.dim.italic(clean(node.label))}`);
     const shown = node.status === 'skipped' ? style.dim(name) : node.kind === 'topic' ? name : style.bold(name);
-    let line = `${indent}${mark(node.status, style)} ${shown}`;
+    let line = `${indent}${statusBox(node.status, style)} ${shown}`;
     if (node.tally) {
       const { percent, done, total } = node.tally;
       const gap = ' '.repeat(Math.max(1, column - width + 2));

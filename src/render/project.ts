@@ -1,6 +1,6 @@
 import type { ProjectDetail, ProjectsResult } from '../commands/project.js';
 import type { ProjectReadiness } from '../core/readiness.js';
-import { bar, clean, mark, type Style } from './style.js';
+import { bar, clean, statusBox, type Style } from './style.js';
 
 function drawsOn(entry: ProjectReadiness): string {
   return entry.sections.length > 0
@@ -18,7 +18,7 @@ export function renderProjects(result: ProjectsResult, style: Style): string {
   for (const entry of result.projects) {
     const { project } = entry;
     const pad = ' '.repeat(4 + project.id.length + 2);
-    lines.push(`${mark(entry.status, style)} ${style.bold.cyan(project.id)}  ${clean(project.title)}`);
+    lines.push(`${statusBox(entry.status, style)} ${style.bold.cyan(project.id)}  ${clean(project.title)}`);
     lines.push(`${pad}${readiness(entry, style)}  ${style.dim('draws on')} ${drawsOn(entry)}`);
   }
   const best = result.recommended;
@@ -37,7 +37,7 @@ export function renderProjectDetail(detail: ProjectDetail, style: Style): string
   const { entry, toLearn } = detail;
   const { project, tally } = entry;
   const lines = [
-    `${mark(entry.status, style)} ${style.bold.cyan(project.id)}  ${style.bold(clean(project.title))}`,
+    `${statusBox(entry.status, style)} ${style.bold.cyan(project.id)}  ${style.bold(clean(project.title))}`,
     `    ${readiness(entry, style)} (${tally.done}/${tally.total} topics of the sections it draws on)`,
     '',
     style.bold('Draws on'),

@@ -11,7 +11,7 @@ export { clean };
 
 const MARKS: Record<Status, string> = { done: '[x]', doing: '[~]', todo: '[ ]', skipped: '[-]' };
 
-export function mark(status: Status, style: Style): string {
+export function statusBox(status: Status, style: Style): string {
   const text = MARKS[status];
   if (status === 'done') return style.green(text);
   if (status === 'doing') return style.yellow(text);

@@ -1,38 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import { quickCommand } from '../../src/quick.js';
+import { quickForm } from '../../src/quick.js';
 
-describe('quickCommand: the plain forms that skip commander', () => {
+/** What the fast path made of a command line: the command's name (empty for the bare root), words and options. */
+function shape(words: string[]) {
+  const form = quickForm(words);
+  return form && { command: form.spec.name, args: form.parsed.args, global: form.parsed.global };
+}
+
+describe('quickForm: the plain forms that skip commander', () => {
   it.each([
-    [[], { command: 'bare', refs: [] }],
-    [['next'], { command: 'next', refs: [] }],
-    [['status'], { command: 'status', refs: [] }],
-    [['list'], { command: 'list', refs: [] }],
-    [['project'], { command: 'project', refs: [] }],
-    [['done', '1.1', 'p2'], { command: 'done', refs: ['1.1', 'p2'] }],
-    [['undone', 'list'], { command: 'undone', refs: ['list'] }],
-    [['--no-color', 'next'], { command: 'next', options: { color: false } }],
-    [['next', '--file', 'plan.md'], { command: 'next', options: { file: 'plan.md', color: true } }],
-    [['--file=plan.md', 'status'], { command: 'status', options: { file: 'plan.md' } }],
-  ])('%j is quick', (args, expected) => {
-    expect(quickCommand(args)).toMatchObject(expected);
+    [[], { command: '', args: {} }],
+    [['next'], { command: 'next', args: {} }],
+    [['status'], { command: 'status', args: {} }],
+    [['list'], { command: 'list', args: { ref: undefined } }],
+    [['list', '2'], { command: 'list', args: { ref: '2' } }],
+    [['project'], { command: 'project', args: { ref: undefined } }],
+    [['project', 'p2'], { command: 'project', args: { ref: 'p2' } }],
+    [['done', '1.1', 'p2'], { command: 'done', args: { refs: ['1.1', 'p2'] } }],
+    [['undone', 'list'], { command: 'undone', args: { refs: ['list'] } }],
+    [['--no-color', 'next'], { command: 'next', global: { color: false, json: false } }],
+    [['--no-input'], { command: '', global: { color: true, input: false, json: false } }],
+    [['next', '--file', 'plan.md'], { command: 'next', global: { file: 'plan.md', color: true } }],
+    [['--file=plan.md', 'status'], { command: 'status', global: { file: 'plan.md' } }],
+  ])('%j is quick', (words, expected) => {
+    expect(shape(words)).toMatchObject(expected);
   });
 
   it.each([
     [['next', '-n', '3']],
     [['next', 'extra']],
-    [['list', '2']],
+    [['list', '2', '3']],
     [['list', '--todo']],
-    [['project', 'p2']],
     [['done']],
+    [['undone']],
     [['done', '--help']],
+    [['done', '--', '1.1']],
     [['-h']],
     [['--version']],
+    [['--json', 'next']],
     [['next', '--file']],
     [['next', '--file', '--no-color']],
     [['lsit']],
     [['doctor']],
     [['use', 'plan.md']],
-  ])('%j goes to commander', (args) => {
-    expect(quickCommand(args)).toBeUndefined();
+  ])('%j goes to commander', (words) => {
+    expect(quickForm(words)).toBeUndefined();
   });
 });

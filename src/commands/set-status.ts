@@ -1,7 +1,7 @@
 /**
- * `done`, `undone`, `start`, `skip` and `reset`: set the status of topics,
- * sections, parts or projects. Starting or skipping a section or part leaves its
- * done topics done.
+ * What `done`, `undone`, `start`, `skip` and `reset` share: setting the status of
+ * topics, sections, parts or projects. Starting or skipping a section or part
+ * leaves its done topics done.
  */
 import type { Status } from '../core/model.js';
 import {
@@ -9,7 +9,6 @@ import {
   roadmapTally,
   statusChanges,
   statusOf,
-  withFileMarks,
   type Progress,
   type StatusChange,
   type Tally,
@@ -18,12 +17,16 @@ import { keysOf, type Target } from '../core/refs.js';
 import type { RoadmapState } from '../core/state.js';
 import { topicsOf } from '../core/tree.js';
 import { UsageError } from '../errors.js';
+import { document, progressJson, refJson, type DocumentHead, type ProgressJson, type RefJson } from '../render/json.js';
+import { renderStatusChange } from '../render/set-status.js';
+import { defineCommand, type ArgumentSpec, type CommandSpec } from './spec.js';
 import type { Context } from './context.js';
 import { nextOf, type NextResult } from './next.js';
 import { resolveAll } from './resolve.js';
+import { transact } from './transaction.js';
 import { refOf, type Ref } from './views.js';
 
-export interface MarkResult {
+export interface StatusChangeResult {
   readonly status: Status;
   readonly changed: readonly (Ref & { readonly from: Status })[];
   /** REFs that were already in that status (or, for start and skip, done), so nothing changed for them. */
@@ -53,19 +56,15 @@ export interface StatusGroup {
  */
 export async function saveStatuses(ctx: Context, plan: (seen: Progress) => readonly StatusGroup[]): Promise<Saved> {
   const at = ctx.now().toISOString();
-  let changes: StatusChange[] = [];
-  const state = await ctx.store.update(ctx.roadmapId, (current) => {
-    const seen = withFileMarks(ctx.roadmap, current.items);
-    changes = plan(seen).flatMap((group) => statusChanges(seen, group.keys, group.status, at).changes);
-    if (changes.length === 0) return undefined;
+  const { result, state, progress } = await transact(ctx, (current, seen) => {
+    const changes = plan(seen).flatMap((group) => statusChanges(seen, group.keys, group.status, at).changes);
+    if (changes.length === 0) return { result: changes };
     return {
-      ...current,
-      items: applyChanges(current.items, changes),
-      history: [...current.history, ...changes],
-      ...(ctx.source === undefined ? {} : { source: ctx.source }),
+      state: { ...current, items: applyChanges(current.items, changes), history: [...current.history, ...changes] },
+      result: changes,
     };
   });
-  return { changes, state, progress: withFileMarks(ctx.roadmap, state.items) };
+  return { changes: result, state, progress };
 }
 
 /** Item and project titles by key, for reporting changes. */
@@ -76,7 +75,7 @@ export function refsByKey(ctx: Context): Map<string, Ref> {
   return titles;
 }
 
-export async function mark(ctx: Context, refs: readonly string[], status: Status): Promise<MarkResult> {
+export async function setStatus(ctx: Context, refs: readonly string[], status: Status): Promise<StatusChangeResult> {
   if (refs.length === 0) throw new UsageError('name at least one topic, section, part or project (see "roadmap list")');
   const targets = resolveAll(ctx.roadmap, refs);
   return markTargets(
@@ -90,11 +89,11 @@ export async function mark(ctx: Context, refs: readonly string[], status: Status
 }
 
 /** Marks every key of each target (reset): targets as `{ ref, keys }`. */
-export function markKeys(
+export function setKeysStatus(
   ctx: Context,
   targets: readonly { readonly ref: Ref; readonly keys: readonly string[] }[],
   status: Status,
-): Promise<MarkResult> {
+): Promise<StatusChangeResult> {
   return markTargets(
     ctx,
     targets.map((t) => ({ ref: t.ref, keys: () => t.keys })),
@@ -106,8 +105,8 @@ async function markTargets(
   ctx: Context,
   targets: readonly { readonly ref: Ref; readonly keys: (seen: Progress) => readonly string[] }[],
   status: Status,
-): Promise<MarkResult> {
-  let unchanged: MarkResult['unchanged'] = [];
+): Promise<StatusChangeResult> {
+  let unchanged: StatusChangeResult['unchanged'] = [];
   const { changes, state, progress } = await saveStatuses(ctx, (seen) => {
     const planned = targets.map((t) => ({ ref: t.ref, keys: t.keys(seen) }));
     unchanged = planned
@@ -116,6 +115,18 @@ async function markTargets(
       .map((p) => ({ ...p.ref, status: p.keys.length === 0 ? 'done' : status }));
     return [{ keys: planned.flatMap((p) => p.keys), status }];
   });
+  return statusChangeResult(ctx, status, changes, unchanged, state, progress);
+}
+
+/** What a status change reports: the changes by title, the progress now and what comes next. */
+export function statusChangeResult(
+  ctx: Context,
+  status: Status,
+  changes: readonly StatusChange[],
+  unchanged: StatusChangeResult['unchanged'],
+  state: RoadmapState,
+  progress: Progress,
+): StatusChangeResult {
   const titles = refsByKey(ctx);
   return {
     status,
@@ -136,4 +147,53 @@ function keysToMark(target: Target, status: Status, seen: Progress): string[] {
   const whole = target.type === 'item' && target.item.kind !== 'topic';
   if (!whole || (status !== 'doing' && status !== 'skipped')) return keys;
   return keys.filter((key) => statusOf(seen, key) !== 'done');
+}
+
+/** The JSON document of a status change; `command` is the command that made it. */
+export interface StatusChangeJson<C extends string> extends DocumentHead<C> {
+  readonly changed: (RefJson & { readonly from: Status; readonly to: Status })[];
+  readonly unchanged: (RefJson & { readonly status: Status })[];
+  readonly progress: ProgressJson;
+  readonly next: RefJson | null;
+}
+
+export function statusChangeJson<C extends string>(result: StatusChangeResult, command: C): StatusChangeJson<C> {
+  const upNext = result.next.topics[0];
+  return document(command, {
+    changed: result.changed.map((c) => ({ id: c.id, title: c.title, from: c.from, to: result.status })),
+    unchanged: result.unchanged.map((u) => ({ id: u.id, title: u.title, status: u.status })),
+    progress: progressJson(result.tally),
+    next: upNext ? refJson(upNext) : null,
+  });
+}
+
+/** The REFs of done, undone, start and skip. */
+export const REFS: ArgumentSpec = {
+  name: 'refs',
+  description: 'IDs (1.1.1, 2.3, p2), slugs or parts of titles',
+  required: true,
+  variadic: true,
+};
+
+/** undone, start and skip: set REFs to one status, all of them or none. */
+export function statusCommand<C extends string>(spec: {
+  readonly name: C;
+  readonly status: Status;
+  readonly summary: string;
+  readonly examples: readonly string[];
+  readonly help?: string;
+  /** Whether the plain form runs on the fast path. */
+  readonly fast?: boolean;
+}): CommandSpec<{ readonly refs: readonly string[] }, object, StatusChangeResult, StatusChangeJson<C>> {
+  return defineCommand({
+    name: spec.name,
+    summary: spec.summary,
+    args: [REFS],
+    examples: spec.examples,
+    ...(spec.help === undefined ? {} : { help: spec.help }),
+    ...(spec.fast ? { fast: {} } : {}),
+    run: async ({ args, session }) => setStatus(await session.context(), args.refs, spec.status),
+    text: (result, { style }) => renderStatusChange(result, style),
+    json: (result) => statusChangeJson(result, spec.name),
+  });
 }

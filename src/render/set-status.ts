@@ -1,4 +1,4 @@
-import type { MarkResult } from '../commands/mark.js';
+import type { StatusChangeResult } from '../commands/set-status.js';
 import type { Status } from '../core/model.js';
 import { clean, progressText, type Style } from './style.js';
 
@@ -11,7 +11,7 @@ const VERBS: Record<Status, string> = {
   skipped: 'Skipped:',
 };
 
-export function renderMark(result: MarkResult, style: Style): string {
+export function renderStatusChange(result: StatusChangeResult, style: Style): string {
   const lines: string[] = [];
   for (const ref of result.changed) {
     lines.push(`${style.green(VERBS[result.status])} ${style.cyan(ref.id)} ${clean(ref.title)}`);

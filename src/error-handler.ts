@@ -11,7 +11,7 @@ export class OutputClosed extends Error {
 
 const COMMANDER_OK = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
 
-export function report(error: unknown, io: Io, json = false): number {
+export function handleError(error: unknown, io: Io, json = false): number {
   if ((error as Error | null)?.name === 'OutputClosed') return ExitCode.ok;
   const say = (exitCode: number, message: string): number => {
     io.err(json ? jsonText(errorJson(exitCode, message)) : `error: ${clean(message)}\n`);

@@ -1,0 +1,51 @@
+/**
+ * Every command, once, in the order help lists them. The commander program
+ * (src/cli.ts), completion and docs/commands.md are built from this list; the
+ * fast path loads only src/commands/fast.ts.
+ */
+import { completionCommand } from './completion.js';
+import { doctorCommand } from './doctor.js';
+import { doneCommand } from './done.js';
+import { exportCommand } from './export.js';
+import { helpCommand } from './help.js';
+import { importCommand } from './import.js';
+import { inspectCommand } from './inspect.js';
+import { listCommand } from './list.js';
+import { nextCommand } from './next.js';
+import { noteCommand } from './note.js';
+import { projectCommand } from './project.js';
+import { reportCommand } from './report.js';
+import { resetCommand } from './reset.js';
+import { reviewCommand } from './review.js';
+import { skipCommand } from './skip.js';
+import type { AnyCommand } from './spec.js';
+import { startCommand } from './start.js';
+import { statsCommand } from './stats.js';
+import { statusCommand } from './status.js';
+import { undoneCommand } from './undone.js';
+import { useCommand } from './use.js';
+
+export { rootCommand } from './root.js';
+
+export const COMMANDS: readonly AnyCommand[] = [
+  nextCommand,
+  statusCommand,
+  listCommand,
+  doneCommand,
+  undoneCommand,
+  resetCommand,
+  startCommand,
+  skipCommand,
+  noteCommand,
+  statsCommand,
+  reviewCommand,
+  projectCommand,
+  reportCommand,
+  useCommand,
+  inspectCommand,
+  doctorCommand,
+  exportCommand,
+  importCommand,
+  completionCommand,
+  helpCommand,
+] as readonly AnyCommand[];

@@ -1,0 +1,121 @@
+/**
+ * What a command is: one declaration, read by the commander program (src/cli.ts),
+ * the fast path (src/quick.ts), shell completion and docs/commands.md. Nothing
+ * here imports commander, so the fast path can load every spec without it.
+ */
+import type { Prompter } from '../io/prompts.js';
+import type { Style } from '../render/style.js';
+import type { Session } from '../session.js';
+
+export interface ArgumentSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly required?: boolean;
+  /** Takes every remaining word. */
+  readonly variadic?: boolean;
+}
+
+export interface OptionSpec {
+  /** As commander writes them: `-n, --number <count>`, `--todo`. */
+  readonly flags: string;
+  readonly description: string;
+  /** A whole number of at least 1, and at most `max`. */
+  readonly count?: { readonly max?: number };
+  /** The only values the option takes. */
+  readonly choices?: readonly string[];
+  readonly default?: string | number;
+  /**
+   * What the option says about the output, which is decided once for every
+   * command (see decideOutput): `template` fills the value as a template
+   * (status --format); `format` picks a document, and its value "json" means
+   * JSON output, as --json does (report --format).
+   */
+  readonly output?: 'template' | 'format';
+}
+
+/** How the result is printed; decided once, after parsing, before the command runs. */
+export type Output =
+  { readonly mode: 'text' } | { readonly mode: 'json' } | { readonly mode: 'template'; readonly template: string };
+
+/** One run of a command: its parsed words and options, and the services of this run. */
+export interface Invocation<A, O> {
+  readonly args: A;
+  readonly options: O;
+  readonly output: Output;
+  readonly session: Session;
+  /** The prompts, when this run may ask (a terminal, no CI, no --no-input, and text output); else undefined. */
+  readonly prompter: () => Prompter | undefined;
+  /** Every command, for the commands that describe the others (completion, help). */
+  readonly commands: readonly AnyCommand[];
+  /** A command's help text (the program's without a name); only in the full program. */
+  readonly helpText?: (command?: string) => string;
+}
+
+/** What `text` gets besides the result. */
+export interface TextView<O> {
+  readonly style: Style;
+  readonly options: O;
+}
+
+/**
+ * A command. `A` and `O` are its parsed arguments and options (by commander's
+ * camel-case names), `R` what `run` returns, `J` its JSON document (the type
+ * schema/<name>.schema.json describes). Methods, not function properties, so a
+ * spec of any types fits the registry's list.
+ */
+export interface CommandSpec<A, O, R, J> {
+  readonly name: string;
+  readonly summary: string;
+  readonly args?: readonly ArgumentSpec[];
+  readonly options?: readonly OptionSpec[];
+  /** Shown under "Examples:" in its help; each one runs (test/registry). */
+  readonly examples: readonly string[];
+  /** More help, after the examples. */
+  readonly help?: string;
+  /**
+   * The fast path (src/quick.ts) runs its plain form, `roadmap [--file P] [--no-color]
+   * NAME [ARGS]`, without loading commander; `needsArgs` when a form without
+   * arguments is the full program's (done alone asks at a terminal).
+   */
+  readonly fast?: { readonly needsArgs?: boolean };
+  run(invocation: Invocation<A, O>): R | Promise<R>;
+  text(result: R, view: TextView<O>): string;
+  /** The JSON document; undefined prints nothing (export -o FILE --json has written its file). */
+  json(result: R): J | undefined;
+  /** The output of an `output: 'template'` option. */
+  template?(result: R, template: string): string;
+  /** A line for stderr after the text output (a hint, "Nothing was reset."). */
+  notice?(result: R): string | undefined;
+  /** The exit code when it is not 0 (doctor with problems left). */
+  exitCode?(result: R): number;
+}
+
+/** Any command: methods compare both ways, so every spec fits. */
+export type AnyCommand = CommandSpec<unknown, unknown, unknown, unknown>;
+
+/** Declares a command, checking its pieces against each other. */
+export const defineCommand = <A, O, R, J>(spec: CommandSpec<A, O, R, J>): CommandSpec<A, O, R, J> => spec;
+
+/**
+ * Text, JSON or a template, from --json and the command's own options: the one
+ * place output is decided.
+ */
+export function decideOutput(spec: AnyCommand, options: Readonly<Record<string, unknown>>, json: boolean): Output {
+  if (json) return { mode: 'json' };
+  for (const option of spec.options ?? []) {
+    const value = options[optionKey(option.flags)];
+    if (typeof value !== 'string') continue;
+    if (option.output === 'template') return { mode: 'template', template: value };
+    if (option.output === 'format' && value === 'json') return { mode: 'json' };
+  }
+  return { mode: 'text' };
+}
+
+/** The long flag's name as commander keys the parsed options: `--dry-run` → `dryRun`. */
+export function optionKey(flags: string): string {
+  const long = /--(?:no-)?([\w-]+)/.exec(flags)?.[1] ?? '';
+  return long.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+}
+
+/** Whether the option takes a value (`--depth <levels>`), so the word after it is not a command's. */
+export const takesValue = (flags: string): boolean => /[<[]/.test(flags);

@@ -1,0 +1,10 @@
+/** `roadmap undone REF...` */
+import { statusCommand } from './set-status.js';
+
+export const undoneCommand = statusCommand({
+  name: 'undone',
+  status: 'todo',
+  summary: 'mark topics, sections, parts or projects not done again',
+  examples: ['roadmap undone 1.1.2', 'roadmap undone pydantic'],
+  fast: true,
+});
