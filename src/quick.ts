@@ -54,11 +54,11 @@ function argumentsOf(spec: AnyCommand, words: readonly string[]): Record<string,
   const args: Record<string, unknown> = {};
   let rest = words;
   for (const arg of declared) {
+    if (arg.required && rest.length === 0) return undefined;
     if (arg.variadic) {
       args[arg.name] = rest;
       rest = [];
     } else {
-      if (arg.required && rest.length === 0) return undefined;
       args[arg.name] = rest[0];
       rest = rest.slice(1);
     }

@@ -1,6 +1,7 @@
 /** What every command handler gets: the roadmap, its saved progress, and the clock. */
 import type { Roadmap } from '../core/model.js';
 import { withFileMarks, type Progress } from '../core/progress.js';
+import type { RoadmapState } from '../core/state.js';
 import type { ProgressStore } from '../io/store.js';
 
 export interface Context {
@@ -15,7 +16,11 @@ export interface Context {
   readonly now: () => Date;
 }
 
-/** The progress to show: what the learner saved, over what the file itself marks done. */
-export function progressOf(ctx: Context): Progress {
-  return withFileMarks(ctx.roadmap, ctx.store.read(ctx.roadmapId).items);
+/** This roadmap's saved state, and the progress to show: what the learner saved, over what the file itself marks done. */
+export function savedProgress(ctx: Context): { readonly state: RoadmapState; readonly progress: Progress } {
+  const state = ctx.store.read(ctx.roadmapId);
+  return { state, progress: withFileMarks(ctx.roadmap, state.items) };
 }
+
+/** The progress to show. */
+export const progressOf = (ctx: Context): Progress => savedProgress(ctx).progress;

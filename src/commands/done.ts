@@ -7,6 +7,7 @@ import { defineCommand, type Invocation } from './spec.js';
 export const doneCommand = defineCommand({
   name: 'done',
   summary: 'mark topics, sections, parts or projects done (all REFs or none); alone, pick from a list',
+  schema: 'mark',
   args: [{ ...REFS, required: false }],
   examples: [
     'roadmap done 1.1.1',

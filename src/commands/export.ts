@@ -11,7 +11,7 @@ import type { Roadmap } from '../core/model.js';
 import type { RoadmapState } from '../core/state.js';
 import { UsageError } from '../errors.js';
 import { visiblePath, writeFileAtomic } from '../io/files.js';
-import type { Context } from './context.js';
+import { savedProgress, type Context } from './context.js';
 import { defineCommand, type Invocation } from './spec.js';
 
 export const EXPORT_FORMATS = ['json', 'md', 'html', 'svg'] as const;
@@ -40,12 +40,11 @@ export type Exported =
   | { readonly format: Exclude<ExportFormat, 'json'>; readonly text: string };
 
 export function exportProgress(ctx: Context, format: ExportFormat): Exported {
-  const state = ctx.store.read(ctx.roadmapId);
+  const { state, progress } = savedProgress(ctx);
   const now = ctx.now();
   const exportedAt = now.toISOString();
   const header = { id: ctx.roadmapId, title: ctx.roadmap.title };
   if (format === 'json') return { format, document: backupDocument(header, exportedAt, state) };
-  const progress = withFileMarks(ctx.roadmap, state.items);
   if (format === 'md') return { format, text: renderChecklist(ctx.roadmap, header, exportedAt, state, progress) };
   const shown = picture(ctx.roadmap, state, now);
   return { format, text: format === 'svg' ? renderSvg(shown) : renderHtml(shown) };

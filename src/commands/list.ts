@@ -151,7 +151,7 @@ export const listCommand = defineCommand({
     'roadmap list',
     'roadmap list 2',
     'roadmap list --depth 2',
-    'roadmap list --todo "database"',
+    'roadmap list --todo 3',
     'roadmap list --notes',
     "roadmap list --plain | awk -F'\\t' '$2 == \"todo\"'",
   ],

@@ -1,10 +1,10 @@
 /** `report`: progress per part, what was finished in a period (with dates), and the pace. */
-import { statusOf, tally, withFileMarks, type Tally } from '../core/progress.js';
+import { statusOf, tally, type Tally } from '../core/progress.js';
 import { topicsOf } from '../core/tree.js';
 import { UsageError } from '../errors.js';
 import { document, progressJson, type DocumentHead, type ProgressJson, type RefJson } from '../render/json.js';
 import { REPORT_FORMATS, renderReport, renderReportCsv, renderReportMarkdown } from '../render/report.js';
-import type { Context } from './context.js';
+import { savedProgress, type Context } from './context.js';
 import { defineCommand, type Invocation } from './spec.js';
 
 export interface ReportResult {
@@ -45,8 +45,7 @@ export function progressReport(ctx: Context, options: { since: string }): Report
   const now = ctx.now();
   const from = parseSince(options.since, now);
   if (from.getTime() > now.getTime()) throw new UsageError(`--since ${options.since} is in the future`);
-  const saved = ctx.store.read(ctx.roadmapId);
-  const progress = withFileMarks(ctx.roadmap, saved.items);
+  const { state: saved, progress } = savedProgress(ctx);
   const topics = new Map(topicsOf(ctx.roadmap.parts).map((t) => [t.key, t]));
   const lastDone = new Map<string, string>();
   for (const change of saved.history) {

@@ -1,11 +1,11 @@
 /** `reset [REF]`: what would be cleared, the question asked before clearing it, and the clearing. */
-import { statusOf, withFileMarks } from '../core/progress.js';
+import { statusOf } from '../core/progress.js';
 import { keysOf } from '../core/refs.js';
 import { topicsOf } from '../core/tree.js';
 import { clean } from '../core/text.js';
 import { UsageError } from '../errors.js';
 import type { Prompter } from '../io/prompts.js';
-import type { Context } from './context.js';
+import { savedProgress, type Context } from './context.js';
 import { renderNothingToReset, renderStatusChange } from '../render/set-status.js';
 import {
   setKeysStatus,
@@ -44,7 +44,7 @@ export function resetPlan(ctx: Context, ref: string | undefined): ResetPlan {
           ref: refOf(t.type === 'project' ? t.project : t.item),
           keys: keysOf(t),
         }));
-  const progress = withFileMarks(roadmap, ctx.store.read(ctx.roadmapId).items);
+  const { progress } = savedProgress(ctx);
   const affected = targets.flatMap((t) => t.keys).filter((k) => statusOf(progress, k) !== 'todo').length;
   const named = resolved[0];
   // "Reset Part 2: FastAPI Basics", not "Reset 2 FastAPI Basics", which reads like a count.
@@ -84,8 +84,7 @@ export async function reset(
   const plan = resetPlan(ctx, ref);
   if (plan.affected === 0) {
     // Read, not saved: nothing to clear takes no lock and creates no folder.
-    const state = ctx.store.read(ctx.roadmapId);
-    const progress = withFileMarks(ctx.roadmap, state.items);
+    const { state, progress } = savedProgress(ctx);
     return { kind: 'nothing', what: plan.what, result: statusChangeResult(ctx, 'todo', [], [], state, progress) };
   }
   if (!options.yes) {
@@ -103,6 +102,7 @@ export async function reset(
 export const resetCommand = defineCommand({
   name: 'reset',
   summary: 'clear progress: every topic and project, or only REF (asks first; --yes for scripts)',
+  schema: 'mark',
   args: [{ name: 'ref', description: 'a topic, section, part or project; without it, the whole roadmap' }],
   options: [{ flags: '-y, --yes', description: 'do not ask for confirmation' }],
   examples: ['roadmap reset 2', 'roadmap reset', 'roadmap reset --yes 1.1'],

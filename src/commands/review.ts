@@ -5,13 +5,13 @@
  */
 import { own, withEntry } from '../core/dict.js';
 import type { Item } from '../core/model.js';
-import { statusOf, topicKeys, withFileMarks } from '../core/progress.js';
+import { statusOf, topicKeys } from '../core/progress.js';
 import { finishTimes, REVIEW_DAYS, reviewPlan, scheduleOf, type ReviewEntry } from '../core/review.js';
 import { topicsOf } from '../core/tree.js';
 import { UsageError } from '../errors.js';
 import { document, refJson, type DocumentHead, type RefJson } from '../render/json.js';
 import { renderReviewDone, renderReviews } from '../render/review.js';
-import type { Context } from './context.js';
+import { savedProgress, type Context } from './context.js';
 import { defineCommand, type Invocation } from './spec.js';
 import { transact, type Change } from './transaction.js';
 import { resolveOrThrow } from './resolve.js';
@@ -43,8 +43,7 @@ export interface ReviewDoneResult {
 }
 
 export function reviews(ctx: Context): ReviewListResult {
-  const saved = ctx.store.read(ctx.roadmapId);
-  const progress = withFileMarks(ctx.roadmap, saved.items);
+  const { state: saved, progress } = savedProgress(ctx);
   const known = topicKeys(ctx.roadmap);
   const plan = reviewPlan(saved.history, progress, saved.reviews, ctx.now(), (key) => known.get(key));
   const topics = new Map(topicsOf(ctx.roadmap.parts).map((t) => [t.key, t]));

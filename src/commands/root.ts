@@ -11,6 +11,7 @@ export const rootCommand = defineCommand({
   name: '',
   summary:
     'Follow a learning roadmap from the terminal: what to study next, what you finished, which project you are ready for.',
+  schema: 'next',
   args: [{ name: 'command', description: 'the command to run' }],
   examples: [
     'roadmap next',

@@ -188,6 +188,7 @@ export function statusCommand<C extends string>(spec: {
   return defineCommand({
     name: spec.name,
     summary: spec.summary,
+    schema: 'mark',
     args: [REFS],
     examples: spec.examples,
     ...(spec.help === undefined ? {} : { help: spec.help }),

@@ -68,6 +68,8 @@ export interface CommandSpec<A, O, R, J> {
   readonly summary: string;
   readonly args?: readonly ArgumentSpec[];
   readonly options?: readonly OptionSpec[];
+  /** The file in schema/ its JSON document follows, without `.schema.json`: the command's name unless shared. */
+  readonly schema?: string;
   /** Shown under "Examples:" in its help; each one runs (test/registry). */
   readonly examples: readonly string[];
   /** More help, after the examples. */

@@ -1,10 +1,10 @@
 /** `stats`: topics finished per week, the streak, the pace and when the roadmap would be finished. */
 import { standingFinishes } from '../core/activity.js';
-import { roadmapTally, statusOf, topicKeys, withFileMarks, type Tally } from '../core/progress.js';
+import { roadmapTally, statusOf, topicKeys, type Tally } from '../core/progress.js';
 import { oneDecimal, statsOf, type Stats } from '../core/stats.js';
 import { document, progressJson, type DocumentHead, type ProgressJson } from '../render/json.js';
 import { renderStats } from '../render/stats.js';
-import type { Context } from './context.js';
+import { savedProgress, type Context } from './context.js';
 import { defineCommand, type Invocation } from './spec.js';
 
 export interface StatsResult extends Stats {
@@ -13,8 +13,7 @@ export interface StatsResult extends Stats {
 }
 
 export function stats(ctx: Context, options: { weeks: number }): StatsResult {
-  const saved = ctx.store.read(ctx.roadmapId);
-  const progress = withFileMarks(ctx.roadmap, saved.items);
+  const { state: saved, progress } = savedProgress(ctx);
   const tally = roadmapTally(ctx.roadmap, progress);
   const known = topicKeys(ctx.roadmap);
   const finishes = standingFinishes(saved.history, (key) => known.has(key) && statusOf(progress, key) === 'done');

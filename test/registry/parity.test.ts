@@ -1,0 +1,65 @@
+/**
+ * Every fast form prints byte for byte what the full program prints, and saves
+ * the same file: the fast path only recognises forms, the specs do the rest.
+ * Each pair runs on two copies of the same progress, with the same clock.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { quickForm } from '../../src/quick.js';
+import { copyOf, inProcess, tempFolder } from './support.js';
+
+const PLAN = '# Plan\n\n## Basics\n\n- [ ] First topic\n- [x] Second topic\n\n## More\n\n- [ ] Third topic\n';
+
+/** The fast forms, with the words each command takes: plain, with a REF, failing. */
+const FORMS: readonly (readonly string[])[] = [
+  [],
+  ['next'],
+  ['status'],
+  ['list'],
+  ['list', '2'],
+  ['list', 'nothing-matches-this'],
+  ['project'],
+  ['project', 'p2'],
+  ['project', '1.1'],
+  ['done', '1.1.1'],
+  ['done', '1.2', '2.1.1'],
+  ['done', '2.3.1'],
+  ['done', 'zzzz'],
+  ['undone', '2.3.1'],
+  ['undone', '1.1.1'],
+];
+
+const GLOBALS: readonly (readonly string[])[] = [[], ['--no-color'], ['--no-input'], ['--file', 'plan.md']];
+const ENVS: readonly Record<string, string>[] = [{}, { FORCE_COLOR: '1' }];
+
+const savedText = (dir: string): string | undefined => {
+  const file = join(dir, 'config/config.json');
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+};
+
+describe('the fast path and commander print the same', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = tempFolder();
+    writeFileSync(join(dir, 'plan.md'), PLAN);
+    expect((await inProcess(dir, ['done', '2.3.1'], { now: '2026-11-10T12:00:00Z' })).code).toBe(0);
+    expect((await inProcess(dir, ['note', '2.3.1', 'a note'], { now: '2026-11-10T12:00:00Z' })).code).toBe(0);
+  });
+
+  const cases = GLOBALS.flatMap((global) =>
+    FORMS.flatMap((form) =>
+      ENVS.map((env) => [[...global, ...form].join(' ') || '(roadmap alone)', [...global, ...form], env] as const),
+    ),
+  );
+
+  it.each(cases)('roadmap %s %j', async (_, words, env) => {
+    expect(quickForm(words), 'a fast form').toBeDefined();
+    const fastDir = copyOf(dir);
+    const fullDir = copyOf(dir);
+    const fast = await inProcess(fastDir, words, { env });
+    const full = await inProcess(fullDir, words, { env, full: true });
+    expect(fast).toEqual(full);
+    expect(savedText(fastDir)).toEqual(savedText(fullDir));
+  });
+});
