@@ -26,6 +26,11 @@ const separateBundles = {
   setup(b) {
     const other = (file) => ({ path: file, namespace: 'other-bundle' });
     b.onResolve({ filter: /^\.\/program\.js$/ }, () => other('./program.cjs'));
+    // The menu (bare `roadmap` at a terminal, `done` alone) is in the full program's bundle:
+    // the entry's specs load it from there, and the fast path never opens it (src/main.ts).
+    b.onResolve({ filter: /^\.\/menu\.js$/ }, (args) =>
+      b.initialOptions.outfile?.endsWith('roadmap.cjs') ? other('./program.cjs') : undefined,
+    );
     b.onResolve({ filter: /\/core\/parse\.js$/ }, (args) =>
       args.importer.endsWith('roadmap-source.ts') ? other('./parse.cjs') : undefined,
     );

@@ -1,21 +1,13 @@
-/** Reading a command line before (or without) commander. */
-import { takesValue, type OptionSpec } from './spec.js';
+/** Reading a command line before commander does. */
 
 /**
  * Whether the command line asks for JSON: a `--json` before `--` (after it,
- * words are a command's text) that is not the value of an option taking one.
- * The one place --json is decided, so that even a command line commander
- * refuses gets its error as JSON.
+ * words are a command's text). The one place --json is decided, before
+ * parsing, so that even a command line commander refuses gets its error as
+ * JSON. No option's value can be `--json`: commander never takes a word that
+ * starts with a dash as a value.
  */
-export function jsonRequested(words: readonly string[], options: readonly OptionSpec[]): boolean {
-  const valued = new Set(
-    options.filter((o) => takesValue(o.flags)).flatMap((o) => o.flags.match(/-{1,2}[\w-]+/g) ?? []),
-  );
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    if (word === '--') return false;
-    if (word === '--json') return true;
-    if (valued.has(word)) i++;
-  }
-  return false;
+export function jsonRequested(words: readonly string[]): boolean {
+  const end = words.indexOf('--');
+  return (end === -1 ? words : words.slice(0, end)).includes('--json');
 }

@@ -118,6 +118,3 @@ export function optionKey(flags: string): string {
   const long = /--(?:no-)?([\w-]+)/.exec(flags)?.[1] ?? '';
   return long.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 }
-
-/** Whether the option takes a value (`--depth <levels>`), so the word after it is not a command's. */
-export const takesValue = (flags: string): boolean => /[<[]/.test(flags);
