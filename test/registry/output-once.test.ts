@@ -35,7 +35,7 @@ describe('output decided once', () => {
     expect(() => JSON.parse(result.stdout) as unknown).toThrow();
   });
 
-  it('the value of an option that takes one is not --json; a dash-word is never a value, as commander reads it', async () => {
+  it('--json where a value belongs is --json, as commander reads it: the missing value is a JSON error', async () => {
     const dir = tempFolder();
     expect(await inProcess(dir, ['status', '--format', '{done} --json'])).toEqual({
       stdout: '0 --json\n',
