@@ -13,13 +13,15 @@ import { COMMANDS, rootCommand } from '../../src/commands/registry.js';
 import type { AnyCommand } from '../../src/commands/spec.js';
 import { renderCommandDocs } from '../../src/render/command-docs.js';
 import { repoRoot } from '../helpers/cli.js';
-import { copyOf, inProcess, tempFolder } from './support.js';
+import { copyOf, inProcess, tempFolder, type Ran } from './support.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
 ajv.addFormat('date-time', (text: string) => !Number.isNaN(Date.parse(text)));
-const schemaFile = (spec: AnyCommand): string => join(repoRoot, 'schema', `${spec.schema ?? spec.name}.schema.json`);
+/** A command's schema file; errors with --json follow schema/error.schema.json. */
+const schemaFile = (spec: AnyCommand | 'error'): string =>
+  join(repoRoot, 'schema', `${spec === 'error' ? 'error' : (spec.schema ?? spec.name)}.schema.json`);
 const validators = new Map<string, ReturnType<typeof ajv.compile>>();
-function validatorOf(spec: AnyCommand): ReturnType<typeof ajv.compile> {
+function validatorOf(spec: AnyCommand | 'error'): ReturnType<typeof ajv.compile> {
   const file = schemaFile(spec);
   let validate = validators.get(file);
   if (!validate) {
@@ -29,31 +31,6 @@ function validatorOf(spec: AnyCommand): ReturnType<typeof ajv.compile> {
   return validate;
 }
 const EVERY = [rootCommand, ...COMMANDS];
-
-/** A command line per command whose --json document is checked; a command missing here fails the walk. */
-const JSON_CASES: Record<string, readonly string[]> = {
-  '': [],
-  next: ['next', '-n', '2'],
-  status: ['status'],
-  list: ['list', '2'],
-  done: ['done', '1.2'],
-  undone: ['undone', '1.1.1'],
-  reset: ['reset', '2', '--yes'],
-  start: ['start', '2.1'],
-  skip: ['skip', '4.3'],
-  note: ['note', '1.1.1', 'a note'],
-  stats: ['stats'],
-  review: ['review'],
-  project: ['project', 'p1'],
-  report: ['report', '--since', '4w'],
-  use: ['use'],
-  inspect: ['inspect'],
-  doctor: ['doctor'],
-  export: ['export'],
-  import: ['import', 'roadmap-backup.json', '--dry-run'],
-  completion: ['completion', 'ids'],
-  help: ['help', 'done'],
-};
 
 /**
  * Examples meant for a terminal: in a script they refuse with a usage error and
@@ -110,34 +87,10 @@ describe('the command registry', () => {
     expect(rootCommand.fast).toBeDefined();
   });
 
-  it('has a JSON case for every command', () => {
-    expect(Object.keys(JSON_CASES).sort()).toEqual(EVERY.map((c) => c.name).sort());
-  });
-
-  describe('every command prints one valid document with --json', () => {
+  describe('every help example runs, as text and with --json', () => {
     let dir: string;
-    beforeAll(async () => {
-      dir = tempFolder();
-      const done = await inProcess(dir, ['done', '1.1.1', '2.1.1'], { now: '2026-11-20T12:00:00Z' });
-      expect(done.code).toBe(0);
-      writeFileSync(join(dir, 'roadmap-backup.json'), (await inProcess(dir, ['export'])).stdout);
-    });
-
-    it.each(EVERY.map((c) => [c.name || '(roadmap alone)', c] as const))('%s', async (_, spec) => {
-      const words = JSON_CASES[spec.name]!;
-      const result = await inProcess(dir, [...words, '--json']);
-      expect(result.stderr).toBe('');
-      expect(result.code).toBe(0);
-      expect(result.stdout.endsWith('\n')).toBe(true);
-      expect(result.stdout.trimEnd().split('\n')).toHaveLength(1);
-      const validate = validatorOf(spec);
-      const document = JSON.parse(result.stdout) as unknown;
-      expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
-    });
-  });
-
-  describe('every help example runs', () => {
-    let dir: string;
+    /** The commands whose --json document an example has checked against the schema. */
+    const validated = new Set<string>();
     beforeAll(async () => {
       dir = tempFolder();
       mkdirSync(join(dir, 'home/notes'), { recursive: true });
@@ -149,29 +102,60 @@ describe('the command registry', () => {
       writeFileSync(join(dir, 'roadmap-backup.json'), (await inProcess(dir, ['export'])).stdout);
     });
 
-    const examples = EVERY.flatMap((spec) =>
-      spec.examples.map((example) => [spec.name || 'roadmap', example] as const),
-    );
-    it.each(examples)('%s: %s', async (_, example) => {
-      // Each example on its own copy of the same progress, as a learner would run it.
+    /** A copy of the prepared folder, as a learner who runs the example has it. */
+    async function sandbox(example: string): Promise<string> {
       const copy = copyOf(dir);
       if (example.includes('import')) {
         writeFileSync(join(copy, 'progress.md'), (await inProcess(copy, ['export', '--format', 'md'])).stdout);
       }
-      const lines = commandLines(example, join(copy, 'home'));
-      expect(lines.length).toBeGreaterThan(0);
-      for (const words of lines) {
+      return copy;
+    }
+
+    /** The spec a command line runs: its first word that names a command, else the root. */
+    const specOf = (words: readonly string[]): AnyCommand =>
+      COMMANDS.find((c) => c.name === words.find((w) => !w.startsWith('-') && COMMANDS.some((d) => d.name === w))) ??
+      rootCommand;
+
+    function expectValidJson(spec: AnyCommand, result: Ran): void {
+      expect(result.stdout.endsWith('\n')).toBe(true);
+      expect(result.stdout.trimEnd().split('\n')).toHaveLength(1);
+      const validate = validatorOf(spec);
+      expect(validate(JSON.parse(result.stdout)), JSON.stringify(validate.errors)).toBe(true);
+      validated.add(spec.name);
+    }
+
+    const examples = EVERY.flatMap((spec) =>
+      spec.examples.map((example) => [spec.name || 'roadmap', example] as const),
+    );
+    it.each(examples)('%s: %s', async (_, example) => {
+      for (const words of commandLines(example, join(dir, 'home'))) {
         // `import -` reads stdin, which an in-process run does not have: the file it names stands in.
         const args = words.map((w, i) => (w === '-' && words[i - 1] === 'import' ? 'roadmap-backup.json' : w));
-        const result = await inProcess(copy, args);
         const line = ['roadmap', ...words].join(' ');
+        const copy = await sandbox(example);
+        const home = (w: string) => w.replace(join(dir, 'home'), join(copy, 'home'));
+        const text = await inProcess(copy, args.map(home));
         if (TERMINAL_ONLY.has(line)) {
-          expect(result.code, result.stderr).toBe(2);
-          expect(result.stderr).toMatch(/at a terminal|cannot ask here/);
+          expect(text.code, text.stderr).toBe(2);
+          expect(text.stderr).toMatch(/at a terminal|cannot ask here/);
         } else {
-          expect(result.code, `${line}\n${result.stderr}`).toBe(0);
+          expect(text.code, `${line}\n${text.stderr}`).toBe(0);
         }
+        // The same line with --json: one valid document, or a JSON error (export --format md refuses --json).
+        const json = await inProcess(await sandbox(example), [...args, '--json'].map(home));
+        if (json.code === 0) expectValidJson(specOf(args), json);
+        else expect(validatorOf('error')(JSON.parse(json.stderr)), json.stderr).toBe(true);
       }
+    });
+
+    it('roadmap alone --json', async () => {
+      const result = await inProcess(await sandbox(''), ['--json']);
+      expect(result.code).toBe(0);
+      expectValidJson(rootCommand, result);
+    });
+
+    it('checked a --json document of every command', () => {
+      expect([...validated].sort()).toEqual(EVERY.map((c) => c.name).sort());
     });
   });
 
