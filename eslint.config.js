@@ -42,10 +42,15 @@ const corePurity = {
       'error',
       { object: 'globalThis', property: 'process', message: 'src/core is pure: take what you need as an argument.' },
       { object: 'globalThis', property: 'console', message: 'src/core is pure: return a string instead.' },
+      { object: 'Date', property: 'now', message: 'src/core is pure: take the time as an argument (ROADMAP_NOW).' },
     ],
     'no-restricted-syntax': [
       'error',
       { selector: 'ImportExpression', message: 'src/core is pure: it loads no modules at run time.' },
+      {
+        selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+        message: 'src/core is pure: take the time as an argument (ROADMAP_NOW); new Date(value) is fine.',
+      },
     ],
   },
 };
