@@ -26,7 +26,7 @@ const corePurity = {
             message: 'src/core is pure: it may not import src/io, src/render or src/commands; they import the core.',
           },
           {
-            regex: '^(\\.\\./)+(errors|main|cli|quick|program|session|report)\\.js$',
+            regex: '^(\\.\\./)+(errors|error-handler|execute|main|cli|quick|program|session)\\.js$',
             message:
               'src/core is pure: it may not import the top-level modules of src (errors, main, cli, ...); return a value and let the caller decide.',
           },
