@@ -1,4 +1,4 @@
-// The build. Four CommonJS bundles, so that each run compiles only what it uses:
+// The build. Five CommonJS bundles, so that each run compiles only what it uses:
 //   dist/cli/roadmap.cjs  the entry: the fast path (next, status) and everything it needs;
 //   dist/cli/program.cjs  commander and every other command, loaded when the fast path does not apply;
 //   dist/cli/parse.cjs    the markdown parser (marked's lexer), loaded only for a roadmap not parsed before;
@@ -28,7 +28,7 @@ const separateBundles = {
     b.onResolve({ filter: /^\.\/program\.js$/ }, () => other('./program.cjs'));
     // The menu (bare `roadmap` at a terminal, `done` alone) is in the full program's bundle:
     // the entry's specs load it from there, and the fast path never opens it (src/main.ts).
-    b.onResolve({ filter: /^\.\/menu\.js$/ }, (args) =>
+    b.onResolve({ filter: /^\.\/menu\.js$/ }, () =>
       b.initialOptions.outfile?.endsWith('roadmap.cjs') ? other('./program.cjs') : undefined,
     );
     b.onResolve({ filter: /\/core\/parse\.js$/ }, (args) =>

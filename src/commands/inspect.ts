@@ -58,7 +58,7 @@ export const inspectCommand = defineCommand({
   name: 'inspect',
   summary: 'show how the roadmap was read, block by block: topic, resource, description, label or skipped, and why',
   examples: ['roadmap inspect', 'roadmap --file plan.md inspect', 'roadmap --file plan.md inspect --json | jq .blocks'],
-  help: 'To change what it read, put a hint on the line before a block: <!-- roadmap: skip -->,\n<!-- roadmap: topics -->, <!-- roadmap: not-topics --> or <!-- roadmap: title --> (see README, "Any roadmap").',
+  help: 'To change what it read, put a hint on the line before a block: <!-- roadmap: skip -->,\n<!-- roadmap: topics -->, <!-- roadmap: not-topics --> or <!-- roadmap: title --> (see docs/any-roadmap.md, "Hints").',
   run: ({ session }: Invocation<object, object>) => inspect(session.choice(session.store())),
   text: (result, { style }) => renderInspect(result, style),
   json: inspectJson,

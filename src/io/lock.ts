@@ -3,7 +3,7 @@
  * The atomic write alone does not lock, so two `roadmap done` at once could
  * each read the old file and the second write would drop the first's change.
  *
- * The rules (README, "Your progress is safe"):
+ * The rules (docs/storage.md, the lock):
  * - The lock is a regular file naming its owner: pid, the process's start time,
  *   host, pid namespace and a random token. It appears whole: the content is
  *   written to a temp file that is then hard-linked into place, so no one ever

@@ -1,6 +1,6 @@
 /**
  * The words the parser reads section names, labels and table headers by. Kept
- * together so that the README's list and the code cannot drift apart.
+ * together so that docs/any-roadmap.md's list and the code cannot drift apart.
  */
 
 /** Trims decoration a heading may carry: a leading emoji or number, a trailing colon. */
