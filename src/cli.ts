@@ -2,14 +2,14 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { GLOBAL_OPTIONS } from './commands/globals.js';
 import { COMMANDS, rootCommand } from './commands/registry.js';
-import type { AnyCommand, ArgumentSpec, OptionSpec } from './commands/spec.js';
+import { countOf, type AnyCommand, type ArgumentSpec, type OptionSpec } from './commands/spec.js';
 import { execute } from './execute.js';
 import { configDir } from './io/paths.js';
 import type { GlobalOptions, Io } from './session.js';
 
 function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
+  const n = countOf(value);
+  if (n === undefined) throw new InvalidArgumentError('expected a whole number of at least 1.');
   return n;
 }
 

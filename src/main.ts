@@ -8,7 +8,7 @@ import { packageRoot } from './io/paths.js';
 import { canPrompt } from './io/prompts.js';
 import { isTerminal } from './io/terminal.js';
 import { OutputClosed, handleError } from './error-handler.js';
-import { quickForm, runQuick } from './quick.js';
+import { quickForm, runQuick, type QuickForm } from './quick.js';
 import type { Io } from './session.js';
 
 /** Set by the build (scripts/build.mjs); absent when the sources run directly. */
@@ -64,12 +64,12 @@ function defaultIo(): Io {
 }
 
 export async function main(argv: readonly string[] = process.argv, io: Io = defaultIo()): Promise<number> {
+  let quick: QuickForm | undefined;
   try {
-    let quick = quickForm(argv.slice(2));
+    quick = quickForm(argv.slice(2));
     // A bare `roadmap` at a terminal opens the menu, which is the full program's.
-    if (quick?.spec === rootCommand && canPrompt({ ...io, noInput: quick.parsed.global.input === false })) {
-      quick = undefined;
-    }
+    const menu = quick?.spec === rootCommand && !quick.parsed.global.json;
+    if (menu && canPrompt({ ...io, noInput: quick?.parsed.global.input === false })) quick = undefined;
     if (!quick) {
       // commander and every other command load only here (a separate file in the build).
       const { runProgram } = await import('./program.js');
@@ -78,6 +78,6 @@ export async function main(argv: readonly string[] = process.argv, io: Io = defa
     await runQuick(quick, io);
     return ExitCode.ok;
   } catch (error) {
-    return handleError(error, io);
+    return handleError(error, io, quick?.parsed.global.json ?? false);
   }
 }

@@ -118,3 +118,12 @@ export function optionKey(flags: string): string {
   const long = /--(?:no-)?([\w-]+)/.exec(flags)?.[1] ?? '';
   return long.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 }
+
+/** Whether the option takes a value (`--depth <levels>`). */
+export const takesValue = (option: OptionSpec): boolean => /[<[]/.test(option.flags);
+
+/** A count option's value: a whole number of at least 1; undefined for anything else. */
+export function countOf(text: string): number | undefined {
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
+}

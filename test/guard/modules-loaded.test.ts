@@ -14,10 +14,14 @@ afterAll(() => temp.cleanup());
 let traces = 0;
 
 /** Every module file or URL a real `roadmap ...args` process loads. */
-function loadedBy(args: string[], configDir = temp.dir): string[] {
+function loadedBy(args: string[], configDir = temp.dir, env: Record<string, string> = {}): string[] {
   const trace = join(temp.dir, `trace-${++traces}.txt`);
   const result = run(configDir, args, {
-    env: { NODE_OPTIONS: `--require ${join(import.meta.dirname, 'trace-loads.cjs')}`, ROADMAP_TRACE_FILE: trace },
+    env: {
+      NODE_OPTIONS: `--require ${join(import.meta.dirname, 'trace-loads.cjs')}`,
+      ROADMAP_TRACE_FILE: trace,
+      ...env,
+    },
   });
   expect(result.code, result.stderr).toBe(0);
   return readFileSync(trace, 'utf8').trim().split('\n');
@@ -28,14 +32,33 @@ const heavy =
   /node_modules\/(conf|ajv|ajv-formats|atomically|@inquirer\/[^/]+|inquirer|commander|marked)\/|\/dist\/cli\/(program|parse|conf|prompts)\.cjs$/;
 
 describe('modules loaded', () => {
-  it.each([['next'], ['status'], ['list'], ['project'], []])(
-    '`roadmap %s` loads no conf, ajv, @inquirer, commander or marked',
-    (...args) => {
-      const loaded = loadedBy(args);
-      expect(loaded).toContain(binPath);
-      expect(loaded.filter((m) => heavy.test(m))).toEqual([]);
-    },
-  );
+  const fastForms = [
+    ['next'],
+    ['status'],
+    ['list'],
+    ['project'],
+    [],
+    ['next', '--json'],
+    ['status', '--json'],
+    ['status', '--format', '{done}/{total} {next}'],
+    ['list', '--todo', '--depth', '2'],
+    ['list', '--plain'],
+    ['project', 'p1', '--json'],
+    ['next', '-n', '3'],
+  ];
+  it.each(fastForms)('`roadmap %s` loads no conf, ajv, @inquirer, commander or marked', (...args) => {
+    const loaded = loadedBy(args);
+    expect(loaded).toContain(binPath);
+    expect(loaded.filter((m) => heavy.test(m))).toEqual([]);
+  });
+
+  it.each(fastForms)('`roadmap %s` in colour (FORCE_COLOR=1) loads none of them either', (...args) => {
+    const loaded = loadedBy(args, temp.dir, { FORCE_COLOR: '1' });
+    expect(loaded.filter((m) => heavy.test(m))).toEqual([]);
+    // Coloured for real (except --json and templates, which never are).
+    const coloured = run(temp.dir, args, { env: { FORCE_COLOR: '1' } }).stdout.includes('\x1b[');
+    expect(coloured).toBe(!args.includes('--json') && !args.includes('--format') && !args.includes('--plain'));
+  });
 
   it('`roadmap next` on a custom roadmap parsed before loads no parser either', () => {
     const plan = join(temp.dir, 'plan.md');
@@ -58,6 +81,6 @@ describe('modules loaded', () => {
 
   it('sees the heavy modules where they are needed (the guard can fail)', () => {
     expect(loadedBy(['done', '1.1.1']).some((m) => m.endsWith('/dist/cli/conf.cjs'))).toBe(true);
-    expect(loadedBy(['next', '-n', '2']).some((m) => m.endsWith('/dist/cli/program.cjs'))).toBe(true);
+    expect(loadedBy(['stats']).some((m) => m.endsWith('/dist/cli/program.cjs'))).toBe(true);
   });
 });

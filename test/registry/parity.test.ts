@@ -11,7 +11,7 @@ import { copyOf, inProcess, tempFolder } from './support.js';
 
 const PLAN = '# Plan\n\n## Basics\n\n- [ ] First topic\n- [x] Second topic\n\n## More\n\n- [ ] Third topic\n';
 
-/** The fast forms, with the words each command takes: plain, with a REF, failing. */
+/** The fast forms, with the words and options each command takes: plain, with a REF, with options, as JSON, failing. */
 const FORMS: readonly (readonly string[])[] = [
   [],
   ['next'],
@@ -28,6 +28,23 @@ const FORMS: readonly (readonly string[])[] = [
   ['done', 'zzzz'],
   ['undone', '2.3.1'],
   ['undone', '1.1.1'],
+  ['next', '-n', '3'],
+  ['next', '--number=2'],
+  ['status', '--format', '{done}/{total} {next} {next_title}'],
+  ['status', '--format', '{nope}'],
+  ['list', '--todo'],
+  ['list', '2', '--depth', '1'],
+  ['list', '--depth=2', '--plain'],
+  ['list', '--notes'],
+  ['--json'],
+  ['next', '--json'],
+  ['status', '--json'],
+  ['status', '--json', '--format', '{done}'],
+  ['list', '--json', '--todo'],
+  ['project', 'p2', '--json'],
+  ['done', '1.1.1', '--json'],
+  ['done', 'zzzz', '--json'],
+  ['undone', '2.3.1', '--json'],
 ];
 
 const GLOBALS: readonly (readonly string[])[] = [[], ['--no-color'], ['--no-input'], ['--file', 'plan.md']];
