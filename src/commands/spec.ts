@@ -75,9 +75,9 @@ export interface CommandSpec<A, O, R, J> {
   /** More help, after the examples. */
   readonly help?: string;
   /**
-   * The fast path (src/quick.ts) runs its plain form, `roadmap [--file P] [--no-color]
-   * NAME [ARGS]`, without loading commander; `needsArgs` when a form without
-   * arguments is the full program's (done alone asks at a terminal).
+   * The fast path (src/quick.ts) runs it, `roadmap [global options] NAME [ARGS] [its
+   * options]`, without loading commander; `needsArgs` when a form without arguments
+   * is the full program's (done alone asks at a terminal).
    */
   readonly fast?: { readonly needsArgs?: boolean };
   run(invocation: Invocation<A, O>): R | Promise<R>;

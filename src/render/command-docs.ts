@@ -52,7 +52,7 @@ function section(command: AnyCommand): string[] {
     '```sh',
     ...command.examples,
     '```',
-    ...(command.fast ? ['', 'Its plain form runs on the fast path (no commander).'] : []),
+    ...(command.fast ? ['', 'It runs on the fast path (without loading commander).'] : []),
     ...(command.name === 'help'
       ? []
       : [
