@@ -1,5 +1,5 @@
 // Writes docs/commands.md from the command registry (src/commands/registry.ts).
-// test/registry/docs.test.ts fails when the file is stale: run `npm run docs` after changing a command.
+// test/registry/registry.test.ts fails when the file is stale: run `npm run docs` after changing a command.
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

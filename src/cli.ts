@@ -26,7 +26,7 @@ const argumentOf = (arg: ArgumentSpec): string => {
 };
 
 /** The help after the options: examples, then the command's own notes. */
-export function helpAfter(spec: AnyCommand): string {
+function helpAfter(spec: AnyCommand): string {
   const examples = `\nExamples:\n${spec.examples.map((l) => `  $ ${l}`).join('\n')}\n`;
   return spec.help === undefined ? examples : `${examples}\n${spec.help}\n`;
 }

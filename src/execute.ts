@@ -4,7 +4,7 @@
  * command, and prints its result as text, JSON or a filled template.
  */
 import type { AnyCommand, Invocation } from './commands/spec.js';
-import { decideOutput, optionKey } from './commands/spec.js';
+import { decideOutput, flagsOf } from './commands/spec.js';
 import { QuietExit, UsageError } from './errors.js';
 import { jsonText } from './render/json.js';
 import { Session, type GlobalOptions, type Io } from './session.js';
@@ -58,8 +58,8 @@ export async function execute(spec: AnyCommand, parsed: ParsedCommand, io: Io, a
 /** Values commander does not check: an option's choices, and a count's upper bound. */
 function checkValues(spec: AnyCommand, options: Readonly<Record<string, unknown>>): void {
   for (const option of spec.options ?? []) {
-    const value = options[optionKey(option.flags)];
-    const name = /--[\w-]+/.exec(option.flags)?.[0] ?? option.flags;
+    const { key, long: name } = flagsOf(option);
+    const value = options[key];
     if (option.choices && typeof value === 'string' && !option.choices.includes(value)) {
       throw new UsageError(`${name} takes ${option.choices.join(', ')}, not "${value}"`);
     }

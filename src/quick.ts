@@ -9,9 +9,11 @@
  * commander's. Only the forms are known here: what a command does is its spec's.
  */
 import { FAST_COMMANDS, rootCommand } from './commands/fast.js';
-import { countOf, optionKey, takesValue, type AnyCommand } from './commands/spec.js';
+import { countOf, flagsOf, type AnyCommand } from './commands/spec.js';
 import { execute, type ParsedCommand } from './execute.js';
 import type { Io } from './session.js';
+
+const FILE_EQUALS = '--file=';
 
 export interface QuickForm {
   readonly spec: AnyCommand;
@@ -30,8 +32,9 @@ export function quickForm(words: readonly string[]): QuickForm | undefined {
     if (word === '--no-color') global = { ...global, color: false };
     else if (word === '--no-input') global = { ...global, input: false };
     else if (word === '--json') global = { ...global, json: true };
-    else if (word.startsWith('--file=') && word.length > '--file='.length) global = { ...global, file: word.slice(7) };
-    else if (word === '--file' && following !== undefined && !following.startsWith('-')) {
+    else if (word.startsWith(FILE_EQUALS) && word.length > FILE_EQUALS.length) {
+      global = { ...global, file: word.slice(FILE_EQUALS.length) };
+    } else if (word === '--file' && following !== undefined && !following.startsWith('-')) {
       global = { ...global, file: following };
       i++;
     } else if (word.startsWith('-')) {
@@ -49,7 +52,7 @@ export function quickForm(words: readonly string[]): QuickForm | undefined {
   const args = argumentsOf(spec, positional);
   if (!args) return undefined;
   const defaults = (spec.options ?? []).flatMap((o) =>
-    o.default === undefined ? [] : [[optionKey(o.flags), o.default] as const],
+    o.default === undefined ? [] : [[flagsOf(o).key, o.default] as const],
   );
   return { spec, parsed: { args, options: { ...Object.fromEntries(defaults), ...options }, global } };
 }
@@ -66,10 +69,10 @@ function optionWord(
 ): { key: string; value: unknown; usedFollowing: boolean } | undefined {
   const equals = word.startsWith('--') ? word.indexOf('=') : -1;
   const flag = equals === -1 ? word : word.slice(0, equals);
-  const option = (spec.options ?? []).find((o) => o.flags.split(/[ ,]+/).includes(flag));
+  const option = (spec.options ?? []).find((o) => [flagsOf(o).long, flagsOf(o).short].includes(flag));
   if (!option || flag.startsWith('--no-')) return undefined;
-  const key = optionKey(option.flags);
-  if (!takesValue(option)) return equals === -1 ? { key, value: true, usedFollowing: false } : undefined;
+  const { key, takesValue } = flagsOf(option);
+  if (!takesValue) return equals === -1 ? { key, value: true, usedFollowing: false } : undefined;
   const text = equals === -1 ? following : word.slice(equals + 1);
   if (text === undefined || text === '' || text.startsWith('-')) return undefined;
   const value = option.count ? countOf(text) : text;

@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { completionScript, SHELLS, type CompletionSpec, type Shell } from '../render/completion.js';
 import { document, type DocumentHead } from '../render/json.js';
 import { GLOBAL_OPTIONS } from './globals.js';
-import { defineCommand, type AnyCommand, type Invocation, type OptionSpec } from './spec.js';
+import { defineCommand, flagsOf, type AnyCommand, type Invocation, type OptionSpec } from './spec.js';
 
 export type CompletionResult =
   { readonly shell: Shell; readonly script: string } | { readonly shell: 'ids'; readonly ids: readonly string[] };
@@ -13,18 +13,18 @@ export type CompletionJson = DocumentHead<'completion'> &
   ({ readonly shell: Shell; readonly script: string } | { readonly shell: 'ids'; readonly ids: readonly string[] });
 
 /** `-n, --number <count>` → `--number`, `-n`. */
-const flagsOf = (option: OptionSpec): string[] =>
-  [/--[\w-]+/.exec(option.flags)?.[0], /(?:^|\s)(-\w)\b/.exec(option.flags)?.[1]].filter(
-    (f): f is string => f !== undefined,
-  );
+const namesOf = (option: OptionSpec): string[] => {
+  const { long, short } = flagsOf(option);
+  return short === undefined ? [long] : [long, short];
+};
 
 /** What completion needs to know of the program: its commands and their options. */
-export function completionSpec(commands: readonly AnyCommand[]): CompletionSpec {
-  const globalOptions = [...new Set(['--version', '-V', ...GLOBAL_OPTIONS.flatMap(flagsOf), '--help'])];
+function completionSpec(commands: readonly AnyCommand[]): CompletionSpec {
+  const globalOptions = [...new Set(['--version', '-V', ...GLOBAL_OPTIONS.flatMap(namesOf), '--help'])];
   return {
     commands: commands.map((c) => ({
       name: c.name,
-      options: [...new Set([...(c.options ?? []).flatMap(flagsOf), '--help'])].filter(
+      options: [...new Set([...(c.options ?? []).flatMap(namesOf), '--help'])].filter(
         (o) => !globalOptions.includes(o),
       ),
     })),

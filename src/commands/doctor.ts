@@ -262,7 +262,7 @@ export interface DoctorJson extends DocumentHead<'doctor'> {
   readonly remaining: number;
 }
 
-export function doctorJson(result: DoctorResult): DoctorJson {
+function doctorJson(result: DoctorResult): DoctorJson {
   return document('doctor', {
     file: result.file,
     findings: result.findings.map((f) => ({

@@ -14,13 +14,13 @@ import { visiblePath, writeFileAtomic } from '../io/files.js';
 import { savedProgress, type Context } from './context.js';
 import { defineCommand, type Invocation } from './spec.js';
 
-export const EXPORT_FORMATS = ['json', 'md', 'html', 'svg'] as const;
+const EXPORT_FORMATS = ['json', 'md', 'html', 'svg'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Weeks shown in the activity chart. */
 export const ACTIVITY_WEEKS = 12;
 
-export function exportFormat(format: string): ExportFormat {
+function exportFormat(format: string): ExportFormat {
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format takes ${EXPORT_FORMATS.join(', ')}, not "${format}"`);
   }
@@ -28,7 +28,7 @@ export function exportFormat(format: string): ExportFormat {
 }
 
 /** The format a file name asks for (`progress.md`), if its extension names one. */
-export function formatOfFileName(path: string): ExportFormat | undefined {
+function formatOfFileName(path: string): ExportFormat | undefined {
   const ext = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase();
   const format = ext === 'markdown' ? 'md' : ext === 'htm' ? 'html' : ext;
   return (EXPORT_FORMATS as readonly (string | undefined)[]).includes(format) ? (format as ExportFormat) : undefined;
@@ -39,7 +39,7 @@ export type Exported =
   | { readonly format: 'json'; readonly document: BackupDocument }
   | { readonly format: Exclude<ExportFormat, 'json'>; readonly text: string };
 
-export function exportProgress(ctx: Context, format: ExportFormat): Exported {
+function exportProgress(ctx: Context, format: ExportFormat): Exported {
   const { state, progress } = savedProgress(ctx);
   const now = ctx.now();
   const exportedAt = now.toISOString();

@@ -19,6 +19,6 @@ export const FAST_COMMANDS: readonly AnyCommand[] = [
   projectCommand,
   doneCommand,
   undoneCommand,
-] as readonly AnyCommand[];
+];
 
 export { rootCommand };

@@ -15,6 +15,7 @@ import {
   roadmapTally,
   statusOf,
   withFileMarks,
+  type Progress,
   type StatusChange,
   type Tally,
 } from '../core/progress.js';
@@ -122,7 +123,7 @@ function parse(ctx: Context, content: string): Parsed {
   );
 }
 
-export async function importProgress(ctx: Context, input: ImportInput): Promise<ImportResult> {
+async function importProgress(ctx: Context, input: ImportInput): Promise<ImportResult> {
   const { roadmap } = ctx;
   let parsed: Parsed;
   try {
@@ -139,13 +140,13 @@ export async function importProgress(ctx: Context, input: ImportInput): Promise<
   }
 
   const at = ctx.now().toISOString();
-  const { result: outcome, state: saved } = await transact(
+  const { result: outcome, progress } = await transact(
     ctx,
-    (current) => {
+    (current, seen) => {
       const merged =
         parsed.format === 'json'
-          ? mergeJson(current, parsed.backup.progress)
-          : mergeChecklist(ctx, current, parsed.checklist, at);
+          ? mergeJson(current, seen, parsed.backup.progress)
+          : mergeChecklist(current, seen, parsed.checklist, at);
       return { state: merged.state, result: merged };
     },
     { dryRun: input.dryRun },
@@ -173,14 +174,14 @@ export async function importProgress(ctx: Context, input: ImportInput): Promise<
     keptNewer: [...outcome.kept].sort((a, b) => position(a.key) - position(b.key)).map(describe),
     dryRun: input.dryRun,
     changedAnything: outcome.state !== undefined,
-    tally: roadmapTally(roadmap, withFileMarks(roadmap, saved.items)),
+    tally: roadmapTally(roadmap, progress),
   };
 
   /** A JSON backup: statuses by later time, history, notes and reviews as a union. */
-  function mergeJson(current: RoadmapState, incoming: Parameters<typeof mergeState>[1]): Outcome {
+  function mergeJson(current: RoadmapState, before: Progress, incoming: Parameters<typeof mergeState>[1]): Outcome {
     const merged = mergeState(current, incoming);
     if (!merged.changed) return { state: undefined, changes: [], added: merged.added, kept: [] };
-    const before = withFileMarks(roadmap, current.items);
+    // The progress the merged state would show: what the change reports, before it is saved.
     const after = withFileMarks(roadmap, merged.state.items);
     const changes = merged.statusChanges
       .map((c) => ({ key: c.key, from: statusOf(before, c.key), to: statusOf(after, c.key) }))
@@ -206,8 +207,7 @@ interface Outcome {
  * A note written by hand without a time is dated now, and not added again when
  * its item already has a note with that text.
  */
-function mergeChecklist(ctx: Context, current: RoadmapState, checklist: Checklist, at: string): Outcome {
-  const seen = withFileMarks(ctx.roadmap, current.items);
+function mergeChecklist(current: RoadmapState, seen: Progress, checklist: Checklist, at: string): Outcome {
   const changes: StatusChange[] = [];
   const kept: { key: string; from: Status; to: Status }[] = [];
   const exported = Date.parse(checklist.exportedAt);
@@ -266,7 +266,7 @@ export interface ImportJson extends DocumentHead<'import'> {
   readonly progress: ProgressJson;
 }
 
-export function importJson(r: ImportResult): ImportJson {
+function importJson(r: ImportResult): ImportJson {
   return document('import', {
     file: r.file,
     format: r.format,

@@ -44,7 +44,7 @@ export interface InspectJson extends DocumentHead<'inspect'> {
   }[];
 }
 
-export function inspectJson(result: InspectResult): InspectJson {
+function inspectJson(result: InspectResult): InspectJson {
   return document('inspect', {
     file: result.file ?? null,
     title: result.title,

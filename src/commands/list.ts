@@ -124,7 +124,7 @@ const nodeJson = (n: ListNode): ListNodeJson => ({
   children: n.children.map(nodeJson),
 });
 
-export function listJson(result: ListResult): ListJson {
+function listJson(result: ListResult): ListJson {
   const scope = typeof result.title === 'string' ? null : { id: result.title.id, title: result.title.title };
   const title = typeof result.title === 'string' ? result.title : result.title.title;
   return document('list', { title, scope, progress: progressJson(result.tally), items: result.nodes.map(nodeJson) });

@@ -128,11 +128,11 @@ async function markAsShown(
   shown: Status,
   to: Status,
 ): Promise<void> {
-  let found: Status = shown;
   const saved = await saveStatuses(ctx, (seen) => {
-    found = statusOf(seen, item.key);
-    return found === shown ? [{ keys: [item.key], status: to }] : [];
+    const found = statusOf(seen, item.key);
+    return { groups: found === shown ? [{ keys: [item.key], status: to }] : [], result: found };
   });
+  const found = saved.result;
   if (found !== shown) {
     const name = `${item.id} "${clean(item.title)}"`;
     io.out(
@@ -184,10 +184,13 @@ async function tickChapter(ctx: Context, io: MenuIo, chapter: Chapter): Promise<
     topicChoices(chapter.items, progress, (topic) => wasDone.has(topic.key)),
   );
   const nowDone = new Set(ticked);
-  const saved = await saveStatuses(ctx, () => [
-    { keys: [...nowDone].filter((k) => !wasDone.has(k)), status: 'done' },
-    { keys: [...wasDone].filter((k) => !nowDone.has(k)), status: 'todo' },
-  ]);
+  const saved = await saveStatuses(ctx, () => ({
+    groups: [
+      { keys: [...nowDone].filter((k) => !wasDone.has(k)), status: 'done' },
+      { keys: [...wasDone].filter((k) => !nowDone.has(k)), status: 'todo' },
+    ],
+    result: undefined,
+  }));
   io.out(changesText(saved.changes, refsByKey(ctx), roadmapTally(ctx.roadmap, saved.progress), io.style));
 }
 
@@ -321,6 +324,6 @@ export async function pickDone(ctx: Context, io: MenuIo): Promise<void> {
       (topic) => statusOf(progress, topic.key) !== 'done',
     ),
   );
-  const saved = await saveStatuses(ctx, () => [{ keys: ticked, status: 'done' }]);
+  const saved = await saveStatuses(ctx, () => ({ groups: [{ keys: ticked, status: 'done' }], result: undefined }));
   io.out(changesText(saved.changes, refsByKey(ctx), roadmapTally(ctx.roadmap, saved.progress), io.style));
 }

@@ -54,7 +54,7 @@ export interface NoteDocument extends DocumentHead<'note'> {
   readonly notes: NoteJson[];
 }
 
-export function noteJson(result: NoteResult): NoteDocument {
+function noteJson(result: NoteResult): NoteDocument {
   return document('note', {
     item: { id: result.item.id, kind: result.item.kind, title: result.item.title },
     added: result.added ? { at: result.added.at, text: result.added.text } : null,

@@ -48,4 +48,4 @@ export const COMMANDS: readonly AnyCommand[] = [
   importCommand,
   completionCommand,
   helpCommand,
-] as readonly AnyCommand[];
+];

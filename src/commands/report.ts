@@ -41,7 +41,7 @@ export function parseSince(since: string, now: Date): Date {
   throw new UsageError(`--since takes a date (2026-11-01) or a span before now (7d, 4w), not "${since}"`);
 }
 
-export function progressReport(ctx: Context, options: { since: string }): ReportResult {
+function progressReport(ctx: Context, options: { since: string }): ReportResult {
   const now = ctx.now();
   const from = parseSince(options.since, now);
   if (from.getTime() > now.getTime()) throw new UsageError(`--since ${options.since} is in the future`);
@@ -79,7 +79,7 @@ export interface ReportJson extends DocumentHead<'report'> {
   readonly pace: { readonly finished: number; readonly weeks: number; readonly perWeek: number };
 }
 
-export function reportJson(r: ReportResult): ReportJson {
+function reportJson(r: ReportResult): ReportJson {
   return document('report', {
     title: r.title,
     from: r.from,

@@ -31,7 +31,7 @@ export interface ResetPlan {
  * Reset sets statuses back to "not started", as `undone` does, recording each
  * change in the history; notes and reviews are kept.
  */
-export function resetPlan(ctx: Context, ref: string | undefined): ResetPlan {
+function resetPlan(ctx: Context, ref: string | undefined): ResetPlan {
   const { roadmap } = ctx;
   const resolved = ref === undefined ? [] : resolveAll(roadmap, [ref]);
   const targets =
@@ -64,7 +64,7 @@ export function resetPlan(ctx: Context, ref: string | undefined): ResetPlan {
   };
 }
 
-export type ResetOutcome =
+type ResetOutcome =
   | { readonly kind: 'reset'; readonly result: StatusChangeResult }
   | { readonly kind: 'nothing'; readonly what: string; readonly result: StatusChangeResult }
   | { readonly kind: 'declined' };

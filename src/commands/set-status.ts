@@ -35,8 +35,9 @@ export interface StatusChangeResult {
   readonly next: NextResult;
 }
 
-/** What one locked save changed, and the state it left. */
-export interface Saved {
+/** What one locked save changed, the state it left, and what the plan found. */
+export interface Saved<R> {
+  readonly result: R;
   readonly changes: readonly StatusChange[];
   readonly state: RoadmapState;
   /** The progress the learner sees now (file marks included). */
@@ -48,23 +49,31 @@ export interface StatusGroup {
   readonly status: Status;
 }
 
+/** The statuses to set, and what the plan found on disk to report (or undefined). */
+export interface StatusPlan<R> {
+  readonly groups: readonly StatusGroup[];
+  readonly result: R;
+}
+
 /**
  * Sets each group's keys to its status in one locked read-modify-write, so that
  * a set of changes lands whole or not at all. `plan` sees the progress as it is
  * on disk now (file marks included). Keys already in their status are left
  * alone and not recorded.
  */
-export async function saveStatuses(ctx: Context, plan: (seen: Progress) => readonly StatusGroup[]): Promise<Saved> {
+export async function saveStatuses<R>(ctx: Context, plan: (seen: Progress) => StatusPlan<R>): Promise<Saved<R>> {
   const at = ctx.now().toISOString();
   const { result, state, progress } = await transact(ctx, (current, seen) => {
-    const changes = plan(seen).flatMap((group) => statusChanges(seen, group.keys, group.status, at).changes);
-    if (changes.length === 0) return { result: changes };
+    const planned = plan(seen);
+    const changes = planned.groups.flatMap((group) => statusChanges(seen, group.keys, group.status, at).changes);
+    const found = { changes, result: planned.result };
+    if (changes.length === 0) return { result: found };
     return {
       state: { ...current, items: applyChanges(current.items, changes), history: [...current.history, ...changes] },
-      result: changes,
+      result: found,
     };
   });
-  return { changes: result, state, progress };
+  return { changes: result.changes, result: result.result, state, progress };
 }
 
 /** Item and project titles by key, for reporting changes. */
@@ -106,16 +115,15 @@ async function markTargets(
   targets: readonly { readonly ref: Ref; readonly keys: (seen: Progress) => readonly string[] }[],
   status: Status,
 ): Promise<StatusChangeResult> {
-  let unchanged: StatusChangeResult['unchanged'] = [];
-  const { changes, state, progress } = await saveStatuses(ctx, (seen) => {
+  const saved = await saveStatuses(ctx, (seen) => {
     const planned = targets.map((t) => ({ ref: t.ref, keys: t.keys(seen) }));
-    unchanged = planned
+    const unchanged: StatusChangeResult['unchanged'] = planned
       .filter((p) => p.keys.every((k) => statusOf(seen, k) === status))
       // A section left alone by start or skip is left alone because all of it is done.
       .map((p) => ({ ...p.ref, status: p.keys.length === 0 ? 'done' : status }));
-    return [{ keys: planned.flatMap((p) => p.keys), status }];
+    return { groups: [{ keys: planned.flatMap((p) => p.keys), status }], result: unchanged };
   });
-  return statusChangeResult(ctx, status, changes, unchanged, state, progress);
+  return statusChangeResult(ctx, status, saved.changes, saved.result, saved.state, saved.progress);
 }
 
 /** What a status change reports: the changes by title, the progress now and what comes next. */
@@ -176,7 +184,7 @@ export const REFS: ArgumentSpec = {
 };
 
 /** undone, start and skip: set REFs to one status, all of them or none. */
-export function statusCommand<C extends string>(spec: {
+export function setStatusCommand<C extends string>(spec: {
   readonly name: C;
   readonly status: Status;
   readonly summary: string;

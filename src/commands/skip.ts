@@ -1,7 +1,7 @@
 /** `roadmap skip REF...` */
-import { statusCommand } from './set-status.js';
+import { setStatusCommand } from './set-status.js';
 
-export const skipCommand = statusCommand({
+export const skipCommand = setStatusCommand({
   name: 'skip',
   status: 'skipped',
   summary: 'skip topics, sections, parts or projects: next never offers them (undo with "roadmap undone")',

@@ -105,7 +105,7 @@ export const defineCommand = <A, O, R, J>(spec: CommandSpec<A, O, R, J>): Comman
 export function decideOutput(spec: AnyCommand, options: Readonly<Record<string, unknown>>, json: boolean): Output {
   if (json) return { mode: 'json' };
   for (const option of spec.options ?? []) {
-    const value = options[optionKey(option.flags)];
+    const value = options[flagsOf(option).key];
     if (typeof value !== 'string') continue;
     if (option.output === 'template') return { mode: 'template', template: value };
     if (option.output === 'format' && value === 'json') return { mode: 'json' };
@@ -113,14 +113,24 @@ export function decideOutput(spec: AnyCommand, options: Readonly<Record<string, 
   return { mode: 'text' };
 }
 
-/** The long flag's name as commander keys the parsed options: `--dry-run` → `dryRun`. */
-export function optionKey(flags: string): string {
-  const long = /--(?:no-)?([\w-]+)/.exec(flags)?.[1] ?? '';
-  return long.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+/** An option's flags as commander reads them: `-n, --number <count>`. */
+export interface Flags {
+  /** `--number` */
+  readonly long: string;
+  /** `-n`, when it has one. */
+  readonly short?: string;
+  /** The parsed options' key: `--dry-run` is `dryRun`, `--no-color` is `color`. */
+  readonly key: string;
+  /** Whether it takes a value (`<count>`). */
+  readonly takesValue: boolean;
 }
 
-/** Whether the option takes a value (`--depth <levels>`). */
-export const takesValue = (option: OptionSpec): boolean => /[<[]/.test(option.flags);
+export function flagsOf(option: OptionSpec): Flags {
+  const long = /--[\w-]+/.exec(option.flags)?.[0] ?? option.flags;
+  const short = /(?:^|[\s,])(-\w)(?=[\s,]|$)/.exec(option.flags)?.[1];
+  const key = long.replace(/^--(no-)?/, '').replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+  return { long, ...(short === undefined ? {} : { short }), key, takesValue: /[<[]/.test(option.flags) };
+}
 
 /** A count option's value: a whole number of at least 1; undefined for anything else. */
 export function countOf(text: string): number | undefined {

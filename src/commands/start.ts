@@ -1,7 +1,7 @@
 /** `roadmap start REF...` */
-import { statusCommand } from './set-status.js';
+import { setStatusCommand } from './set-status.js';
 
-export const startCommand = statusCommand({
+export const startCommand = setStatusCommand({
   name: 'start',
   status: 'doing',
   summary: 'mark topics, sections, parts or projects started: next offers them first (all REFs or none)',

@@ -35,7 +35,7 @@ export interface StatsJson extends DocumentHead<'stats'> {
   readonly progress: ProgressJson;
 }
 
-export function statsJson(s: StatsResult): StatsJson {
+function statsJson(s: StatsResult): StatsJson {
   return document('stats', {
     title: s.title,
     now: s.now,

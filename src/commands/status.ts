@@ -11,7 +11,7 @@ export interface StatusJson extends DocumentHead<'status'> {
   readonly next: RefJson | null;
 }
 
-export function statusJson(result: NextResult): StatusJson {
+function statusJson(result: NextResult): StatusJson {
   const upNext = result.topics[0];
   return document('status', {
     progress: progressJson(result.tally),

@@ -13,7 +13,7 @@ export interface Change<R> {
   readonly result: R;
 }
 
-export interface Committed<R> {
+interface Committed<R> {
   readonly result: R;
   /** The state now saved (or, for a dry run, the state that would be). */
   readonly state: RoadmapState;

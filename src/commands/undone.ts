@@ -1,7 +1,7 @@
 /** `roadmap undone REF...` */
-import { statusCommand } from './set-status.js';
+import { setStatusCommand } from './set-status.js';
 
-export const undoneCommand = statusCommand({
+export const undoneCommand = setStatusCommand({
   name: 'undone',
   status: 'todo',
   summary: 'mark topics, sections, parts or projects not done again',

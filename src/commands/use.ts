@@ -78,7 +78,7 @@ export interface UseJson extends DocumentHead<'use'> {
   readonly overridden: { readonly via: string; readonly path: string } | null;
 }
 
-export function useJson(result: UseResult): UseJson {
+function useJson(result: UseResult): UseJson {
   return document('use', {
     changed: result.changed,
     title: result.title,

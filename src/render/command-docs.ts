@@ -53,12 +53,8 @@ function section(command: AnyCommand): string[] {
     ...command.examples,
     '```',
     ...(command.fast ? ['', 'It runs on the fast path (without loading commander).'] : []),
-    ...(command.name === 'help'
-      ? []
-      : [
-          '',
-          `JSON: [schema/${command.schema ?? command.name}.schema.json](../schema/${command.schema ?? command.name}.schema.json).`,
-        ]),
+    '',
+    `JSON: [schema/${command.schema ?? command.name}.schema.json](../schema/${command.schema ?? command.name}.schema.json).`,
   ];
 }
 

@@ -463,6 +463,27 @@ describe('never a prompt where nobody can answer', () => {
   });
 });
 
+describe('--json never asks, even at a terminal: it is for scripts', () => {
+  it('reset --json without --yes is a JSON usage error, and nothing is saved', async () => {
+    t = terminal();
+    expect(await t.roadmap(['done', '1.1'])).toBe(0);
+    const bytes = t.configText();
+    expect(await t.roadmap(['reset', '1.1', '--json'])).toBe(2);
+    expect(JSON.parse(t.printed().split('\n').at(-2)!)).toMatchObject({
+      error: { exitCode: 2, message: expect.stringContaining('roadmap reset 1.1 --yes') as unknown },
+    });
+    expect(t.configText()).toBe(bytes);
+  });
+
+  it.each([[[]], [['done']]] as const)('roadmap %j --json opens no menu and no pick list', async (args) => {
+    t = terminal();
+    const code = await t.roadmap([...args, '--json']);
+    expect(t.printed()).not.toContain('?');
+    if (args.length === 0) expect(JSON.parse(t.printed())).toMatchObject({ command: 'next' });
+    else expect(code).toBe(2);
+  });
+});
+
 describe('a roadmap without parts', () => {
   const flat = '# Flat plan\n\n- [ ] Alpha\n- [ ] Beta\n- [ ] Gamma\n';
   // Checkboxes: a plain list above the first part would be the file's preamble, not topics.

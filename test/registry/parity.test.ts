@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FAST_COMMANDS } from '../../src/commands/fast.js';
 import { quickForm } from '../../src/quick.js';
 import { copyOf, inProcess, tempFolder } from './support.js';
 
@@ -56,6 +57,22 @@ const savedText = (dir: string): string | undefined => {
 };
 
 describe('the fast path and commander print the same', () => {
+  it('covers every fast command, and every option of each', () => {
+    for (const spec of FAST_COMMANDS) {
+      const forms = FORMS.filter((words) => words.includes(spec.name));
+      expect(forms, spec.name).not.toEqual([]);
+      for (const option of spec.options ?? []) {
+        const long = option.flags.match(/--[\w-]+/)![0];
+        expect(
+          forms.some((words) =>
+            words.some((w) => w === long || w.startsWith(`${long}=`) || option.flags.startsWith(`${w},`)),
+          ),
+          `${spec.name} ${long}`,
+        ).toBe(true);
+      }
+    }
+  });
+
   let dir: string;
   beforeAll(async () => {
     dir = tempFolder();
