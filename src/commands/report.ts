@@ -1,6 +1,7 @@
 /** `report`: progress per part, what was finished in a period (with dates), and the pace. */
 import { statusOf, tally, type Tally } from '../core/progress.js';
 import { topicsOf } from '../core/tree.js';
+import { byTime } from '../core/time.js';
 import { UsageError } from '../errors.js';
 import { document, progressJson, type DocumentHead, type ProgressJson, type RefJson } from '../render/json.js';
 import { REPORT_FORMATS, renderReport, renderReportCsv, renderReportMarkdown } from '../render/report.js';
@@ -55,7 +56,7 @@ function progressReport(ctx: Context, options: { since: string }): ReportResult 
   const finished = [...lastDone]
     .filter(([key]) => topics.has(key) && statusOf(progress, key) === 'done')
     .map(([key, at]) => ({ id: topics.get(key)!.id, title: topics.get(key)!.title, at }))
-    .sort((a, b) => a.at.localeCompare(b.at));
+    .sort((a, b) => byTime(a.at, b.at));
   const weeks = Math.max((now.getTime() - from.getTime()) / (7 * DAY), 1 / 7);
   return {
     title: ctx.roadmap.title,

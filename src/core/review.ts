@@ -7,6 +7,7 @@
 import { DAY_MS } from './activity.js';
 import { own, type Dict } from './dict.js';
 import type { Progress, StatusChange } from './progress.js';
+import { byTime } from './time.js';
 
 /** Days after the finish each review is due. */
 export const REVIEW_DAYS: readonly number[] = [7, 30];
@@ -105,6 +106,6 @@ export function reviewPlan(
     else (schedule.due ? due : upcoming).push({ key, schedule });
   }
   const byDue = (a: ReviewEntry, b: ReviewEntry): number =>
-    a.schedule.dueAt.localeCompare(b.schedule.dueAt) || position(a.key)! - position(b.key)!;
+    byTime(a.schedule.dueAt, b.schedule.dueAt) || position(a.key)! - position(b.key)!;
   return { due: due.sort(byDue), upcoming: upcoming.sort(byDue), settled };
 }

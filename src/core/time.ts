@@ -11,3 +11,10 @@ const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 export function isIsoTime(value: unknown): value is string {
   return typeof value === 'string' && ISO_UTC.test(value) && !Number.isNaN(Date.parse(value));
 }
+
+/**
+ * Orders two ISO times, earlier first, by the instant (an imported time may be
+ * written without milliseconds), then as text. Not localeCompare: that builds an
+ * ICU collator on every run, for strings that need none.
+ */
+export const byTime = (a: string, b: string): number => Date.parse(a) - Date.parse(b) || (a < b ? -1 : a > b ? 1 : 0);

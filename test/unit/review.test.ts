@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../src/core/activity.js';
 import type { Progress, StatusChange } from '../../src/core/progress.js';
 import { finishTimes, reviewPlan, scheduleOf } from '../../src/core/review.js';
+import { byTime } from '../../src/core/time.js';
 
 const finished = '2026-11-01T10:00:00.000Z';
 const plus = (days: number, from = finished): string => new Date(Date.parse(from) + days * DAY_MS).toISOString();
@@ -80,5 +81,16 @@ describe('reviewPlan', () => {
     expect(plan.due.map((e) => e.key)).toEqual(['first', 'second', 'third']);
     expect(plan.upcoming.map((e) => [e.key, e.schedule.dueAt])).toEqual([['fourth', plus(16)]]);
     expect(plan.settled).toBe(1);
+  });
+});
+
+describe('byTime', () => {
+  it('orders ISO times by the instant, whatever their precision', () => {
+    const times = ['2026-11-27T09:00:00.500Z', '2026-11-27T09:00:00Z', '2026-11-26T23:59:59.999Z'];
+    expect([...times].sort(byTime)).toEqual([
+      '2026-11-26T23:59:59.999Z',
+      '2026-11-27T09:00:00Z',
+      '2026-11-27T09:00:00.500Z',
+    ]);
   });
 });
