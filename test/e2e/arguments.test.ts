@@ -11,24 +11,24 @@ describe('arguments', () => {
     [['project', 'p1', 'p3'], "too many arguments for 'project'"],
     [['list', '1', '2'], "too many arguments for 'list'"],
     [['doctor', '--repair', 'now'], "too many arguments for 'doctor'"],
-  ])('%j exits 2', (args, message) => {
-    const result = roadmap(...args);
+  ])('%j exits 2', async (args, message) => {
+    const result = await roadmap(...args);
     expectCleanError(result, 2);
     expect(result.stderr).toContain(message);
   });
 
-  it('`roadmap help next` shows the help of next', () => {
-    const result = roadmap('help', 'next');
+  it('`roadmap help next` shows the help of next', async () => {
+    const result = await roadmap('help', 'next');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Usage: roadmap next');
     expect(result.stdout).toContain('Examples:');
   });
 
-  it('help for a command that does not exist is a usage error (exit 2), with a suggestion', () => {
-    const result = roadmap('help', 'dne');
+  it('help for a command that does not exist is a usage error (exit 2), with a suggestion', async () => {
+    const result = await roadmap('help', 'dne');
     expectCleanError(result, 2);
     expect(result.stderr).toBe('error: unknown command "dne". Did you mean "done"? See "roadmap --help".\n');
-    const json = roadmap('--json', 'help', 'nothere');
+    const json = await roadmap('--json', 'help', 'nothere');
     expect(json.code).toBe(2);
     expect(JSON.parse(json.stderr)).toEqual({
       schemaVersion: 1,
@@ -36,8 +36,8 @@ describe('arguments', () => {
     });
   });
 
-  it('a mistyped help is suggested', () => {
-    const result = roadmap('hlep');
+  it('a mistyped help is suggested', async () => {
+    const result = await roadmap('hlep');
     expectCleanError(result, 2);
     expect(result.stderr).toContain('Did you mean "help"?');
   });
@@ -48,8 +48,8 @@ describe('mistyped options', () => {
     [['list', '--dept', '2'], '--depth'],
     [['doctor', '--repiar'], '--repair'],
     [['next', '--nubmer', '2'], '--number'],
-  ])('%j suggests %s', (args, option) => {
-    const result = roadmap(...args);
+  ])('%j suggests %s', async (args, option) => {
+    const result = await roadmap(...args);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`Did you mean ${option}?`);
   });

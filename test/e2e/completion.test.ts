@@ -53,15 +53,15 @@ describe('roadmap completion', () => {
   it.each([
     ['zsh', 'bashcompinit'],
     ['fish', 'complete -c roadmap'],
-  ])('prints a %s script', (shell, marker) => {
-    const { stdout, code } = roadmap('completion', shell);
+  ])('prints a %s script', async (shell, marker) => {
+    const { stdout, code } = await roadmap('completion', shell);
     expect(code).toBe(0);
     expect(stdout).toContain(marker);
     expect(stdout).toContain('roadmap completion ids');
   });
 
-  it('refuses an unknown shell', () => {
-    const result = roadmap('completion', 'tcsh');
+  it('refuses an unknown shell', async () => {
+    const result = await roadmap('completion', 'tcsh');
     expectCleanError(result, 2);
     expect(result.stderr).toContain('choose bash, zsh or fish');
   });

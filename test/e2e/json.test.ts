@@ -53,20 +53,20 @@ describe('--json documents', () => {
     ['import', ['import', 'backup.json'], 'import'],
     ['import', ['import', 'progress.md', '--dry-run'], 'import'],
     ['inspect', ['inspect'], 'inspect'],
-  ])('%s: roadmap %j --json is one valid document with no colour codes', (schema, args, command) => {
-    roadmap('done', '2.3');
-    writeFileSync(join(dir(), 'backup.json'), roadmap('export').stdout);
-    writeFileSync(join(dir(), 'progress.md'), roadmap('export', '--format', 'md').stdout);
-    const result = runWith([...args, '--json'], { env: { FORCE_COLOR: '1' } });
+  ])('%s: roadmap %j --json is one valid document with no colour codes', async (schema, args, command) => {
+    await roadmap('done', '2.3');
+    writeFileSync(join(dir(), 'backup.json'), (await roadmap('export')).stdout);
+    writeFileSync(join(dir(), 'progress.md'), (await roadmap('export', '--format', 'md')).stdout);
+    const result = await runWith([...args, '--json'], { env: { FORCE_COLOR: '1' } });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).not.toMatch(ANSI);
     expect(valid(schema, result.stdout)).toMatchObject({ schemaVersion: 1, command });
   });
 
-  it('export --format json is a backup that export.schema.json describes (pretty, or one line with --json)', () => {
-    roadmap('done', '1.1', '2.3');
+  it('export --format json is a backup that export.schema.json describes (pretty, or one line with --json)', async () => {
+    await roadmap('done', '1.1', '2.3');
     for (const args of [['export'], ['export', '--format', 'json'], ['export', '--json']]) {
-      const { stdout, code } = roadmap(...args);
+      const { stdout, code } = await roadmap(...args);
       expect(code).toBe(0);
       expect(stdout).toMatch(
         args.includes('--json') ? /^\{"schemaVersion":1,[^\n]*\n$/ : /^\{\n {2}"schemaVersion": 1,\n/,
@@ -77,15 +77,15 @@ describe('--json documents', () => {
     }
   });
 
-  it('carries the same numbers people see', () => {
-    roadmap('done', '1.1');
-    const next = JSON.parse(roadmap('next', '--json').stdout) as {
+  it('carries the same numbers people see', async () => {
+    await roadmap('done', '1.1');
+    const next = JSON.parse((await roadmap('next', '--json')).stdout) as {
       progress: { done: number; total: number };
       topics: { id: string }[];
     };
     expect(next.progress).toMatchObject({ done: 2, total: TOTAL });
     expect(next.topics.map((t) => t.id)).toEqual(['1.2.1']);
-    const status = JSON.parse(roadmap('--json', 'status').stdout) as { next: { id: string } };
+    const status = JSON.parse((await roadmap('--json', 'status')).stdout) as { next: { id: string } };
     expect(status.next.id).toBe('1.2.1');
   });
 });
@@ -96,31 +96,31 @@ describe('--json errors', () => {
     ['an unknown command', ['bogus'], 2],
     ['an unknown option', ['next', '--bogus'], 2],
     ['extra arguments', ['next', '3'], 2],
-  ])('%s: JSON on stderr, nothing on stdout, exit %i', (_name, args, code) => {
-    const result = roadmap(...args, '--json');
+  ])('%s: JSON on stderr, nothing on stdout, exit %i', async (_name, args, code) => {
+    const result = await roadmap(...args, '--json');
     expect(result.code).toBe(code);
     expect(result.stdout).toBe('');
     expect(valid('error', result.stderr)).toMatchObject({ error: { exitCode: code } });
   });
 
-  it('an unreadable progress file: exit 3, as JSON', () => {
+  it('an unreadable progress file: exit 3, as JSON', async () => {
     writeFileSync(join(dir(), 'config.json'), '{not json');
-    const result = roadmap('next', '--json');
+    const result = await roadmap('next', '--json');
     expect(result.code).toBe(3);
     expect(valid('error', result.stderr)).toMatchObject({ error: { exitCode: 3 } });
   });
 
-  it('a roadmap that cannot be used: exit 4, as JSON', () => {
-    const result = roadmap('--file', join(dir(), 'missing.md'), 'next', '--json');
+  it('a roadmap that cannot be used: exit 4, as JSON', async () => {
+    const result = await roadmap('--file', join(dir(), 'missing.md'), 'next', '--json');
     expect(result.code).toBe(4);
     expect(valid('error', result.stderr)).toMatchObject({ error: { exitCode: 4 } });
   });
 });
 
-it('escapes control and bidi characters from the roadmap in JSON', () => {
+it('escapes control and bidi characters from the roadmap in JSON', async () => {
   const plan = join(dir(), 'evil.md');
   writeFileSync(plan, '# Evil\n## Part\n- a \u202ereversed\u202c \u0085next line and \u001b[31mred\n');
-  const { stdout, code } = roadmap('--file', plan, 'next', '--json');
+  const { stdout, code } = await roadmap('--file', plan, 'next', '--json');
   expect(code).toBe(0);
   // eslint-disable-next-line no-control-regex
   expect(stdout.trimEnd()).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);

@@ -46,16 +46,16 @@ function runInTty(
 describe('colour when piped', () => {
   const commands: string[][] = [['next'], ['list'], ['project'], ['project', 'p2'], ['done', '1.1.1']];
 
-  it.each(commands)('roadmap %s: no ANSI escapes in piped output', (...args) => {
-    const result = roadmap(...args);
+  it.each(commands)('roadmap %s: no ANSI escapes in piped output', async (...args) => {
+    const result = await roadmap(...args);
     expect(result.code).toBe(0);
     expect(result.stdout).not.toBe('');
     expect(result.stdout).not.toMatch(ANSI);
     expect(result.stderr).not.toMatch(ANSI);
   });
 
-  it.each(commands)('roadmap %s: FORCE_COLOR=1 gives ANSI colour', (...args) => {
-    const result = runWith(args, { env: { FORCE_COLOR: '1' } });
+  it.each(commands)('roadmap %s: FORCE_COLOR=1 gives ANSI colour', async (...args) => {
+    const result = await runWith(args, { env: { FORCE_COLOR: '1' } });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(ANSI);
   });
@@ -64,17 +64,17 @@ describe('colour when piped', () => {
     { args: ['--no-color', 'next'], where: 'before the command' },
     { args: ['next', '--no-color'], where: 'after the command' },
     { args: ['--no-color', 'list'], where: 'before list' },
-  ])('FORCE_COLOR=1 with --no-color $where: no ANSI', ({ args }) => {
-    const result = runWith(args, { env: { FORCE_COLOR: '1' } });
+  ])('FORCE_COLOR=1 with --no-color $where: no ANSI', async ({ args }) => {
+    const result = await runWith(args, { env: { FORCE_COLOR: '1' } });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('1.1');
     expect(result.stdout).not.toMatch(ANSI);
   });
 
-  it('the text is the same with and without colour once the escapes are removed', () => {
-    const plain = roadmap('list').stdout;
+  it('the text is the same with and without colour once the escapes are removed', async () => {
+    const plain = (await roadmap('list')).stdout;
     // eslint-disable-next-line no-control-regex
-    const coloured = runWith(['list'], { env: { FORCE_COLOR: '1' } }).stdout.replace(/\x1b\[[0-9;]*m/g, '');
+    const coloured = (await runWith(['list'], { env: { FORCE_COLOR: '1' } })).stdout.replace(/\x1b\[[0-9;]*m/g, '');
     expect(coloured).toBe(plain);
   });
 });
@@ -110,8 +110,8 @@ describe('help and version', () => {
       { args: [command, '-h'], usage: `Usage: roadmap ${command}` },
       { args: [command, '--help'], usage: `Usage: roadmap ${command}` },
     ]),
-  ])('roadmap $args exits 0 and shows usage and examples', ({ args, usage }) => {
-    const result = roadmap(...args);
+  ])('roadmap $args exits 0 and shows usage and examples', async ({ args, usage }) => {
+    const result = await roadmap(...args);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain(usage);
@@ -121,15 +121,15 @@ describe('help and version', () => {
     expectUnchanged(configPath(dir()), null);
   });
 
-  it('root help lists every command', () => {
-    const { stdout } = roadmap('--help');
+  it('root help lists every command', async () => {
+    const { stdout } = await roadmap('--help');
     for (const command of ['next', 'list', 'done', 'undone', 'project']) {
       expect(stdout).toMatch(new RegExp(`^ +${command}\\b`, 'm'));
     }
   });
 
-  it.each([['-V'], ['--version']])('%s prints the version from package.json', (flag) => {
-    const result = roadmap(flag);
+  it.each([['-V'], ['--version']])('%s prints the version from package.json', async (flag) => {
+    const result = await roadmap(flag);
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe(version);
     expect(result.stderr).toBe('');
@@ -137,8 +137,8 @@ describe('help and version', () => {
 });
 
 describe('usage errors exit 2', () => {
-  it('an unknown command suggests the closest one', () => {
-    const result = roadmap('lsit');
+  it('an unknown command suggests the closest one', async () => {
+    const result = await roadmap('lsit');
     expectCleanError(result, 2);
     expect(result.stderr).toMatch(/lsit/);
     expect(result.stderr).toMatch(/did you mean "?list"?/i);
@@ -149,15 +149,15 @@ describe('usage errors exit 2', () => {
     { args: ['next', '--bogus'] },
     { args: ['list', '--frobnicate'] },
     { args: ['done', '--bogus', '1.1.1'] },
-  ])('roadmap $args: unknown option', ({ args }) => {
-    const result = roadmap(...args);
+  ])('roadmap $args: unknown option', async ({ args }) => {
+    const result = await roadmap(...args);
     expectCleanError(result, 2);
     expect(result.stderr).toMatch(/unknown option/i);
     expectUnchanged(configPath(dir()), null);
   });
 
-  it.each([['done'], ['undone']])('roadmap %s without a REF', (command) => {
-    const result = roadmap(command);
+  it.each([['done'], ['undone']])('roadmap %s without a REF', async (command) => {
+    const result = await roadmap(command);
     expectCleanError(result, 2);
     expectUnchanged(configPath(dir()), null);
   });

@@ -10,8 +10,8 @@ const { dir, roadmap, runWith } = useConfigDir();
 const DAY = 24 * 60 * 60 * 1000;
 
 /** Marks 1.1 done now, then dates 1.1.1's change 40 days back, as if it had been done then. */
-function historyAcrossTime(): void {
-  roadmap('done', '1.1', '2.3');
+async function historyAcrossTime(): Promise<void> {
+  await roadmap('done', '1.1', '2.3');
   const file = join(dir(), 'config.json');
   const config = JSON.parse(readFileSync(file, 'utf8')) as {
     roadmaps: { bundled: { items: Record<string, { at: string }>; history: { key: string; at: string }[] } };
@@ -24,9 +24,9 @@ function historyAcrossTime(): void {
 }
 
 describe('roadmap report', () => {
-  it('shows every part, the topics finished in the period with their dates, and the pace', () => {
-    historyAcrossTime();
-    const { stdout, code } = roadmap('report');
+  it('shows every part, the topics finished in the period with their dates, and the pace', async () => {
+    await historyAcrossTime();
+    const { stdout, code } = await roadmap('report');
     expect(code).toBe(0);
     expect(stdout).toMatch(/Part 1: Fundamentals +\S+ +33% +2\/6/);
     expect(stdout).toContain(`3/${TOTAL}`);
@@ -36,29 +36,27 @@ describe('roadmap report', () => {
     expect(stdout).toContain('Pace: 2 topics in 1 week: 2 a week');
   });
 
-  it('--since reaches further back', () => {
-    historyAcrossTime();
+  it('--since reaches further back', async () => {
+    await historyAcrossTime();
     const since = new Date(Date.now() - 60 * DAY).toISOString().slice(0, 10);
-    const { stdout } = roadmap('report', '--since', since);
+    const { stdout } = await roadmap('report', '--since', since);
     expect(stdout).toContain('Finished (3)');
     expect(stdout).toContain('1.1.1 Syntax');
-    expect(roadmap('report', '--since', '8w').stdout).toContain('Finished (3)');
+    expect((await roadmap('report', '--since', '8w')).stdout).toContain('Finished (3)');
   });
 
-  it('--format md pastes as a table and a list', () => {
-    roadmap('done', '1.1');
-    const { stdout } = roadmap('report', '--format', 'md');
+  it('--format md pastes as a table and a list', async () => {
+    await roadmap('done', '1.1');
+    const { stdout } = await roadmap('report', '--format', 'md');
     expect(stdout).toMatch(/^## .*progress from \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\n/);
     expect(stdout).toContain('| Part | Done | Progress |');
     expect(stdout).toContain('| 1. Fundamentals | 2/6 | 33% |');
     expect(stdout).toMatch(/^- \d{4}-\d{2}-\d{2} · 1\.1\.1 Syntax/m);
   });
 
-  it('--format csv has a header, a row per part and per finished topic, quoted where needed', () => {
-    roadmap('done', '1.1.2');
-    const rows = roadmap('report', '--format', 'csv')
-      .stdout.split('\r\n')
-      .filter((r) => r !== '');
+  it('--format csv has a header, a row per part and per finished topic, quoted where needed', async () => {
+    await roadmap('done', '1.1.2');
+    const rows = (await roadmap('report', '--format', 'csv')).stdout.split('\r\n').filter((r) => r !== '');
     expect(rows[0]).toBe('kind,id,title,done,total,percent,date');
     expect(rows).toContain('part,1,Fundamentals,1,6,16,');
     expect(rows.find((r) => r.startsWith('finished,1.1.2,'))).toMatch(
@@ -67,8 +65,8 @@ describe('roadmap report', () => {
     expect(rows).toHaveLength(1 + 9 + 1);
   });
 
-  it('--format json (or --json) matches schema/report.schema.json', () => {
-    roadmap('done', '1.1');
+  it('--format json (or --json) matches schema/report.schema.json', async () => {
+    await roadmap('done', '1.1');
     const ajv = new Ajv2020({ strict: true });
     ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
     const validate = ajv.compile(
@@ -78,7 +76,7 @@ describe('roadmap report', () => {
       ['report', '--format', 'json'],
       ['report', '--json'],
     ]) {
-      const document = JSON.parse(roadmap(...args).stdout) as { pace: { finished: number } };
+      const document = JSON.parse((await roadmap(...args)).stdout) as { pace: { finished: number } };
       expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
       expect(document.pace.finished).toBe(2);
     }
@@ -88,8 +86,8 @@ describe('roadmap report', () => {
     [['report', '--since', 'yesterday'], '--since takes a date'],
     [['report', '--format', 'pdf'], '--format takes text, md, csv, json'],
     [['report', '--since', '2999-01-01'], 'is in the future'],
-  ])('%j is a usage error', (args, message) => {
-    const result = roadmap(...args);
+  ])('%j is a usage error', async (args, message) => {
+    const result = await roadmap(...args);
     expectCleanError(result, 2);
     expect(result.stderr).toContain(message);
   });
@@ -98,9 +96,9 @@ describe('roadmap report', () => {
 describe('ROADMAP_NOW fixes the clock', () => {
   it.each(['+275760-09-12T00:00:00.000Z', 'December 17, 2030', 'yesterday'])(
     'a value that is not an ISO time in UTC (%s) is ignored: the machine clock is used',
-    (value) => {
+    async (value) => {
       const before = Date.now();
-      expect(runWith(['done', '1.1.1'], { env: { ROADMAP_NOW: value } }).code).toBe(0);
+      expect((await runWith(['done', '1.1.1'], { env: { ROADMAP_NOW: value } })).code).toBe(0);
       const saved = JSON.parse(readFileSync(join(dir(), 'config.json'), 'utf8')) as {
         roadmaps: Record<string, { history: { at: string }[] }>;
       };
@@ -110,14 +108,14 @@ describe('ROADMAP_NOW fixes the clock', () => {
     },
   );
 
-  it('stamps changes with that time and reports the period up to it', () => {
+  it('stamps changes with that time and reports the period up to it', async () => {
     const env = { ROADMAP_NOW: '2030-01-15T09:30:00.000Z' };
-    expect(runWith(['done', '1.1.1'], { env }).code).toBe(0);
+    expect((await runWith(['done', '1.1.1'], { env })).code).toBe(0);
     const saved = JSON.parse(readFileSync(join(dir(), 'config.json'), 'utf8')) as {
       roadmaps: Record<string, { history: { at: string }[] }>;
     };
     expect(saved.roadmaps.bundled!.history.map((h) => h.at)).toEqual(['2030-01-15T09:30:00.000Z']);
-    const report = JSON.parse(runWith(['report', '--json', '--since', '7d'], { env }).stdout) as { to: string };
+    const report = JSON.parse((await runWith(['report', '--json', '--since', '7d'], { env })).stdout) as { to: string };
     expect(report.to).toBe('2030-01-15T09:30:00.000Z');
   });
 });

@@ -56,8 +56,8 @@ describe('a shell script on the documented interface', () => {
 });
 
 describe('the exit code table, one row at a time', () => {
-  it('0: success', () => {
-    expect(roadmap('next').code).toBe(0);
+  it('0: success', async () => {
+    expect((await roadmap('next')).code).toBe(0);
   });
 
   it('1: a failure, such as a progress folder that cannot be created', () => {
@@ -70,18 +70,18 @@ describe('the exit code table, one row at a time', () => {
     expect(result.status).toBe(1);
   });
 
-  it('2: usage: an unknown command, option or REF', () => {
-    expect(roadmap('lsit').code).toBe(2);
-    expect(roadmap('next', '--bogus').code).toBe(2);
-    expect(roadmap('done', 'nonsense').code).toBe(2);
+  it('2: usage: an unknown command, option or REF', async () => {
+    expect((await roadmap('lsit')).code).toBe(2);
+    expect((await roadmap('next', '--bogus')).code).toBe(2);
+    expect((await roadmap('done', 'nonsense')).code).toBe(2);
   });
 
-  it('3: the progress file cannot be read', () => {
+  it('3: the progress file cannot be read', async () => {
     writeFileSync(join(dir(), 'config.json'), '{broken');
-    expect(roadmap('next').code).toBe(3);
+    expect((await roadmap('next')).code).toBe(3);
   });
 
-  it('4: the roadmap file cannot be used', () => {
-    expect(roadmap('--file', join(dir(), 'missing.md'), 'next').code).toBe(4);
+  it('4: the roadmap file cannot be used', async () => {
+    expect((await roadmap('--file', join(dir(), 'missing.md'), 'next')).code).toBe(4);
   });
 });

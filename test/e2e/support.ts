@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { repoRoot, run, tempDir, type RunOptions, type RunResult } from '../helpers/cli.js';
+import { runIn, type InProcessOptions, type Runner } from '../helpers/in-process.js';
 
 export const roadmapMarkdown = readFileSync(join(repoRoot, 'data/roadmap.md'), 'utf8');
 
@@ -104,12 +105,15 @@ export const isIsoTime = (value: string): boolean =>
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value) && new Date(value).toISOString() === value;
 
 /**
- * A fresh config folder per test. `roadmap(...args)` runs the CLI against it.
+ * A fresh config folder per test. `roadmap(...args)` runs the CLI against it,
+ * in this process unless the file passes `spawned` (test/helpers/in-process.ts);
+ * `spawn` always starts the built binary, for what needs a real process (stdin).
  */
-export function useConfigDir(): {
+export function useConfigDir(runner: Runner = runIn): {
   readonly dir: () => string;
-  readonly roadmap: (...args: string[]) => RunResult;
-  readonly runWith: (args: readonly string[], options: RunOptions) => RunResult;
+  readonly roadmap: (...args: string[]) => Promise<RunResult>;
+  readonly runWith: (args: readonly string[], options: InProcessOptions) => Promise<RunResult>;
+  readonly spawn: (args: readonly string[], options?: RunOptions) => RunResult;
 } {
   let current: { dir: string; cleanup: () => void } | undefined;
   beforeEach(() => {
@@ -125,8 +129,9 @@ export function useConfigDir(): {
   };
   return {
     dir,
-    roadmap: (...args) => run(dir(), args),
-    runWith: (args, options) => run(dir(), args, options),
+    roadmap: (...args) => runner(dir(), args),
+    runWith: (args, options) => runner(dir(), args, options),
+    spawn: (args, options = {}) => run(dir(), args, options),
   };
 }
 
