@@ -49,31 +49,31 @@ function make(s: Sandbox, name: string, how: (() => string | Buffer) | 'dir' | n
 }
 
 describe('bad roadmap files given with --file', () => {
-  it.each(BAD_FILES)('%s: exit 4, one clear line, no progress file', (_name, name, how, why) => {
+  it.each(BAD_FILES)('%s: exit 4, one clear line, no progress file', async (_name, name, how, why) => {
     const s = new Sandbox();
     const path = make(s, name, how);
     for (const command of [['next'], ['list'], ['done', '1.1'], ['use']]) {
-      const result = s.run(['--file', path, ...command]);
+      const result = await s.run(['--file', path, ...command]);
       expectRoadmapFileError(result, [path], why);
     }
     // By the name typed, relative to the working folder: the message names the file.
-    expectRoadmapFileError(s.run(['--file', name, 'next']), [path, name], why);
+    expectRoadmapFileError(await s.run(['--file', name, 'next']), [path, name], why);
     expect(s.configEntries()).toEqual([]);
   });
 
-  it('an existing progress file is left byte for byte as it was', () => {
+  it('an existing progress file is left byte for byte as it was', async () => {
     const s = new Sandbox();
-    s.ok(['done', '1.1.1']);
+    await s.ok(['done', '1.1.1']);
     s.write('good.md', '# Good\n\n## Part\n\n- Topic\n');
-    s.ok(['--file', 'good.md', 'done', '1.1']);
-    s.ok(['use', 'good.md']);
+    await s.ok(['--file', 'good.md', 'done', '1.1']);
+    await s.ok(['use', 'good.md']);
     const before = s.configBytes();
     expect(before).not.toBeNull();
     const entries = s.configEntries();
     for (const [, name, how, why] of BAD_FILES) {
       const path = make(s, name, how);
-      expectRoadmapFileError(s.run(['--file', path, 'done', '1.1']), [path], why);
-      expectRoadmapFileError(s.run(['--file', path, 'undone', '1.1']), [path], why);
+      expectRoadmapFileError(await s.run(['--file', path, 'done', '1.1']), [path], why);
+      expectRoadmapFileError(await s.run(['--file', path, 'undone', '1.1']), [path], why);
     }
     expect(s.configBytes()).toEqual(before);
     expect(s.configEntries()).toEqual(entries);
@@ -84,26 +84,26 @@ describe('a bad roadmap file given with ROADMAP_FILE', () => {
   it.each([
     ['missing, absolute', true],
     ['missing, relative to the working folder', false],
-  ])('%s: exit 4 and no progress file', (_name, absolute) => {
+  ])('%s: exit 4 and no progress file', async (_name, absolute) => {
     const s = new Sandbox();
     const path = join(s.work, 'gone.md');
     for (const command of [['next'], ['done', '1.1'], ['use']]) {
-      const result = s.run(command, { env: { ROADMAP_FILE: absolute ? path : 'gone.md' } });
+      const result = await s.run(command, { env: { ROADMAP_FILE: absolute ? path : 'gone.md' } });
       expectRoadmapFileError(result, [path, 'gone.md'], /no such file/i);
     }
     expect(s.configEntries()).toEqual([]);
   });
 
-  it('a saved default that has since been deleted: exit 4, and roadmap use --bundled still recovers', () => {
+  it('a saved default that has since been deleted: exit 4, and roadmap use --bundled still recovers', async () => {
     const s = new Sandbox();
     const path = s.write('temp.md', '# Temp\n\n## Part\n\n- Topic\n');
-    s.ok(['use', 'temp.md']);
+    await s.ok(['use', 'temp.md']);
     s.write('temp.md', '');
     const before = s.configBytes();
-    expectRoadmapFileError(s.run(['next']), [path], /no topics|empty/i);
-    expectRoadmapFileError(s.run(['done', '1.1']), [path], /no topics|empty/i);
+    expectRoadmapFileError(await s.run(['next']), [path], /no topics|empty/i);
+    expectRoadmapFileError(await s.run(['done', '1.1']), [path], /no topics|empty/i);
     expect(s.configBytes()).toEqual(before);
-    expect(s.ok(['use', '--bundled'])).toMatch(/^Now following the bundled roadmap/);
+    expect(await s.ok(['use', '--bundled'])).toMatch(/^Now following the bundled roadmap/);
     expect(s.saved().settings.roadmap).toBeUndefined();
   });
 });

@@ -20,11 +20,11 @@ const TICKED = `# Ticked Plan
 `;
 
 describe('items checked in the file start as done', () => {
-  it('they count in progress, show [x] in list, and next skips them', () => {
+  it('they count in progress, show [x] in list, and next skips them', async () => {
     const s = new Sandbox();
     s.write('plan.md', TICKED);
 
-    const listed = s.ok(['--file', 'plan.md', 'list']);
+    const listed = await s.ok(['--file', 'plan.md', 'list']);
     expect(listed).toContain(`Ticked Plan  ${progressText(3, 5)}`);
     const items = listedItems(listed);
     expect(Object.fromEntries([...items.values()].map((i) => [i.title, `${i.mark} ${i.id}`]))).toEqual({
@@ -35,7 +35,7 @@ describe('items checked in the file start as done', () => {
       'Write a test': '  2.2',
     });
 
-    const next = s.ok(['--file', 'plan.md', 'next', '-n', '5']);
+    const next = await s.ok(['--file', 'plan.md', 'next', '-n', '5']);
     expect(next).toContain('1.3  Configure the linter');
     expect(next).toContain('2.2  Write a test');
     for (const ticked of ['Install the editor', 'Install the compiler', 'Write hello world']) {
@@ -46,10 +46,10 @@ describe('items checked in the file start as done', () => {
     expect(s.configBytes()).toBeNull();
   });
 
-  it('done on a ticked item says it was already done and saves nothing', () => {
+  it('done on a ticked item says it was already done and saves nothing', async () => {
     const s = new Sandbox();
     s.write('plan.md', TICKED);
-    const out = s.ok(['--file', 'plan.md', 'done', '2.1']);
+    const out = await s.ok(['--file', 'plan.md', 'done', '2.1']);
     expect(out).toContain('2.1 "Write hello world" was already done; nothing changed.');
     expect(out).toContain(`Progress: ${progressText(3, 5)}`);
   });
@@ -57,18 +57,18 @@ describe('items checked in the file start as done', () => {
   it.each([
     ['a lower-case [x]', '1.1', 'Install the editor'],
     ['an upper-case [X]', '1.2', 'Install the compiler'],
-  ])('undone on %s makes it todo, and that is saved', (_name, id, title) => {
+  ])('undone on %s makes it todo, and that is saved', async (_name, id, title) => {
     const s = new Sandbox();
     s.write('plan.md', TICKED);
-    const out = s.ok(['--file', 'plan.md', 'undone', id]);
+    const out = await s.ok(['--file', 'plan.md', 'undone', id]);
     expect(out).toContain(`Marked not done: ${id} ${title}`);
     expect(out).toContain(`Progress: ${progressText(2, 5)}`);
 
     // Saved: a later command still sees it as todo, and next offers it first.
-    const listed = s.ok(['--file', 'plan.md', 'list']);
+    const listed = await s.ok(['--file', 'plan.md', 'list']);
     expect(listed).toContain(progressText(2, 5));
     expect(listedItems(listed).get(title)?.mark).toBe(' ');
-    expect(s.ok(['--file', 'plan.md', 'next'])).toContain(`${id}  ${title}`);
+    expect(await s.ok(['--file', 'plan.md', 'next'])).toContain(`${id}  ${title}`);
 
     const [, saved] = s.roadmapHolding(`setup/${title.toLowerCase().replace(/ /g, '-')}`);
     const record = Object.values(saved.items)[0]!;
@@ -103,10 +103,10 @@ describe('links inside a topic are shown by next', () => {
       'Compare merge and rebase',
       ['https://git-scm.com/docs/git-merge', 'https://git-scm.com/docs/git-rebase'],
     ],
-  ])('%s', (_name, markdown, title, urls) => {
+  ])('%s', async (_name, markdown, title, urls) => {
     const s = new Sandbox();
     s.write('links.md', markdown);
-    const out = s.ok(['--file', 'links.md', 'next']);
+    const out = await s.ok(['--file', 'links.md', 'next']);
     expect(out).toContain(`1.1  ${title}`);
     for (const url of urls) expect(out).toContain(url);
   });

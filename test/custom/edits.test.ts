@@ -35,11 +35,11 @@ const DONE_IN_BASE = { 'Loops and conditionals': '1.1.2', 'Exit codes': '1.2.1',
 const DONE_TITLES = Object.keys(DONE_IN_BASE);
 
 /** Sets up BASE with the three topics done, and returns the saved records before any edit. */
-function started(s: Sandbox): SavedRoadmap {
+async function started(s: Sandbox): Promise<SavedRoadmap> {
   s.write('plan.md', BASE);
-  const before = listedItems(s.ok(['--file', 'plan.md', 'list']));
+  const before = listedItems(await s.ok(['--file', 'plan.md', 'list']));
   for (const [title, id] of Object.entries(DONE_IN_BASE)) expect(before.get(title)?.id).toBe(id);
-  s.ok(['--file', 'plan.md', 'done', ...Object.values(DONE_IN_BASE)]);
+  await s.ok(['--file', 'plan.md', 'done', ...Object.values(DONE_IN_BASE)]);
   const roadmaps = Object.values(s.saved().roadmaps);
   expect(roadmaps).toHaveLength(1);
   expect(Object.keys(roadmaps[0]!.items)).toHaveLength(3);
@@ -173,12 +173,12 @@ Some closing words.
 ];
 
 describe('progress survives edits to the roadmap file', () => {
-  it.each(EDITS)('%s', (_name, edited, ids, total) => {
+  it.each(EDITS)('%s', async (_name, edited, ids, total) => {
     const s = new Sandbox();
-    const before = started(s);
+    const before = await started(s);
     s.write('plan.md', edited);
 
-    const listed = s.ok(['--file', 'plan.md', 'list']);
+    const listed = await s.ok(['--file', 'plan.md', 'list']);
     expect(listed.split('\n')[0]).toMatch(new RegExp(`^Study Plan {2}${progressText(3, total)} `));
     // The same titles are done, at their new IDs; nothing else is.
     const topics = listedTopics(listed);
@@ -187,23 +187,23 @@ describe('progress survives edits to the roadmap file', () => {
     expect(done).toEqual(ids);
 
     // The next topic is never one of them, and the progress file still holds exactly the same records.
-    const next = s.ok(['--file', 'plan.md', 'next', '-n', String(total - 3)]);
+    const next = await s.ok(['--file', 'plan.md', 'next', '-n', String(total - 3)]);
     for (const title of DONE_TITLES) expect(next).not.toMatch(new RegExp(`^\\S+ {2}${title}$`, 'm'));
     expect(next).toContain(`Progress: ${progressText(3, total)}`);
     expect(Object.values(s.saved().roadmaps)).toEqual([before]);
 
     // doctor finds no orphaned records.
-    const doctor = s.run(['--file', 'plan.md', 'doctor']);
+    const doctor = await s.run(['--file', 'plan.md', 'doctor']);
     expect(doctor.stdout).toContain('No problems found.');
     expect(doctor.code).toBe(0);
   });
 
-  it('undone by a new ID after an edit changes the right topic', () => {
+  it('undone by a new ID after an edit changes the right topic', async () => {
     const s = new Sandbox();
-    started(s);
+    await started(s);
     s.write('plan.md', EDITS[0]![1]);
-    expect(s.ok(['--file', 'plan.md', 'undone', '3.2'])).toContain('Marked not done: 3.2 Rebasing');
-    const items = listedItems(s.ok(['--file', 'plan.md', 'list']));
+    expect(await s.ok(['--file', 'plan.md', 'undone', '3.2'])).toContain('Marked not done: 3.2 Rebasing');
+    const items = listedItems(await s.ok(['--file', 'plan.md', 'list']));
     expect(items.get('Rebasing')?.mark).toBe(' ');
     expect(items.get('Loops and conditionals')?.mark).toBe('x');
     expect(items.get('Exit codes')?.mark).toBe('x');
@@ -211,23 +211,23 @@ describe('progress survives edits to the roadmap file', () => {
 
   // A heading alone under its part is shown as a label, but its title stays in the
   // keys below it, so adding a heading beside it (which makes it a level) keeps them.
-  it('(a) a new heading inserted before a group heading that stood alone in its part', () => {
+  it('(a) a new heading inserted before a group heading that stood alone in its part', async () => {
     const s = new Sandbox();
     s.write('plan.md', '# Group Plan\n\n## Git\n\n### Basics\n\n- Commits\n- Rebasing\n');
-    s.ok(['--file', 'plan.md', 'done', '1.1']);
+    await s.ok(['--file', 'plan.md', 'done', '1.1']);
     s.write('plan.md', '# Group Plan\n\n## Git\n\n### Setup\n\n- Install git\n\n### Basics\n\n- Commits\n- Rebasing\n');
-    const listed = s.ok(['--file', 'plan.md', 'list']);
+    const listed = await s.ok(['--file', 'plan.md', 'list']);
     expect(listed).toContain(progressText(1, 3));
     expect(listedItems(listed).get('Commits')).toMatchObject({ mark: 'x', id: '1.2.1' });
   });
   // Heading numbers ("## 1. Shell", "### 2.3 Arrays") are left out of titles and keys:
   // reordering and renumbering the parts keeps their progress.
-  it('(b) parts with numbered headings ("## 1. Shell") reordered and renumbered', () => {
+  it('(b) parts with numbered headings ("## 1. Shell") reordered and renumbered', async () => {
     const s = new Sandbox();
     s.write('plan.md', '# Numbered\n\n## 1. Shell\n\n- Variables\n- Loops\n\n## 2. Git\n\n- Commits\n- Rebasing\n');
-    s.ok(['--file', 'plan.md', 'done', '1.2', '2.2']);
+    await s.ok(['--file', 'plan.md', 'done', '1.2', '2.2']);
     s.write('plan.md', '# Numbered\n\n## 1. Git\n\n- Commits\n- Rebasing\n\n## 2. Shell\n\n- Variables\n- Loops\n');
-    const listed = s.ok(['--file', 'plan.md', 'list']);
+    const listed = await s.ok(['--file', 'plan.md', 'list']);
     expect(listed).toContain(progressText(2, 4));
     const done = listedTopics(listed).filter((i) => i.mark === 'x');
     expect(done.map((i) => [i.title, i.id])).toEqual([
@@ -236,9 +236,9 @@ describe('progress survives edits to the roadmap file', () => {
     ]);
   });
 
-  it('an edit that keeps the file size and modification time is still seen', () => {
+  it('an edit that keeps the file size and modification time is still seen', async () => {
     const s = new Sandbox();
-    started(s);
+    await started(s);
     const path = join(s.work, 'plan.md');
     const stamp = s.write('stamp', '');
     // `touch -r` copies times to the nanosecond, which Node's utimes cannot.
@@ -250,7 +250,7 @@ describe('progress survives edits to the roadmap file', () => {
     execFileSync('touch', ['-r', stamp, path]);
     expect(statSync(path).mtimeMs).toBe(statSync(stamp).mtimeMs);
 
-    const topics = listedTopics(s.ok(['--file', 'plan.md', 'list']));
+    const topics = listedTopics(await s.ok(['--file', 'plan.md', 'list']));
     expect(topics.map((i) => i.title)).toContain('Reflogs!');
     expect(topics.map((i) => i.title)).not.toContain('Rebasing');
     expect(topics.filter((i) => i.mark === 'x').map((i) => i.title)).toEqual(['Loops and conditionals', 'Exit codes']);
@@ -260,12 +260,12 @@ describe('progress survives edits to the roadmap file', () => {
 describe('a renamed or removed topic keeps its saved record', () => {
   const RENAMED = BASE.replace('Loops and conditionals', 'Loops and conditions').replace('- Rebasing\n', '');
 
-  it('the records stay in the progress file, and progress counts only current topics', () => {
+  it('the records stay in the progress file, and progress counts only current topics', async () => {
     const s = new Sandbox();
-    const before = started(s);
+    const before = await started(s);
     s.write('plan.md', RENAMED);
 
-    const listed = s.ok(['--file', 'plan.md', 'list']);
+    const listed = await s.ok(['--file', 'plan.md', 'list']);
     expect(listed).toContain(progressText(1, 6));
     const items = listedItems(listed);
     expect(items.get('Loops and conditions')?.mark).toBe(' ');
@@ -274,7 +274,7 @@ describe('a renamed or removed topic keeps its saved record', () => {
     expect(Object.values(s.saved().roadmaps)).toEqual([before]);
 
     // A later save does not drop them either.
-    s.ok(['--file', 'plan.md', 'done', '1.1.1']);
+    await s.ok(['--file', 'plan.md', 'done', '1.1.1']);
     const after = Object.values(s.saved().roadmaps)[0]!;
     for (const [key, record] of Object.entries(before.items)) expect(after.items[key]).toEqual(record);
     expect(Object.keys(after.items)).toHaveLength(4);
@@ -282,13 +282,13 @@ describe('a renamed or removed topic keeps its saved record', () => {
 
     // And when the topics come back, so does their progress.
     s.write('plan.md', BASE);
-    const restored = listedItems(s.ok(['--file', 'plan.md', 'list']));
+    const restored = listedItems(await s.ok(['--file', 'plan.md', 'list']));
     for (const title of [...DONE_TITLES, 'Variables and quoting']) expect(restored.get(title)?.mark, title).toBe('x');
   });
 
-  it('doctor exits 1 and names each orphaned record, with the closest current title for a renamed one', () => {
+  it('doctor exits 1 and names each orphaned record, with the closest current title for a renamed one', async () => {
     const s = new Sandbox();
-    const before = started(s);
+    const before = await started(s);
     s.write('plan.md', RENAMED);
     const keys = Object.keys(before.items);
     const loopsKey = keys.find((k) => k.endsWith('/loops-and-conditionals'))!;
@@ -296,7 +296,7 @@ describe('a renamed or removed topic keeps its saved record', () => {
     expect(loopsKey).toBeDefined();
     expect(rebasingKey).toBeDefined();
 
-    const doctor = s.run(['--file', 'plan.md', 'doctor']);
+    const doctor = await s.run(['--file', 'plan.md', 'doctor']);
     expect(doctor.code).toBe(1);
     expect(doctor.stderr).toBe('');
     expect(doctor.stdout).toMatch(/2 item\(s\) this roadmap no longer has still have saved progress/);
@@ -311,28 +311,28 @@ describe('a renamed or removed topic keeps its saved record', () => {
     expect(Object.values(s.saved().roadmaps)).toEqual([before]);
   });
 
-  it('doctor also names removed topics kept only for their notes and reviews, saying what is kept', () => {
+  it('doctor also names removed topics kept only for their notes and reviews, saying what is kept', async () => {
     const s = new Sandbox();
     s.write('plan.md', BASE);
     const at = (day: string) => ({ env: { ROADMAP_NOW: `2026-11-${day}T09:00:00Z` } });
     // Traps and signals (1.2.2): done, reviewed a week later, two notes, then set back to not started.
-    s.ok(['--file', 'plan.md', 'done', '1.2.2'], at('01'));
-    s.ok(['--file', 'plan.md', 'review', '1.2.2'], at('09'));
-    s.ok(['--file', 'plan.md', 'note', '1.2.2', 'trap EXIT runs on every exit'], at('09'));
-    s.ok(['--file', 'plan.md', 'note', '1.2.2', 'SIGKILL cannot be trapped'], at('10'));
-    s.ok(['--file', 'plan.md', 'undone', '1.2.2'], at('11'));
+    await s.ok(['--file', 'plan.md', 'done', '1.2.2'], at('01'));
+    await s.ok(['--file', 'plan.md', 'review', '1.2.2'], at('09'));
+    await s.ok(['--file', 'plan.md', 'note', '1.2.2', 'trap EXIT runs on every exit'], at('09'));
+    await s.ok(['--file', 'plan.md', 'note', '1.2.2', 'SIGKILL cannot be trapped'], at('10'));
+    await s.ok(['--file', 'plan.md', 'undone', '1.2.2'], at('11'));
     // Variables and quoting (1.1.1): a note and nothing else.
-    s.ok(['--file', 'plan.md', 'note', '1.1.1', 'quote every expansion'], at('12'));
+    await s.ok(['--file', 'plan.md', 'note', '1.1.1', 'quote every expansion'], at('12'));
     // Notes on a section and a part that stay: nothing to report.
-    s.ok(['--file', 'plan.md', 'note', '1.2', 'scripts section'], at('12'));
-    s.ok(['--file', 'plan.md', 'note', '2', 'git part'], at('12'));
+    await s.ok(['--file', 'plan.md', 'note', '1.2', 'scripts section'], at('12'));
+    await s.ok(['--file', 'plan.md', 'note', '2', 'git part'], at('12'));
     s.write('plan.md', BASE.replace('   - Traps and signals\n', '').replace('   - Variables and quoting\n', ''));
     const saved = Object.values(s.saved().roadmaps)[0]!;
     const key = Object.keys(saved.notes ?? {}).find((k) => k.endsWith('/traps-and-signals'))!;
     const noteOnly = Object.keys(saved.notes ?? {}).find((k) => k.endsWith('/variables-and-quoting'))!;
     expect(saved.items[noteOnly]).toBeUndefined();
 
-    const doctor = s.run(['--file', 'plan.md', 'doctor']);
+    const doctor = await s.run(['--file', 'plan.md', 'doctor']);
     expect(doctor.code).toBe(1);
     expect(doctor.stdout).toMatch(/2 item\(s\) this roadmap no longer has still have saved progress/);
     const lines = doctor.stdout.split('\n');
@@ -341,17 +341,17 @@ describe('a renamed or removed topic keeps its saved record', () => {
     expect(Object.values(s.saved().roadmaps)).toEqual([saved]);
   });
 
-  it('doctor finds nothing to report for notes on parts and sections, or an empty list of notes', () => {
+  it('doctor finds nothing to report for notes on parts and sections, or an empty list of notes', async () => {
     const s = new Sandbox();
     s.write('plan.md', BASE);
-    s.ok(['--file', 'plan.md', 'note', '1.2', 'scripts section']);
-    s.ok(['--file', 'plan.md', 'note', '2', 'git part']);
+    await s.ok(['--file', 'plan.md', 'note', '1.2', 'scripts section']);
+    await s.ok(['--file', 'plan.md', 'note', '2', 'git part']);
     const config = s.saved();
     const [id, roadmap] = Object.entries(config.roadmaps)[0]!;
     // An empty list under a key no item has (a hand edit) is nothing kept.
     const edited = { ...config, roadmaps: { [id]: { ...roadmap, notes: { ...roadmap.notes, 'gone/topic': [] } } } };
     s.write(s.configFile, JSON.stringify(edited));
-    const doctor = s.run(['--file', 'plan.md', 'doctor']);
+    const doctor = await s.run(['--file', 'plan.md', 'doctor']);
     expect(doctor.stdout).not.toContain('no longer has');
     expect(doctor.code).toBe(0);
   });

@@ -75,32 +75,32 @@ const COMMANDS: readonly (readonly [readonly string[], readonly string[]])[] = [
 ];
 
 describe('hostile text in titles never reaches the terminal', () => {
-  it.each(COMMANDS)('roadmap --file evil.md %j', (args, words) => {
+  it.each(COMMANDS)('roadmap --file evil.md %j', async (args, words) => {
     const s = new Sandbox();
     s.write('evil.md', HOSTILE);
-    const result = s.run(['--file', 'evil.md', ...args]);
+    const result = await s.run(['--file', 'evil.md', ...args]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expectClean(result.stdout);
     for (const word of words) expect(result.stdout).toContain(word);
   });
 
-  it('roadmap use PATH, then plain commands', () => {
+  it('roadmap use PATH, then plain commands', async () => {
     const s = new Sandbox();
     s.write('evil.md', HOSTILE);
     for (const args of [['use', 'evil.md'], ['use'], ['next'], ['list'], []]) {
-      const result = s.run(args);
+      const result = await s.run(args);
       expect(result.code, args.join(' ')).toBe(0);
       expectClean(result.stdout);
       expectClean(result.stderr);
     }
-    expect(s.run(['next']).stdout).toContain('crimson');
+    expect((await s.run(['next'])).stdout).toContain('crimson');
   });
 
-  it('an ambiguous REF: the error lists the hostile titles, cleaned', () => {
+  it('an ambiguous REF: the error lists the hostile titles, cleaned', async () => {
     const s = new Sandbox();
     s.write('evil.md', HOSTILE);
-    const result = s.run(['--file', 'evil.md', 'done', 'topic']);
+    const result = await s.run(['--file', 'evil.md', 'done', 'topic']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^error: "topic" matches \d+ items: /);
@@ -112,10 +112,10 @@ describe('hostile text in titles never reaches the terminal', () => {
     expect(s.configBytes()).toBeNull();
   });
 
-  it('an unknown REF: the suggestions are cleaned', () => {
+  it('an unknown REF: the suggestions are cleaned', async () => {
     const s = new Sandbox();
     s.write('evil.md', HOSTILE);
-    const result = s.run(['--file', 'evil.md', 'done', 'crimsom']);
+    const result = await s.run(['--file', 'evil.md', 'done', 'crimsom']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^error: nothing matches "crimsom"; did you mean .*crimson/);
@@ -123,16 +123,16 @@ describe('hostile text in titles never reaches the terminal', () => {
     expectClean(result.stderr);
   });
 
-  it('doctor: an orphaned record whose closest current title is hostile', () => {
+  it('doctor: an orphaned record whose closest current title is hostile', async () => {
     const s = new Sandbox();
     s.write('evil.md', HOSTILE);
-    s.ok(['--file', 'evil.md', 'done', '1.1']);
+    await s.ok(['--file', 'evil.md', 'done', '1.1']);
     const [saved] = Object.values(s.saved().roadmaps) as [SavedRoadmap];
     const [key] = Object.keys(saved.items) as [string];
     // The topic is renamed (one letter) so its record no longer matches, and is closest to the new title.
     s.write('evil.md', HOSTILE.replace(`${ESC}[0m topic`, `${ESC}[0m topics`));
 
-    const result = s.run(['--file', 'evil.md', 'doctor']);
+    const result = await s.run(['--file', 'evil.md', 'doctor']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
     expectClean(result.stdout);

@@ -20,9 +20,9 @@ describe('coding-interview-university.md', () => {
     expect(CIU_TOTAL).toBeGreaterThan(300);
   });
 
-  it('next gives its first study item with its youtube link, and the full topic count', () => {
+  it('next gives its first study item with its youtube link, and the full topic count', async () => {
     const s = new Sandbox();
-    const out = s.ok(['--file', CIU, 'next']);
+    const out = await s.ok(['--file', CIU, 'next']);
     const title = 'Harvard CS50 - Asymptotic Notation (video)';
     const source = ciuText.split('\n').find((line) => line.includes(title));
     const url = /\((https:\/\/www\.youtube\.com\/[^)\s]+)\)/.exec(source ?? '')?.[1];
@@ -34,9 +34,9 @@ describe('coding-interview-university.md', () => {
     expect(out).toContain(`roadmap --file ${CIU} done 1.1`);
   });
 
-  it('list 2.1 shows "Implement a vector" under Arrays', () => {
+  it('list 2.1 shows "Implement a vector" under Arrays', async () => {
     const s = new Sandbox();
-    const out = s.ok(['--file', CIU, 'list', '2.1']);
+    const out = await s.ok(['--file', CIU, 'list', '2.1']);
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/^2\.1 Arrays {2}/);
     const vector = lines.findIndex((l) => /^ {2}\[ \] 2\.1\.\d+ Implement a vector\b/.test(l));
@@ -45,18 +45,18 @@ describe('coding-interview-university.md', () => {
     expect(lines[vector + 1]).toMatch(/^ {4}\[ \] 2\.1\.\d+\.1 \S/);
   });
 
-  it('done on a nested item marks it, saves it, and counts it', () => {
+  it('done on a nested item marks it, saves it, and counts it', async () => {
     const s = new Sandbox();
-    const listed = listedItems(s.ok(['--file', CIU, 'list', '2.1']));
+    const listed = listedItems(await s.ok(['--file', CIU, 'list', '2.1']));
     const vector = [...listed.values()].find((i) => i.title.startsWith('Implement a vector'))!;
     const step = [...listed.values()].find((i) => i.title.startsWith('size()'))!;
     expect(step.id.startsWith(`${vector.id}.`)).toBe(true);
 
-    const out = s.ok(['--file', CIU, 'done', step.id]);
+    const out = await s.ok(['--file', CIU, 'done', step.id]);
     expect(out).toContain(`Marked done: ${step.id} ${step.title}`);
     expect(out).toContain(`Progress: ${progressText(1, CIU_TOTAL)}`);
 
-    const after = listedItems(s.ok(['--file', CIU, 'list', '2.1']));
+    const after = listedItems(await s.ok(['--file', CIU, 'list', '2.1']));
     expect(after.get(step.title)?.mark).toBe('x');
     expect(after.get(vector.title)?.mark).not.toBe('x');
 
@@ -84,10 +84,10 @@ describe('every-programmer-should-know.md', () => {
         .trim(),
     );
 
-  it('list --depth 1 shows its ### headings as the parts, in order', () => {
+  it('list --depth 1 shows its ### headings as the parts, in order', async () => {
     expect(headings.slice(0, 3)).toEqual(['Introduction', 'Falsehoods', 'Algorithms']);
     const s = new Sandbox();
-    const out = s.ok(['--file', EPSK, 'list', '--depth', '1']);
+    const out = await s.ok(['--file', EPSK, 'list', '--depth', '1']);
     const lines = out.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^Every Programmer Should Know {2}0\/\d+ topics/);
     const parts = lines.slice(1).map((line) => {
@@ -99,9 +99,9 @@ describe('every-programmer-should-know.md', () => {
     expect(parts.map(([, title]) => title)).toEqual(headings);
   });
 
-  it('next gives "Map of Computer Science" with its link', () => {
+  it('next gives "Map of Computer Science" with its link', async () => {
     const s = new Sandbox();
-    const out = s.ok(['--file', EPSK, 'next']);
+    const out = await s.ok(['--file', EPSK, 'next']);
     expect(out).toMatch(/^1\.1 {2}Map of Computer Science$/m);
     expect(out).toMatch(/^ +in +Part 1: Introduction$/m);
     const source = epskText.split('\n').find((line) => line.includes('Map of Computer Science'));

@@ -23,48 +23,48 @@ const PATHS = [
 ] as const;
 
 describe('the suggested command carries --file and works', () => {
-  it.each(PATHS)('next, with %s', (_name, file) => {
+  it.each(PATHS)('next, with %s', async (_name, file) => {
     const s = new Sandbox();
     const abs = s.write(file, PLAN);
     const typed = file.startsWith('abs/') ? abs : file;
 
-    const out = s.ok(['--file', typed, 'next']);
+    const out = await s.ok(['--file', typed, 'next']);
     const words = suggestedCommand(out);
     expect(words).toEqual(['--file', typed, 'done', '1.1']);
 
-    expect(s.ok(words)).toContain('Marked done: 1.1 First topic');
-    expect(listedItems(s.ok(['--file', typed, 'list'])).get('First topic')?.mark).toBe('x');
+    expect(await s.ok(words)).toContain('Marked done: 1.1 First topic');
+    expect(listedItems(await s.ok(['--file', typed, 'list'])).get('First topic')?.mark).toBe('x');
     // The bundled roadmap was not touched by the suggested command.
     expect(Object.keys(s.saved().roadmaps)).not.toContain('bundled');
   });
 
-  it.each(PATHS)('done, with %s', (_name, file) => {
+  it.each(PATHS)('done, with %s', async (_name, file) => {
     const s = new Sandbox();
     const abs = s.write(file, PLAN);
     const typed = file.startsWith('abs/') ? abs : file;
 
-    const out = s.ok(['--file', typed, 'done', '1.1']);
+    const out = await s.ok(['--file', typed, 'done', '1.1']);
     const words = suggestedCommand(out);
     expect(words).toEqual(['--file', typed, 'done', '1.2']);
 
-    expect(s.ok(words)).toContain('Marked done: 1.2 Second topic');
-    const listed = listedItems(s.ok(['--file', typed, 'list']));
+    expect(await s.ok(words)).toContain('Marked done: 1.2 Second topic');
+    const listed = listedItems(await s.ok(['--file', typed, 'list']));
     expect([...listed.values()].map((i) => i.mark)).toEqual(['x', 'x', ' ']);
   });
 
-  it('next -n 2 suggests --file for every topic it shows', () => {
+  it('next -n 2 suggests --file for every topic it shows', async () => {
     const s = new Sandbox();
     s.write('plan.md', PLAN);
-    const out = s.ok(['--file', 'plan.md', 'next', '-n', '2']);
+    const out = await s.ok(['--file', 'plan.md', 'next', '-n', '2']);
     expect(out.match(/done\? {2}roadmap --file plan\.md done 1\.[12]$/gm)).toHaveLength(2);
   });
 
-  it('without --file the suggestion is a plain "roadmap done"', () => {
+  it('without --file the suggestion is a plain "roadmap done"', async () => {
     const s = new Sandbox();
     s.write('plan.md', PLAN);
-    s.ok(['use', 'plan.md']);
-    const words = suggestedCommand(s.ok(['next']));
+    await s.ok(['use', 'plan.md']);
+    const words = suggestedCommand(await s.ok(['next']));
     expect(words).toEqual(['done', '1.1']);
-    expect(s.ok(words)).toContain('Marked done: 1.1 First topic');
+    expect(await s.ok(words)).toContain('Marked done: 1.1 First topic');
   });
 });

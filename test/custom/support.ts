@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join, resolve } from 'node:path';
 import { expect, onTestFinished } from 'vitest';
 import { repoRoot, run, tempDir, type RunOptions, type RunResult } from '../helpers/cli.js';
+import { runIn, type InProcessOptions, type Runner } from '../helpers/in-process.js';
 
 export const realRoadmaps = join(repoRoot, 'test/fixtures/real-roadmaps');
 
@@ -18,13 +19,14 @@ import type { SavedConfig, SavedRoadmap } from '../helpers/saved-config.js';
 /**
  * One test's world: `config` is ROADMAP_CONFIG_DIR, `work` is the folder the
  * user types commands in (where their roadmap files live). Both are removed
- * when the test finishes.
+ * when the test finishes. Commands run in this process unless the test passes
+ * `spawned` (test/helpers/in-process.ts); `spawn` always starts the built binary.
  */
 export class Sandbox {
   readonly config: string;
   readonly work: string;
 
-  constructor() {
+  constructor(private readonly runner: Runner = runIn) {
     const config = tempDir('roadmap-custom-config-');
     const work = tempDir('roadmap-custom-work-');
     onTestFinished(() => {
@@ -44,13 +46,18 @@ export class Sandbox {
   }
 
   /** `roadmap ...args`, typed in the work folder unless `cwd` says otherwise. */
-  run(args: readonly string[], options: RunOptions = {}): RunResult {
+  run(args: readonly string[], options: InProcessOptions = {}): Promise<RunResult> {
+    return this.runner(this.config, args, { cwd: this.work, ...options });
+  }
+
+  /** Like `run`, but always the built binary as a child process (stdin, pipes). */
+  spawn(args: readonly string[], options: RunOptions = {}): RunResult {
     return run(this.config, args, { cwd: this.work, ...options });
   }
 
   /** Like `run`, but the command must succeed. */
-  ok(args: readonly string[], options: RunOptions = {}): string {
-    const result = this.run(args, options);
+  async ok(args: readonly string[], options: InProcessOptions = {}): Promise<string> {
+    const result = await this.run(args, options);
     expect(result.stderr, `roadmap ${args.join(' ')}`).toBe('');
     expect(result.code, `roadmap ${args.join(' ')}`).toBe(0);
     return result.stdout;

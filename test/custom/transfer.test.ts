@@ -67,12 +67,12 @@ describe.each([
     ['1.1', '2'],
   ],
 ])('%s', (_name, file, setUp, doneRefs) => {
-  function progressed(): { s: Sandbox; before: Saved } {
+  async function progressed(): Promise<{ s: Sandbox; before: Saved }> {
     const s = new Sandbox();
     setUp(s);
-    s.ok(['--file', file, 'done', ...doneRefs], at('2026-11-01T09:00:00.000Z'));
-    s.ok(['--file', file, 'undone', doneRefs[0]!], at('2026-11-05T09:00:00.000Z'));
-    s.ok(['--file', file, 'done', doneRefs[0]!], at('2026-11-06T09:00:00.000Z'));
+    await s.ok(['--file', file, 'done', ...doneRefs], at('2026-11-01T09:00:00.000Z'));
+    await s.ok(['--file', file, 'undone', doneRefs[0]!], at('2026-11-05T09:00:00.000Z'));
+    await s.ok(['--file', file, 'done', doneRefs[0]!], at('2026-11-06T09:00:00.000Z'));
     const first = Object.keys(only(s).items)[0]!;
     const before = withNotes(s, first);
     return { s, before };
@@ -85,42 +85,42 @@ describe.each([
     return other;
   }
 
-  it('json: export, then import into an empty config folder, gives identical progress', () => {
-    const { s, before } = progressed();
-    const exported = s.ok(['--file', file, 'export'], at(NOW));
+  it('json: export, then import into an empty config folder, gives identical progress', async () => {
+    const { s, before } = await progressed();
+    const exported = await s.ok(['--file', file, 'export'], at(NOW));
     const other = fresh(s);
     other.write('backup.json', exported);
-    other.ok(['--file', file, 'import', 'backup.json'], at(NOW));
+    await other.ok(['--file', file, 'import', 'backup.json'], at(NOW));
     const after = only(other);
     expect(after.items).toEqual(before.items);
     expect(after.history).toEqual(before.history);
     expect(after.notes).toEqual(before.notes);
     expect(after.reviews).toEqual(before.reviews);
     expect(after.source).toBe(join(other.work, file));
-    expect(other.ok(['--file', file, 'import', 'backup.json'], at(NOW))).toContain('Nothing changed');
+    expect(await other.ok(['--file', file, 'import', 'backup.json'], at(NOW))).toContain('Nothing changed');
   });
 
-  it('md: export, then import into an empty config folder, gives the same statuses and notes', () => {
-    const { s, before } = progressed();
-    const exported = s.ok(['--file', file, 'export', '--format', 'md'], at(NOW));
+  it('md: export, then import into an empty config folder, gives the same statuses and notes', async () => {
+    const { s, before } = await progressed();
+    const exported = await s.ok(['--file', file, 'export', '--format', 'md'], at(NOW));
     const other = fresh(s);
     other.write('progress.md', exported);
-    other.ok(['--file', file, 'import', 'progress.md'], at(NOW));
+    await other.ok(['--file', file, 'import', 'progress.md'], at(NOW));
     const after = only(other);
     // What the learner sees: every topic's mark in `list --plain`, file ticks included.
     const plain = (box: Sandbox) => box.ok(['--file', file, 'list', '--plain']);
-    expect(plain(other)).toBe(plain(s));
+    expect(await plain(other)).toBe(await plain(s));
     for (const key of new Set([...Object.keys(before.items), ...Object.keys(after.items)])) {
       expect(after.items[key]?.status ?? 'todo', key).toBe(before.items[key]?.status ?? 'todo');
     }
     expect(after.notes).toEqual(before.notes);
-    expect(other.ok(['--file', file, 'import', 'progress.md'], at(NOW))).toContain('Nothing changed');
+    expect(await other.ok(['--file', file, 'import', 'progress.md'], at(NOW))).toContain('Nothing changed');
   });
 
-  it("an export of this roadmap is refused by another roadmap's progress", () => {
-    const { s } = progressed();
-    s.write('backup.json', s.ok(['--file', file, 'export'], at(NOW)));
-    const result = s.run(['import', 'backup.json'], at(NOW));
+  it("an export of this roadmap is refused by another roadmap's progress", async () => {
+    const { s } = await progressed();
+    s.write('backup.json', await s.ok(['--file', file, 'export'], at(NOW)));
+    const result = await s.run(['import', 'backup.json'], at(NOW));
     expect(result.code).toBe(5);
     expect(result.stderr).toMatch(/holds progress for ".+", not for "Backend Development Roadmap: FastAPI"/);
   });
