@@ -12,7 +12,7 @@ import {
   savedRoadmap,
   snapshot,
   useConfigDir,
-} from './support.js';
+} from '../helpers/bundled-roadmap.js';
 
 const { dir, roadmap } = useConfigDir();
 

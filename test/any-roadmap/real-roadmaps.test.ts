@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkboxLines, listedItems, progressText, realRoadmaps, Sandbox } from './support.js';
+import { checkboxLines, listedItems, progressText, realRoadmaps, Sandbox } from '../helpers/sandbox.js';
 
 const CIU = join(realRoadmaps, 'coding-interview-university.md');
 const EPSK = join(realRoadmaps, 'every-programmer-should-know.md');

@@ -4,7 +4,7 @@
  * never reach the terminal, while the words around them still do.
  */
 import { describe, expect, it } from 'vitest';
-import { Sandbox, type SavedRoadmap } from './support.js';
+import { Sandbox, type SavedRoadmap } from '../helpers/sandbox.js';
 
 const ESC = '\x1b';
 const BEL = '\x07';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, type RunResult } from '../helpers/cli.js';
-import { ANSI, expectCleanError, progressText, readConfig, TOTAL, useConfigDir } from './support.js';
+import { ANSI, expectCleanError, progressText, readConfig, TOTAL, useConfigDir } from '../helpers/bundled-roadmap.js';
 
 const { dir, runWith } = useConfigDir();
 

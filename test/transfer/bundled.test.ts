@@ -16,7 +16,7 @@ import {
   snapshot,
   useConfigDir,
   type SavedConfig,
-} from './support.js';
+} from '../helpers/bundled-roadmap.js';
 
 const { dir, runWith, spawn } = useConfigDir();
 

@@ -1,6 +1,6 @@
 /** `roadmap project`: suggested projects, the sections they draw on, readiness and recommendation. */
 import { describe, expect, it } from 'vitest';
-import { expectCleanError, markedIds, progressText, savedRoadmap, useConfigDir } from './support.js';
+import { expectCleanError, markedIds, progressText, savedRoadmap, useConfigDir } from '../helpers/bundled-roadmap.js';
 
 const { dir, roadmap, spawn } = useConfigDir();
 

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { binPath, childEnv, roadmapOnPath } from '../helpers/cli.js';
-import { TOTAL, useConfigDir } from './support.js';
+import { TOTAL, useConfigDir } from '../helpers/bundled-roadmap.js';
 
 const { dir, roadmap } = useConfigDir();
 

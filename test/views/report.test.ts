@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli.js';
-import { expectCleanError, TOTAL, useConfigDir } from './support.js';
+import { expectCleanError, TOTAL, useConfigDir } from '../helpers/bundled-roadmap.js';
 
 const { dir, roadmap, runWith } = useConfigDir();
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 /** The plain forms scripts use: `status --format` and `list --plain`. */
 import { describe, expect, it } from 'vitest';
-import { ANSI, expectCleanError, TOTAL, useConfigDir } from './support.js';
+import { ANSI, expectCleanError, TOTAL, useConfigDir } from '../helpers/bundled-roadmap.js';
 
 const { roadmap, runWith } = useConfigDir();
 

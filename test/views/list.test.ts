@@ -1,6 +1,6 @@
 /** `roadmap list`: the tree with status marks, progress bars and percentages. */
 import { describe, expect, it } from 'vitest';
-import { expectCleanError, PARTS, progressText, TOTAL, useConfigDir } from './support.js';
+import { expectCleanError, PARTS, progressText, TOTAL, useConfigDir } from '../helpers/bundled-roadmap.js';
 
 const { roadmap, spawn } = useConfigDir();
 

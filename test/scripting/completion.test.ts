@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { roadmapOnPath } from '../helpers/cli.js';
-import { expectCleanError, useConfigDir } from './support.js';
+import { expectCleanError, useConfigDir } from '../helpers/bundled-roadmap.js';
 
 const { dir, roadmap } = useConfigDir();
 

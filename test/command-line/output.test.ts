@@ -11,7 +11,7 @@ import {
   scriptCommand,
   useConfigDir,
   version,
-} from './support.js';
+} from '../helpers/bundled-roadmap.js';
 
 const { dir, roadmap, runWith } = useConfigDir();
 

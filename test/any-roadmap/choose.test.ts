@@ -5,7 +5,7 @@
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectRoadmapFileError, Sandbox } from './support.js';
+import { expectRoadmapFileError, Sandbox } from '../helpers/sandbox.js';
 
 /** A one-part roadmap whose title and first topic say which file it is. */
 const plan = (name: string): string => `# ${name} Plan\n\n## Basics\n\n- ${name} first topic\n- ${name} second topic\n`;

@@ -3,7 +3,7 @@
  * reverse that; links inside a topic are shown by `next`.
  */
 import { describe, expect, it } from 'vitest';
-import { listedItems, progressText, Sandbox } from './support.js';
+import { listedItems, progressText, Sandbox } from '../helpers/sandbox.js';
 
 const TICKED = `# Ticked Plan
 

@@ -1,6 +1,6 @@
 /** `roadmap status`: one line for prompts and status bars. */
 import { describe, expect, it } from 'vitest';
-import { ANSI, TOTAL, useConfigDir } from './support.js';
+import { ANSI, TOTAL, useConfigDir } from '../helpers/bundled-roadmap.js';
 
 const { roadmap, runWith, spawn } = useConfigDir();
 

@@ -6,7 +6,7 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { realRoadmaps, Sandbox, type SavedRoadmap } from './support.js';
+import { realRoadmaps, Sandbox, type SavedRoadmap } from '../helpers/sandbox.js';
 
 const PLAN = `# Rust in a month
 

@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect } from 'vitest';
-import { repoRoot, run, tempDir, type RunOptions, type RunResult } from '../helpers/cli.js';
-import { runIn, type InProcessOptions, type Runner } from '../helpers/in-process.js';
+import { repoRoot, run, tempDir, type RunOptions, type RunResult } from './cli.js';
+import { runIn, type InProcessOptions, type Runner } from './in-process.js';
 
 export const roadmapMarkdown = readFileSync(join(repoRoot, 'data/roadmap.md'), 'utf8');
 
@@ -87,8 +87,8 @@ export function expectUnchanged(file: string, before: FileSnapshot | null): void
   expect(after!.ino).toBe(before.ino);
 }
 
-export type { HistoryEntry, SavedConfig, SavedRoadmap, StatusRecord } from '../helpers/saved-config.js';
-import type { SavedConfig, SavedRoadmap } from '../helpers/saved-config.js';
+export type { HistoryEntry, SavedConfig, SavedRoadmap, StatusRecord } from './saved-config.js';
+import type { SavedConfig, SavedRoadmap } from './saved-config.js';
 
 export function readConfig(dir: string): SavedConfig {
   return JSON.parse(readFileSync(configPath(dir), 'utf8')) as SavedConfig;

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listedItems, listedTopics, progressText, Sandbox, type SavedRoadmap } from './support.js';
+import { listedItems, listedTopics, progressText, Sandbox, type SavedRoadmap } from '../helpers/sandbox.js';
 
 const BASE = `# Study Plan
 

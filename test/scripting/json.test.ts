@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli.js';
-import { ANSI, TOTAL, useConfigDir } from './support.js';
+import { ANSI, TOTAL, useConfigDir } from '../helpers/bundled-roadmap.js';
 
 // strictRequired would refuse project.schema.json's oneOf, whose branches name properties defined above them.
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });

@@ -11,7 +11,7 @@ import {
   savedRoadmap,
   snapshot,
   useConfigDir,
-} from './support.js';
+} from '../helpers/bundled-roadmap.js';
 
 const { dir, roadmap, spawn } = useConfigDir();
 

@@ -8,13 +8,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { expect, onTestFinished } from 'vitest';
-import { repoRoot, run, tempDir, type RunOptions, type RunResult } from '../helpers/cli.js';
-import { runIn, type InProcessOptions, type Runner } from '../helpers/in-process.js';
+import { repoRoot, run, tempDir, type RunOptions, type RunResult } from './cli.js';
+import { runIn, type InProcessOptions, type Runner } from './in-process.js';
 
 export const realRoadmaps = join(repoRoot, 'test/fixtures/real-roadmaps');
 
-export type { HistoryEntry, SavedConfig, SavedRoadmap, StatusRecord } from '../helpers/saved-config.js';
-import type { SavedConfig, SavedRoadmap } from '../helpers/saved-config.js';
+export type { HistoryEntry, SavedConfig, SavedRoadmap, StatusRecord } from './saved-config.js';
+import type { SavedConfig, SavedRoadmap } from './saved-config.js';
 
 /**
  * One test's world: `config` is ROADMAP_CONFIG_DIR, `work` is the folder the

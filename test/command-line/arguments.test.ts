@@ -1,6 +1,6 @@
 /** Arguments a command does not take are usage errors, never silently ignored; `help COMMAND` works. */
 import { describe, expect, it } from 'vitest';
-import { expectCleanError, useConfigDir } from './support.js';
+import { expectCleanError, useConfigDir } from '../helpers/bundled-roadmap.js';
 
 const { roadmap } = useConfigDir();
 

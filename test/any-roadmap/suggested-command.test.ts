@@ -3,7 +3,7 @@
  * and typed back into a shell (in the same folder) it really marks the topic.
  */
 import { describe, expect, it } from 'vitest';
-import { listedItems, Sandbox, suggestedCommand } from './support.js';
+import { listedItems, Sandbox, suggestedCommand } from '../helpers/sandbox.js';
 
 const PLAN = `# Suggest Plan
 

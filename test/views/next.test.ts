@@ -1,6 +1,6 @@
 /** `roadmap next` and bare `roadmap`: what to study next, from a fresh start to the very end. */
 import { describe, expect, it } from 'vitest';
-import { progressText, TOTAL, useConfigDir } from './support.js';
+import { progressText, TOTAL, useConfigDir } from '../helpers/bundled-roadmap.js';
 
 const { roadmap, spawn } = useConfigDir();
 

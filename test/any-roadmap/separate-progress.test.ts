@@ -5,7 +5,7 @@
 import { mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listedItems, progressText, Sandbox } from './support.js';
+import { listedItems, progressText, Sandbox } from '../helpers/sandbox.js';
 
 const PLAN = `# My Plan
 
