@@ -43,7 +43,7 @@ function writeAll(fd: number, text: string): void {
  * that tests and reproducible reports do not depend on the machine's date; any
  * other value is ignored.
  */
-function clock(env: NodeJS.ProcessEnv): () => Date {
+export function clock(env: NodeJS.ProcessEnv): () => Date {
   const fixed = isIsoTime(env.ROADMAP_NOW) ? Date.parse(env.ROADMAP_NOW) : Number.NaN;
   return Number.isNaN(fixed) ? () => new Date() : () => new Date(fixed);
 }

@@ -12,7 +12,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, run, tempDir } from '../helpers/cli.js';
+import { repoRoot, tempDir } from '../helpers/cli.js';
+import { runIn } from '../helpers/in-process.js';
 
 const FIXTURES = join(repoRoot, 'test/fixtures/real-roadmaps');
 const fixturePath = (name: string): string => join(FIXTURES, name);
@@ -234,17 +235,20 @@ interface Seen {
 }
 
 /** `roadmap --file F status --json` and `list --json`, in a fresh config folder. */
-function observe(name: string): Seen {
+async function observe(name: string): Promise<Seen> {
   const { dir, cleanup } = tempDir('roadmap-acceptance-');
   try {
-    const json = (args: string[]): unknown => {
-      const result = run(dir, ['--file', fixturePath(name), '--json', ...args]);
+    const json = async (args: string[]): Promise<unknown> => {
+      const result = await runIn(dir, ['--file', fixturePath(name), '--json', ...args]);
       expect(result.stderr, `roadmap ${args.join(' ')} on ${name}`).toBe('');
       expect(result.code).toBe(0);
       return JSON.parse(result.stdout);
     };
-    const status = json(['status']) as { progress: { total: number; done: number }; next: { title: string } | null };
-    const list = json(['list']) as { title: string; items: ListNode[] };
+    const status = (await json(['status'])) as {
+      progress: { total: number; done: number };
+      next: { title: string } | null;
+    };
+    const list = (await json(['list'])) as { title: string; items: ListNode[] };
     const topics: string[] = [];
     const visit = (node: ListNode): void => {
       if (node.kind === 'topic') topics.push(node.title);
@@ -447,12 +451,12 @@ const CASES: readonly Case[] = [
 describe.each(CASES)('$file', (c) => {
   let seen: Seen;
   let oracle: Topic[];
-  beforeAll(() => {
+  beforeAll(async () => {
     oracle = c.oracle();
     // DEBUG_ORACLE=1 prints what the oracle counts, to compare with `roadmap list` by eye.
     if (process.env.DEBUG_ORACLE)
       console.log(c.file, oracle.length, oracle.map((t) => `${t.line} ${t.title}`).join('\n'));
-    seen = observe(c.file);
+    seen = await observe(c.file);
   });
 
   it('has as many topics as the oracle counts', () => {
@@ -517,18 +521,20 @@ describe.each([
   { name: 'coding-interview-university', args: ['--file', fixturePath('coding-interview-university.md')] },
   { name: 'every-programmer-should-know', args: ['--file', fixturePath('every-programmer-should-know.md')] },
 ])('$name keeps its topic keys', ({ name, args }) => {
-  it('stores a tick on every topic under the same key as before', () => {
+  it('stores a tick on every topic under the same key as before', async () => {
     const { dir, cleanup } = tempDir('roadmap-acceptance-');
     try {
-      const ok = (more: string[]): string => {
-        const result = run(dir, [...args, ...more]);
+      const ok = async (more: string[]): Promise<string> => {
+        const result = await runIn(dir, [...args, ...more]);
         expect(result.stderr, `roadmap ${more.join(' ')}`).toBe('');
         expect(result.code).toBe(0);
         return result.stdout;
       };
-      const parts = (JSON.parse(ok(['--json', 'list'])) as { items: { id: string }[] }).items.map((p) => p.id);
-      ok(['done', ...parts]);
-      const backup = JSON.parse(ok(['export', '--format', 'json'])) as { progress: { items: Record<string, unknown> } };
+      const parts = (JSON.parse(await ok(['--json', 'list'])) as { items: { id: string }[] }).items.map((p) => p.id);
+      await ok(['done', ...parts]);
+      const backup = JSON.parse(await ok(['export', '--format', 'json'])) as {
+        progress: { items: Record<string, unknown> };
+      };
       const pinned = readFileSync(join(repoRoot, 'test/fixtures/pinned-keys', `${name}.txt`), 'utf8')
         .split('\n')
         .filter((k) => k !== '');

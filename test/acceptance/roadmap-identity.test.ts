@@ -8,7 +8,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run, tempDir } from '../helpers/cli.js';
+import { tempDir } from '../helpers/cli.js';
+import { runIn } from '../helpers/in-process.js';
 import type { SavedConfig } from '../helpers/saved-config.js';
 
 /** No title: no \`#\`, no <h1>, no front matter, and two \`##\` parts (a lone \`##\` would be the title). */
@@ -32,15 +33,15 @@ function plan(relative: string, text: string): string {
   return path;
 }
 
-function roadmap(file: string, ...args: string[]): string {
-  const result = run(config, ['--file', file, ...args], { cwd: root });
+async function roadmap(file: string, ...args: string[]): Promise<string> {
+  const result = await runIn(config, ['--file', file, ...args], { cwd: root });
   expect(result.stderr, `roadmap ${args.join(' ')}`).toBe('');
   expect(result.code).toBe(0);
   return result.stdout;
 }
 
-const doneCount = (file: string): number =>
-  (JSON.parse(roadmap(file, '--json', 'status')) as { progress: { done: number } }).progress.done;
+const doneCount = async (file: string): Promise<number> =>
+  (JSON.parse(await roadmap(file, '--json', 'status')) as { progress: { done: number } }).progress.done;
 
 const savedIds = (): string[] =>
   Object.keys((JSON.parse(readFileSync(join(config, 'config.json'), 'utf8')) as SavedConfig).roadmaps).sort();
@@ -60,83 +61,83 @@ function savedUnderFileName(source?: string): void {
 }
 
 describe('an untitled roadmap', () => {
-  it('is known by its full path: two README.md plans keep their own progress', () => {
+  it('is known by its full path: two README.md plans keep their own progress', async () => {
     const alpha = plan('alpha/README.md', UNTITLED);
     const beta = plan('beta/README.md', UNTITLED);
-    roadmap(alpha, 'done', '1.1');
-    expect(doneCount(alpha)).toBe(1);
-    expect(doneCount(beta)).toBe(0);
-    roadmap(beta, 'done', '1.2');
+    await roadmap(alpha, 'done', '1.1');
+    expect(await doneCount(alpha)).toBe(1);
+    expect(await doneCount(beta)).toBe(0);
+    await roadmap(beta, 'done', '1.2');
     expect(savedIds()).toEqual([`file:${alpha}`, `file:${beta}`]);
-    expect(roadmap(alpha, 'list', '--plain')).toMatch(/^1\.1\tdone\tTopic A\n1\.2\ttodo\tTopic B$/m);
+    expect(await roadmap(alpha, 'list', '--plain')).toMatch(/^1\.1\tdone\tTopic A\n1\.2\ttodo\tTopic B$/m);
   });
 
-  it('two README.md plans in folders of the same name (ml/docs, web/docs) keep their own progress', () => {
+  it('two README.md plans in folders of the same name (ml/docs, web/docs) keep their own progress', async () => {
     const ml = plan('ml/docs/README.md', UNTITLED);
     const web = plan('web/docs/README.md', UNTITLED);
-    roadmap(ml, 'done', '1.1');
-    expect(doneCount(ml)).toBe(1);
-    expect(doneCount(web)).toBe(0);
+    await roadmap(ml, 'done', '1.1');
+    expect(await doneCount(ml)).toBe(1);
+    expect(await doneCount(web)).toBe(0);
   });
 
-  it('takes over the progress it saved under its file name alone, once', () => {
+  it('takes over the progress it saved under its file name alone, once', async () => {
     const alpha = plan('alpha/README.md', UNTITLED);
     const beta = plan('beta/README.md', UNTITLED);
     savedUnderFileName(alpha);
-    expect(doneCount(alpha)).toBe(1);
+    expect(await doneCount(alpha)).toBe(1);
     expect(savedIds()).toEqual([`file:${alpha}`]);
-    expect(roadmap(alpha, 'note', '1.1')).toContain('kept');
+    expect(await roadmap(alpha, 'note', '1.1')).toContain('kept');
     // The other README.md starts afresh: the record was the first one's.
-    expect(doneCount(beta)).toBe(0);
-    expect(doneCount(alpha)).toBe(1);
+    expect(await doneCount(beta)).toBe(0);
+    expect(await doneCount(alpha)).toBe(1);
   });
 
-  it('leaves that progress to the file it was last saved from', () => {
+  it('leaves that progress to the file it was last saved from', async () => {
     const alpha = plan('alpha/README.md', UNTITLED);
     const beta = plan('beta/README.md', UNTITLED);
     savedUnderFileName(beta);
-    expect(doneCount(alpha)).toBe(0);
-    expect(doneCount(beta)).toBe(1);
+    expect(await doneCount(alpha)).toBe(0);
+    expect(await doneCount(beta)).toBe(1);
     expect(savedIds()).toEqual([`file:${beta}`]);
   });
 
-  it('takes over progress saved before files were recorded when it holds items of this plan', () => {
+  it('takes over progress saved before files were recorded when it holds items of this plan', async () => {
     const alpha = plan('alpha/README.md', UNTITLED);
     savedUnderFileName();
-    expect(doneCount(alpha)).toBe(1);
+    expect(await doneCount(alpha)).toBe(1);
   });
 
-  it('never takes progress recorded from another file, even one that is gone', () => {
+  it('never takes progress recorded from another file, even one that is gone', async () => {
     savedUnderFileName(join(root, 'gone/README.md'));
-    expect(doneCount(plan('gamma/README.md', UNTITLED))).toBe(0);
+    expect(await doneCount(plan('gamma/README.md', UNTITLED))).toBe(0);
     expect(savedIds()).toEqual(['title:readme']);
   });
 
-  it('never takes progress that holds none of its items', () => {
+  it('never takes progress that holds none of its items', async () => {
     savedUnderFileName();
-    expect(doneCount(plan('gamma/README.md', '## Other\n\n- Topic X\n\n## More\n\n- Topic Y\n'))).toBe(0);
+    expect(await doneCount(plan('gamma/README.md', '## Other\n\n- Topic X\n\n## More\n\n- Topic Y\n'))).toBe(0);
     expect(savedIds()).toEqual(['title:readme']);
   });
 });
 
 describe('a titled roadmap', () => {
-  it('keeps its progress when moved, even if an untitled file of the same name is opened first', () => {
+  it('keeps its progress when moved, even if an untitled file of the same name is opened first', async () => {
     const titled = plan('t1/roadmap.md', `# Roadmap\n\n${UNTITLED}`);
-    roadmap(titled, 'done', '1.1');
+    await roadmap(titled, 'done', '1.1');
     const moved = join(root, 't2/roadmap.md');
     mkdirSync(join(root, 't2'));
     renameSync(titled, moved);
-    expect(doneCount(plan('u/roadmap.md', UNTITLED))).toBe(0);
-    expect(doneCount(moved)).toBe(1);
+    expect(await doneCount(plan('u/roadmap.md', UNTITLED))).toBe(0);
+    expect(await doneCount(moved)).toBe(1);
   });
 
-  it('keeps its progress when the file is moved and renamed', () => {
+  it('keeps its progress when the file is moved and renamed', async () => {
     const first = plan('alpha/README.md', `# My Plan\n\n${UNTITLED}`);
-    roadmap(first, 'done', '1.1');
+    await roadmap(first, 'done', '1.1');
     mkdirSync(join(root, 'elsewhere'));
     const moved = join(root, 'elsewhere/plan.md');
     renameSync(first, moved);
-    expect(doneCount(moved)).toBe(1);
+    expect(await doneCount(moved)).toBe(1);
     expect(savedIds()).toEqual(['title:my-plan']);
   });
 });

@@ -7,7 +7,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { repoRoot, run, tempDir } from '../helpers/cli.js';
+import { repoRoot, tempDir } from '../helpers/cli.js';
+import { runIn } from '../helpers/in-process.js';
 
 /** Columns a terminal gives `text`: CJK, Hangul and full-width forms two, combining marks none. */
 function columns(text: string): number {
@@ -66,20 +67,20 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-function roadmap(...args: string[]): string[] {
-  const result = run(dir, ['--file', file, '--no-color', ...args]);
+async function roadmap(...args: string[]): Promise<string[]> {
+  const result = await runIn(dir, ['--file', file, '--no-color', ...args]);
   expect(result.stderr, `roadmap ${args.join(' ')}`).toBe('');
   expect(result.code).toBe(0);
   return result.stdout.split('\n');
 }
 
 describe('titles in Chinese, Korean and with combining accents', () => {
-  beforeEach(() => {
-    roadmap('done', '1.1.1', '2.1.1', '2.2.1');
+  beforeEach(async () => {
+    await roadmap('done', '1.1.1', '2.1.1', '2.2.1');
   });
 
-  it('list: every bar starts in the same column', () => {
-    const [, ...rows] = roadmap('list');
+  it('list: every bar starts in the same column', async () => {
+    const [, ...rows] = await roadmap('list');
     const starts = barColumns(rows);
     expect(starts.length).toBe(6); // two parts, four sections
     expect(new Set(starts).size, rows.join('\n')).toBe(1);
@@ -88,16 +89,16 @@ describe('titles in Chinese, Korean and with combining accents', () => {
     expect(new Set(names.map((n) => n.length)).size).toBeGreaterThan(1);
   });
 
-  it('report: the parts and the total line up', () => {
-    const rows = roadmap('report').filter((l) => BAR.test(l));
+  it('report: the parts and the total line up', async () => {
+    const rows = (await roadmap('report')).filter((l) => BAR.test(l));
     expect(rows.map((l) => l.split(/\s{2,}/)[0])).toEqual(['Part 1: 数学基础', 'Part 2: 编程入门', 'All']);
     expect(new Set(barColumns(rows)).size, rows.join('\n')).toBe(1);
     // And the columns after the bar, too: each row is as wide as the others up to its numbers.
     expect(new Set(rows.map((l) => columns(l.replace(/\s+\d+\/\d+$/, '')))).size).toBe(1);
   });
 
-  it('next: the details start under the title', () => {
-    const [heading, first, ...details] = roadmap('next');
+  it('next: the details start under the title', async () => {
+    const [heading, first, ...details] = await roadmap('next');
     expect(heading).toBe('Next up');
     const title = /^(\S+\s+)(.+)$/.exec(first!)!;
     expect(title[2]).toBe('积分');
@@ -106,29 +107,29 @@ describe('titles in Chinese, Korean and with combining accents', () => {
     }
   });
 
-  it('project: the readiness bar starts under the title', () => {
-    const [, titleLine, barLine] = roadmap('project');
+  it('project: the readiness bar starts under the title', async () => {
+    const [, titleLine, barLine] = await roadmap('project');
     expect(titleLine).toContain('做一个计算器，用上导数和积分');
     expect(barColumns([barLine!])).toEqual([columns(/^\[.\] \S+\s+/.exec(titleLine!)![0])]);
   });
 
-  it('status and stats: one line of progress, and chart rows of one width', () => {
-    expect(roadmap('status')[0]).toMatch(/^3\/7 topics \(42%\) · Part 1: 数学基础 · next 1\.1\.2$/);
-    const chart = roadmap('stats').filter((l) => /^\s+\d{4}-\d{2}-\d{2}\s/.test(l));
+  it('status and stats: one line of progress, and chart rows of one width', async () => {
+    expect((await roadmap('status'))[0]).toMatch(/^3\/7 topics \(42%\) · Part 1: 数学基础 · next 1\.1\.2$/);
+    const chart = (await roadmap('stats')).filter((l) => /^\s+\d{4}-\d{2}-\d{2}\s/.test(l));
     expect(chart.length).toBeGreaterThan(1);
     expect(new Set(chart.map(columns)).size).toBe(1);
   });
 });
 
 describe('cs-self-learning (a real plan in Chinese)', () => {
-  it('list and report line their bars up', () => {
+  it('list and report line their bars up', async () => {
     file = join(repoRoot, 'test/fixtures/real-roadmaps/cs-self-learning.md');
-    const [, ...listed] = roadmap('list');
+    const [, ...listed] = await roadmap('list');
     // A name longer than the bar column pushes its own bar right; the others share the column.
     const starts = barColumns(listed).filter((c) => c < 48);
     expect(starts.length).toBeGreaterThan(1);
     expect(new Set(starts).size, listed.join('\n')).toBe(1);
-    const reported = roadmap('report').filter((l) => BAR.test(l));
+    const reported = (await roadmap('report')).filter((l) => BAR.test(l));
     expect(new Set(barColumns(reported)).size, reported.join('\n')).toBe(1);
   });
 });

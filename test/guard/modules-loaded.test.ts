@@ -69,7 +69,7 @@ describe('modules loaded', () => {
   });
 
   // Without a terminal nothing may prompt; whether --no-input and CI are honoured at a
-  // terminal is tested in test/interactive.
+  // terminal is tested in test/menu.
   it.each([
     ['done', '1.1.1'],
     ['reset', '--yes'],

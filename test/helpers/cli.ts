@@ -18,7 +18,7 @@ function newTempDir(prefix: string): string {
 }
 
 /** Parsed-roadmap cache for this test file, outside every config folder a test inspects. */
-const cacheDir = newTempDir('roadmap-test-cache-');
+export const cacheDir = newTempDir('roadmap-test-cache-');
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 export interface RunResult {
@@ -57,16 +57,24 @@ export function childEnv(extra: Record<string, string | undefined> = {}): Record
 }
 
 /**
- * Runs `roadmap ...args` with the given config folder, in a pinned environment
- * (see childEnv) with a fake HOME; pass `env` to add or override variables.
+ * The environment of one run with this config folder: pinned (see childEnv),
+ * a fake HOME, this test file's cache; `extra` adds or overrides variables.
  */
-export function run(configDir: string, args: readonly string[], options: RunOptions = {}): RunResult {
-  const env = childEnv({
+export function runEnv(configDir: string, extra: RunOptions['env'] = {}): Record<string, string> {
+  return childEnv({
     HOME: join(configDir, 'home-must-not-be-used'),
     ROADMAP_CONFIG_DIR: configDir,
     ROADMAP_CACHE_DIR: cacheDir,
-    ...options.env,
+    ...extra,
   });
+}
+
+/**
+ * Runs `roadmap ...args` with the given config folder, in a pinned environment
+ * (see runEnv); pass `env` to add or override variables.
+ */
+export function run(configDir: string, args: readonly string[], options: RunOptions = {}): RunResult {
+  const env = runEnv(configDir, options.env);
   const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [binPath, ...args], {
     cwd: options.cwd ?? configDir,
     env,

@@ -7,7 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run, tempDir, type RunOptions } from '../helpers/cli.js';
+import { tempDir, type RunOptions } from '../helpers/cli.js';
+import { runIn } from '../helpers/in-process.js';
 
 /** constructor, toString, hasOwnProperty, valueOf, __proto__, __defineGetter__, ... */
 const NAMES = Object.getOwnPropertyNames(Object.prototype).sort();
@@ -68,12 +69,12 @@ afterEach(() => {
 });
 
 function roadmap(args: readonly string[], options: RunOptions & { dir?: string } = {}) {
-  return run(options.dir ?? config.dir, ['--file', plan, ...args], { cwd: work.dir, ...options });
+  return runIn(options.dir ?? config.dir, ['--file', plan, ...args], { cwd: work.dir, ...options });
 }
 
 /** The command succeeds (exit 0, nothing on stderr) and its output is returned. */
-function ok(args: readonly string[], options: RunOptions & { dir?: string } = {}): string {
-  const result = roadmap(args, options);
+async function ok(args: readonly string[], options: RunOptions & { dir?: string } = {}): Promise<string> {
+  const result = await roadmap(args, options);
   expect(result.stderr, `roadmap ${args.join(' ')}`).toBe('');
   expect(result.code, `roadmap ${args.join(' ')}`).toBe(0);
   return result.stdout;
@@ -122,32 +123,32 @@ function expectEveryName(s: Saved, what: { notes: boolean; reviews: boolean }): 
 }
 
 describe('a roadmap whose titles are built-in names (a part titled "Constructor")', () => {
-  it('done, note, review, list, doctor, export (json, md) and import all work, and nothing vanishes', () => {
+  it('done, note, review, list, doctor, export (json, md) and import all work, and nothing vanishes', async () => {
     const at = (time: string): RunOptions => ({ env: { ROADMAP_NOW: time } });
-    ok(['done', '1'], at(T0));
+    await ok(['done', '1'], at(T0));
     // The part "Constructor" has no notes yet: its key must not read as Object's constructor.
-    expect(ok(['export', '--format', 'md'], at(T0))).toContain('## 1 Constructor');
-    NAMES.forEach((name, i) => ok(['note', `1.${i + 1}`, `note on ${name}`], at(T0)));
-    ok(['note', '1', 'on the whole part'], at(T0));
-    ok(['review', '1.1'], at(LATER));
+    expect(await ok(['export', '--format', 'md'], at(T0))).toContain('## 1 Constructor');
+    for (const [i, name] of NAMES.entries()) await ok(['note', `1.${i + 1}`, `note on ${name}`], at(T0));
+    await ok(['note', '1', 'on the whole part'], at(T0));
+    await ok(['review', '1.1'], at(LATER));
 
-    const list = ok(['list', '--notes'], at(LATER));
+    const list = await ok(['list', '--notes'], at(LATER));
     for (const name of NAMES) expect(list).toContain(`note on ${name}`);
     expect(list).toContain('on the whole part');
-    expect(ok(['doctor'], at(LATER))).toContain('No problems found');
-    ok(['review'], at(LATER));
+    expect(await ok(['doctor'], at(LATER))).toContain('No problems found');
+    await ok(['review'], at(LATER));
 
     const before = saved();
     expect(before.items.size).toBe(NAMES.length);
     expect(before.notes.size).toBe(NAMES.length + 1);
     expect([...before.reviews.keys()]).toEqual(['constructor/definegetter']);
 
-    ok(['export', '--format', 'json', '-o', 'backup.json'], at(LATER));
-    ok(['export', '--format', 'md', '-o', 'backup.md'], at(LATER));
+    await ok(['export', '--format', 'json', '-o', 'backup.json'], at(LATER));
+    await ok(['export', '--format', 'md', '-o', 'backup.md'], at(LATER));
     for (const file of ['backup.json', 'backup.md']) {
       const fresh = tempDir();
       try {
-        ok(['import', file], { ...at(LATER), dir: fresh.dir });
+        await ok(['import', file], { ...at(LATER), dir: fresh.dir });
         const back = saved(fresh.dir);
         expect([...back.items.keys()].sort()).toEqual([...before.items.keys()].sort());
         expect(back.notes).toEqual(before.notes);
@@ -164,51 +165,51 @@ describe('a progress file whose keys are built-in names', () => {
     plan = 'plain.md';
   });
 
-  it('every command reads them as plain keys, a write keeps every one, doctor lists every one', () => {
+  it('every command reads them as plain keys, a write keeps every one, doctor lists every one', async () => {
     writeFileSync(join(config.dir, 'config.json'), progressFileWithNames());
     for (const args of [['list', '--notes'], ['next'], ['status'], ['stats'], ['review'], ['report'], ['project']]) {
-      ok(args);
+      await ok(args);
     }
-    const doctor = roadmap(['doctor']);
+    const doctor = await roadmap(['doctor']);
     expect(doctor.stderr).toBe('');
     expect(doctor.stdout).toContain(`${NAMES.length + 1} saved record(s)`);
     for (const name of NAMES) expect(doctor.stdout).toContain(`\n      ${name} (done 2026-11-01, 1 note, 1 review)`);
 
-    ok(['note', '1.1', 'a write']);
+    await ok(['note', '1.1', 'a write']);
     const after = saved();
     expectEveryName(after, { notes: true, reviews: true });
     expect(after.history.map((h) => h.key)).toEqual(NAMES);
     expect(saved(config.dir, '__proto__').items.get('a/b')).toEqual({ status: 'doing', at: T0 });
   }, 300_000);
 
-  it('doctor reports only what is saved: a status under "constructor" has no notes or reviews', () => {
+  it('doctor reports only what is saved: a status under "constructor" has no notes or reviews', async () => {
     writeFileSync(join(config.dir, 'config.json'), progressFileWithNames({ notes: false, reviews: false }));
-    const doctor = roadmap(['doctor']);
+    const doctor = await roadmap(['doctor']);
     for (const name of NAMES) expect(doctor.stdout).toMatch(new RegExp(`\\n {6}${name}\\s\\(done 2026-11-01\\)`));
     expect(doctor.stdout).not.toMatch(/\d+ (note|review)/);
   });
 
-  it('doctor --repair of a damaged file keeps every record under a built-in name', () => {
+  it('doctor --repair of a damaged file keeps every record under a built-in name', async () => {
     const damaged = JSON.parse(progressFileWithNames()) as { roadmaps: Record<string, { history: unknown }> };
     // History that is not a list makes the file unreadable; what else it holds can be salvaged.
     new Map(Object.entries(damaged.roadmaps)).get(ID)!.history = 'damaged';
     writeFileSync(join(config.dir, 'config.json'), JSON.stringify(damaged));
-    expect(roadmap(['doctor', '--repair']).code).toBe(0);
+    expect((await roadmap(['doctor', '--repair'])).code).toBe(0);
     expectEveryName(saved(), { notes: true, reviews: true });
     expect(saved(config.dir, '__proto__').items.get('a/b')).toEqual({ status: 'doing', at: T0 });
   });
 
   it.each(['json', 'md'])(
     'export --format %s then import into an empty folder restores every record',
-    (format) => {
+    async (format) => {
       writeFileSync(join(config.dir, 'config.json'), progressFileWithNames());
-      ok(['export', '--format', format, '-o', `backup.${format}`]);
+      await ok(['export', '--format', format, '-o', `backup.${format}`]);
       const exported = readFileSync(join(work.dir, `backup.${format}`), 'utf8');
       for (const name of NAMES) expect(exported).toContain(`note on ${name}`);
 
       const fresh = tempDir();
       try {
-        const imported = ok(['import', `backup.${format}`], { dir: fresh.dir });
+        const imported = await ok(['import', `backup.${format}`], { dir: fresh.dir });
         for (const name of NAMES) expect(imported).toContain(`Changed: ${name} (not in this roadmap; kept)`);
         const back = saved(fresh.dir);
         for (const name of NAMES) {
@@ -218,7 +219,7 @@ describe('a progress file whose keys are built-in names', () => {
         // JSON carries everything exactly; markdown has no status times or reviews.
         if (format === 'json') expectEveryName(back, { notes: true, reviews: true });
         // Importing the same file again finds everything there.
-        expect(ok(['import', `backup.${format}`], { dir: fresh.dir })).toContain('Nothing changed');
+        expect(await ok(['import', `backup.${format}`], { dir: fresh.dir })).toContain('Nothing changed');
       } finally {
         fresh.cleanup();
       }

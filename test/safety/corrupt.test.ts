@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeState } from '../../src/core/state.js';
-import { run, tempDir } from '../helpers/cli.js';
+import { tempDir } from '../helpers/cli.js';
+import { runIn } from '../helpers/in-process.js';
 
 let temp: ReturnType<typeof tempDir>;
 let file: string;
@@ -14,8 +15,8 @@ beforeEach(() => {
 afterEach(() => temp.cleanup());
 
 /** A real progress file with two topics done, as the tool writes it. */
-function realFile(): Buffer {
-  expect(run(temp.dir, ['done', '1.1']).code).toBe(0);
+async function realFile(): Promise<Buffer> {
+  expect((await runIn(temp.dir, ['done', '1.1'])).code).toBe(0);
   return readFileSync(file);
 }
 
@@ -36,10 +37,10 @@ const commands = [['next'], ['list'], ['project'], ['done', '2.1.1'], ['undone',
 describe.each(kinds)('a progress file with %s', (_kind, corrupt, problem) => {
   it.each(commands)(
     '`roadmap %s` names the file, says what is wrong, exits 3 (doctor: 1), changes nothing',
-    (...args) => {
-      const bytes = corrupt(realFile());
+    async (...args) => {
+      const bytes = corrupt(await realFile());
       writeFileSync(file, bytes);
-      const result = run(temp.dir, args);
+      const result = await runIn(temp.dir, args);
       const isDoctor = args[0] === 'doctor';
       expect(result.code).toBe(isDoctor ? 1 : 3);
       const message = isDoctor ? result.stdout : result.stderr;
@@ -59,13 +60,13 @@ describe.each(kinds)('a progress file with %s', (_kind, corrupt, problem) => {
 });
 
 describe('roadmap doctor --repair', () => {
-  it('moves a truncated file aside, keeps the records it can read, and says where the backup is', () => {
-    const good = realFile();
+  it('moves a truncated file aside, keeps the records it can read, and says where the backup is', async () => {
+    const good = await realFile();
     const text = good.toString('utf8');
     // Cut after the first record's closing brace: one of the two records survives whole.
     const cut = Buffer.from(text.slice(0, text.indexOf('}', text.indexOf('"status"')) + 1));
     writeFileSync(file, cut);
-    const result = run(temp.dir, ['doctor', '--repair']);
+    const result = await runIn(temp.dir, ['doctor', '--repair']);
     expect(result.code).toBe(0);
     const backupName = readdirSync(temp.dir).find((f) => f.startsWith('config.json.corrupt-'));
     expect(backupName).toBeDefined();
@@ -73,19 +74,19 @@ describe('roadmap doctor --repair', () => {
     expect(readFileSync(join(temp.dir, backupName!))).toEqual(cut);
     const repaired = decodeState(JSON.parse(readFileSync(file, 'utf8')));
     expect(Object.keys(repaired.roadmaps.bundled!.items)).toHaveLength(1);
-    const next = run(temp.dir, ['next']);
+    const next = await runIn(temp.dir, ['next']);
     expect(next.code).toBe(0);
     expect(next.stdout).toContain('1/44 topics');
   });
 
-  it('a second repair at the same moment keeps the first backup and takes the next name', () => {
+  it('a second repair at the same moment keeps the first backup and takes the next name', async () => {
     const env = { env: { ROADMAP_NOW: '2026-11-27T09:00:00.000Z' } };
     const first = Buffer.from('{"first": ');
     const second = Buffer.from('{"second": ');
     writeFileSync(file, first);
-    expect(run(temp.dir, ['doctor', '--repair'], env).code).toBe(0);
+    expect((await runIn(temp.dir, ['doctor', '--repair'], env)).code).toBe(0);
     writeFileSync(file, second);
-    expect(run(temp.dir, ['doctor', '--repair'], env).code).toBe(0);
+    expect((await runIn(temp.dir, ['doctor', '--repair'], env)).code).toBe(0);
     const backups = readdirSync(temp.dir)
       .filter((f) => f.startsWith('config.json.corrupt-'))
       .sort();
@@ -97,71 +98,71 @@ describe('roadmap doctor --repair', () => {
     expect(readFileSync(join(temp.dir, backups[1]!))).toEqual(second);
   });
 
-  it('salvages the good records of a file of the wrong shape', () => {
-    const good = JSON.parse(realFile().toString('utf8')) as { schemaVersion: unknown };
+  it('salvages the good records of a file of the wrong shape', async () => {
+    const good = JSON.parse((await realFile()).toString('utf8')) as { schemaVersion: unknown };
     good.schemaVersion = 'one';
     writeFileSync(file, JSON.stringify(good));
-    expect(run(temp.dir, ['doctor', '--repair']).code).toBe(0);
-    expect(run(temp.dir, ['next']).stdout).toContain('2/44 topics');
+    expect((await runIn(temp.dir, ['doctor', '--repair'])).code).toBe(0);
+    expect((await runIn(temp.dir, ['next'])).stdout).toContain('2/44 topics');
   });
 
-  it('does not touch a file written by a newer version', () => {
+  it('does not touch a file written by a newer version', async () => {
     const newer = Buffer.from('{"schemaVersion": 7, "roadmaps": {}}');
     writeFileSync(file, newer);
-    const result = run(temp.dir, ['doctor', '--repair']);
+    const result = await runIn(temp.dir, ['doctor', '--repair']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/Upgrade roadmap/);
     expect(readFileSync(file)).toEqual(newer);
     expect(readdirSync(temp.dir)).toEqual(['config.json']);
   });
 
-  it('reports and removes a stale lock', () => {
-    realFile();
+  it('reports and removes a stale lock', async () => {
+    await realFile();
     writeFileSync(join(temp.dir, 'config.json.lock'), JSON.stringify({ pid: 999_999_999, host: 'x', token: 't' }));
     // Aged beyond any live write, so it is stale whoever owns the pid.
     const old = new Date(Date.now() - 120_000);
     utimesSync(join(temp.dir, 'config.json.lock'), old, old);
-    const report = run(temp.dir, ['doctor']);
+    const report = await runIn(temp.dir, ['doctor']);
     expect(report.code).toBe(1);
     expect(report.stdout).toMatch(/stale lock .*config\.json\.lock/);
-    expect(run(temp.dir, ['doctor', '--repair']).code).toBe(0);
+    expect((await runIn(temp.dir, ['doctor', '--repair'])).code).toBe(0);
     expect(existsSync(join(temp.dir, 'config.json.lock'))).toBe(false);
-    expect(run(temp.dir, ['doctor']).code).toBe(0);
+    expect((await runIn(temp.dir, ['doctor'])).code).toBe(0);
   });
 
-  it('a lock just taken and not yet written is a save in progress, named without a process', () => {
-    realFile();
+  it('a lock just taken and not yet written is a save in progress, named without a process', async () => {
+    await realFile();
     writeFileSync(join(temp.dir, 'config.json.lock'), '');
-    const report = run(temp.dir, ['doctor']);
+    const report = await runIn(temp.dir, ['doctor']);
     expect(report.code).toBe(0);
     expect(report.stdout).toContain('ok  The progress file is being written.');
     expect(report.stdout).not.toContain('NaN');
   });
 
-  it('still runs when the chosen roadmap cannot be used, and says why', () => {
+  it('still runs when the chosen roadmap cannot be used, and says why', async () => {
     const missing = join(temp.dir, 'no-such-plan.md');
-    const result = run(temp.dir, ['--file', missing, 'doctor']);
+    const result = await runIn(temp.dir, ['--file', missing, 'doctor']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`The roadmap ${missing} cannot be used: no such file.`);
   });
 
-  it('reports and removes the temp file of a save that was killed before its rename', () => {
-    const good = realFile();
+  it('reports and removes the temp file of a save that was killed before its rename', async () => {
+    const good = await realFile();
     const leftover = join(temp.dir, 'config.json.tmp-1f2e3d4c5b6a');
     writeFileSync(leftover, good.subarray(0, 10));
-    const report = run(temp.dir, ['doctor']);
+    const report = await runIn(temp.dir, ['doctor']);
     expect(report.code).toBe(1);
     expect(report.stdout).toContain('1 temporary file(s) left by interrupted saves.');
     expect(report.stdout).toContain(leftover);
-    const repair = run(temp.dir, ['doctor', '--repair']);
+    const repair = await runIn(temp.dir, ['doctor', '--repair']);
     expect(repair.code).toBe(0);
     expect(repair.stdout).toContain('repaired: removed them');
     expect(readdirSync(temp.dir)).toEqual(['config.json']);
     expect(readFileSync(file)).toEqual(good);
   });
 
-  it('reports saved progress for items that no longer exist, with the closest current title, and keeps it', () => {
-    const data = JSON.parse(realFile().toString('utf8')) as {
+  it('reports saved progress for items that no longer exist, with the closest current title, and keeps it', async () => {
+    const data = JSON.parse((await realFile()).toString('utf8')) as {
       roadmaps: { bundled: { items: Record<string, unknown> } };
     };
     data.roadmaps.bundled.items['fastapi-basics/dependency-injection/reusable-components-old-wording'] = {
@@ -170,7 +171,7 @@ describe('roadmap doctor --repair', () => {
     };
     writeFileSync(file, JSON.stringify(data));
     const before = readFileSync(file);
-    const result = run(temp.dir, ['doctor', '--repair']);
+    const result = await runIn(temp.dir, ['doctor', '--repair']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('1 item(s) this roadmap no longer has still have saved progress');
     expect(result.stdout).toContain('reusable-components-old-wording (done 2026-11-01); closest now: 2.3.1');

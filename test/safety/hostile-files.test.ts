@@ -20,6 +20,7 @@ import {
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { run, tempDir, type RunResult } from '../helpers/cli.js';
+import { runIn } from '../helpers/in-process.js';
 import type { SavedConfig } from '../helpers/saved-config.js';
 
 /** A fresh config folder for the running test (removed after it), and the progress file's path in it. */
@@ -47,26 +48,29 @@ describe('a progress file that is not a regular file is refused with exit 3', ()
     ['a link to /dev/zero', (path) => symlinkSync('/dev/zero', path), /is a device, not a regular file/],
     ['a link to /dev/urandom', (path) => symlinkSync('/dev/urandom', path), /is a device, not a regular file/],
   ];
-  it.each(places)('%s: reading and writing commands stop at once, and it is left in place', (_name, make, why) => {
-    const { dir, file } = sandbox();
-    make(file);
-    for (const args of [['status'], ['next'], ['done', '1.1.1']]) {
-      const result = run(dir, args);
-      expectRefused(result, 3, why);
-      expect(result.stderr).toContain(`the progress file ${file} is`);
-    }
-    const doctor = run(dir, ['doctor']);
-    expect(doctor.code).toBe(1);
-    expect(doctor.stdout).toMatch(why);
-    expect(existsSync(file) || lstatSync(file).isSymbolicLink()).toBe(true);
-  });
+  it.each(places)(
+    '%s: reading and writing commands stop at once, and it is left in place',
+    async (_name, make, why) => {
+      const { dir, file } = sandbox();
+      make(file);
+      for (const args of [['status'], ['next'], ['done', '1.1.1']]) {
+        const result = await runIn(dir, args);
+        expectRefused(result, 3, why);
+        expect(result.stderr).toContain(`the progress file ${file} is`);
+      }
+      const doctor = await runIn(dir, ['doctor']);
+      expect(doctor.code).toBe(1);
+      expect(doctor.stdout).toMatch(why);
+      expect(existsSync(file) || lstatSync(file).isSymbolicLink()).toBe(true);
+    },
+  );
 
-  it('a progress file larger than 256 MB is refused without being read', () => {
+  it('a progress file larger than 256 MB is refused without being read', async () => {
     const { dir, file } = sandbox();
     // Sparse: 300 MB on paper, nothing on disk.
     writeFileSync(file, '');
     truncateSync(file, 300 * 1024 * 1024);
-    expectRefused(run(dir, ['status']), 3, /config\.json is larger than 256 MB/);
+    expectRefused(await runIn(dir, ['status']), 3, /config\.json is larger than 256 MB/);
   });
 });
 
@@ -75,26 +79,26 @@ describe('a roadmap that is not a regular file is refused with exit 4', () => {
     ['a named pipe with no writer', 'plan.md', /plan\.md: it is a named pipe \(FIFO\), not a regular file\n/],
     ['/dev/zero', '/dev/zero', /\/dev\/zero: it is a device, not a regular file\n/],
     ['/dev/urandom', '/dev/urandom', /\/dev\/urandom: it is a device, not a regular file\n/],
-  ])('%s', (_name, path, why) => {
+  ])('%s', async (_name, path, why) => {
     const { dir } = sandbox();
     if (path === 'plan.md') mkfifo(join(dir, path));
-    expectRefused(run(dir, ['--file', path, 'list']), 4, why);
-    expectRefused(run(dir, ['list'], { env: { ROADMAP_FILE: path } }), 4, why);
+    expectRefused(await runIn(dir, ['--file', path, 'list']), 4, why);
+    expectRefused(await runIn(dir, ['list'], { env: { ROADMAP_FILE: path } }), 4, why);
   });
 
-  it('a roadmap larger than 64 MB is refused without being read', () => {
+  it('a roadmap larger than 64 MB is refused without being read', async () => {
     const { dir } = sandbox();
     const plan = join(dir, 'plan.md');
     writeFileSync(plan, '# Huge\n\n## Part\n\n- a topic\n');
     truncateSync(plan, 65 * 1024 * 1024);
-    expectRefused(run(dir, ['--file', plan, 'next']), 4, /plan\.md: it is larger than 64 MB\n/);
+    expectRefused(await runIn(dir, ['--file', plan, 'next']), 4, /plan\.md: it is larger than 64 MB\n/);
   });
 });
 
 describe('markdown import reads hostile long lines in linear time', () => {
   /** A markdown export with its first topic's line replaced by `hostile(line)`. */
-  function exportWith(dir: string, hostile: (line: string) => string): string {
-    const exported = run(dir, ['export', '--format', 'md']);
+  async function exportWith(dir: string, hostile: (line: string) => string): Promise<string> {
+    const exported = await runIn(dir, ['export', '--format', 'md']);
     expect(exported.code).toBe(0);
     const lines = exported.stdout.split('\n');
     const first = lines.findIndex((line) => line.startsWith('- [ ] 1.1.1 '));
@@ -104,15 +108,15 @@ describe('markdown import reads hostile long lines in linear time', () => {
     return path;
   }
 
-  it('an 80 KB run of spaces before the key comment: the line is read, its mark imported', () => {
+  it('an 80 KB run of spaces before the key comment: the line is read, its mark imported', async () => {
     const { dir } = sandbox();
-    const path = exportWith(dir, (line) =>
+    const path = await exportWith(dir, (line) =>
       line.replace('- [ ]', '- [x]').replace(' <!-- key:', `${' '.repeat(80_000)}<!-- key:`),
     );
-    const result = run(dir, ['import', path]);
+    const result = await runIn(dir, ['import', path]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/1\.1\.1 .*done/);
-    const status = JSON.parse(run(dir, ['status', '--json']).stdout) as { progress: { done: number } };
+    const status = JSON.parse((await runIn(dir, ['status', '--json'])).stdout) as { progress: { done: number } };
     expect(status.progress.done).toBe(1);
   });
 
@@ -123,10 +127,10 @@ describe('markdown import reads hostile long lines in linear time', () => {
       '1 MB of tabs before an unclosed key comment',
       (line: string) => `${line.slice(0, 12)}${'\t'.repeat(1_000_000)}<!-- key:`,
     ],
-  ])('%s: the line is left out, the rest imported', (_name, hostile) => {
+  ])('%s: the line is left out, the rest imported', async (_name, hostile) => {
     const { dir } = sandbox();
-    const path = exportWith(dir, hostile);
-    const result = run(dir, ['import', path]);
+    const path = await exportWith(dir, hostile);
+    const result = await runIn(dir, ['import', path]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Left out: 1 line naming no item of this roadmap \(line \d+\)/);
   });
@@ -187,7 +191,7 @@ describe('doctor --repair on a progress file cut short', () => {
   it.each([
     ['in the middle of the notes', 0.5],
     ['in the middle of the reviews', 0.97],
-  ])('cut %s: keeps every status, note and review that was whole before the cut', (_where, fraction) => {
+  ])('cut %s: keeps every status, note and review that was whole before the cut', async (_where, fraction) => {
     const { dir, file } = sandbox();
     const original = bigProgress();
     const whole = JSON.stringify(original, undefined, '\t');
@@ -196,7 +200,7 @@ describe('doctor --repair on a progress file cut short', () => {
     const expected = wholeBefore(whole, cut, original);
     expect(expected.notes).toBeGreaterThan(9_000);
 
-    const repaired = run(dir, ['doctor', '--repair']);
+    const repaired = await runIn(dir, ['doctor', '--repair']);
     expect(repaired.code).toBe(0);
     const bundled = (JSON.parse(readFileSync(file, 'utf8')) as SavedConfig).roadmaps.bundled!;
     expect(bundled.items).toEqual(original.roadmaps.bundled!.items);
@@ -219,10 +223,10 @@ describe('doctor --repair on a progress file cut short', () => {
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
 describe('export -o: what it says and the file it writes', () => {
-  it('never echoes control characters from the path, in success or in failure', () => {
+  it('never echoes control characters from the path, in success or in failure', async () => {
     const { dir } = sandbox();
     const name = 'x\u001b]0;pwned\u0007y\u001b[2J.md';
-    const written = run(dir, ['export', '-o', name]);
+    const written = await runIn(dir, ['export', '-o', name]);
     expect(written.code).toBe(0);
     expect(written.stdout).not.toMatch(CONTROL);
     // The user still sees which characters the name holds.
@@ -233,46 +237,50 @@ describe('export -o: what it says and the file it writes', () => {
       ['export', '-o', name, '--json'],
       ['export', '-o', `${name}/x.md`],
     ]) {
-      const refused = run(dir, args);
+      const refused = await runIn(dir, args);
       expect(refused.code).not.toBe(0);
       expect(refused.stderr).not.toMatch(CONTROL);
     }
   });
 
-  it.each(['json', 'md', 'html'])('writes a new %s file with mode 0600, like the progress file', (format) => {
+  it.each(['json', 'md', 'html'])('writes a new %s file with mode 0600, like the progress file', async (format) => {
     const { dir } = sandbox();
-    expect(run(dir, ['export', '--format', format, '-o', `progress.${format}`]).code).toBe(0);
+    expect((await runIn(dir, ['export', '--format', format, '-o', `progress.${format}`])).code).toBe(0);
     expect(statSync(join(dir, `progress.${format}`)).mode & 0o777).toBe(0o600);
   });
 
-  it('--force keeps the mode of the file it replaces', () => {
+  it('--force keeps the mode of the file it replaces', async () => {
     const { dir } = sandbox();
     const path = join(dir, 'shared.json');
     writeFileSync(path, 'old');
     chmodSync(path, 0o640);
-    expect(run(dir, ['export', '-o', 'shared.json', '--force']).code).toBe(0);
+    expect((await runIn(dir, ['export', '-o', 'shared.json', '--force'])).code).toBe(0);
     expect(statSync(path).mode & 0o777).toBe(0o640);
     expect(readFileSync(path, 'utf8')).toMatch(/"kind": "roadmap-progress"/);
   });
 
-  it('a name longer than file systems take is a usage error; one of 250 characters is written', () => {
+  it('a name longer than file systems take is a usage error; one of 250 characters is written', async () => {
     const { dir } = sandbox();
-    expect(run(dir, ['done', '1.1.1']).code).toBe(0);
+    expect((await runIn(dir, ['done', '1.1.1'])).code).toBe(0);
     const before = readdirSync(dir).sort();
-    expectRefused(run(dir, ['export', '-o', `${'a'.repeat(300)}.json`]), 2, /file name .* 305 bytes long/);
-    expectRefused(run(dir, ['export', '-o', `${'a'.repeat(300)}/x.json`]), 2, /longer than the file system takes/);
+    expectRefused(await runIn(dir, ['export', '-o', `${'a'.repeat(300)}.json`]), 2, /file name .* 305 bytes long/);
+    expectRefused(
+      await runIn(dir, ['export', '-o', `${'a'.repeat(300)}/x.json`]),
+      2,
+      /longer than the file system takes/,
+    );
     expect(readdirSync(dir).sort()).toEqual(before);
     const long = `${'b'.repeat(245)}.json`;
-    expect(run(dir, ['export', '-o', long]).code).toBe(0);
+    expect((await runIn(dir, ['export', '-o', long])).code).toBe(0);
     expect(readFileSync(join(dir, long), 'utf8')).toMatch(/"kind": "roadmap-progress"/);
   });
 });
 
 describe('usage errors, not unexpected failures', () => {
-  it.each(['999999999d', '99999999999999999999w'])('report --since %s', (since) => {
+  it.each(['999999999d', '99999999999999999999w'])('report --since %s', async (since) => {
     const { dir } = sandbox();
     expectRefused(
-      run(dir, ['report', '--since', since]),
+      await runIn(dir, ['report', '--since', since]),
       2,
       new RegExp(`--since ${since} reaches back further than any date`),
     );
@@ -299,21 +307,22 @@ describe('a JSON backup with times in the future is refused, as a markdown one i
       (b: Backup) => void (b.progress.notes['some/key'] = [{ at: future, text: 'from the future' }]),
       /dates a note on some\/key 9999/,
     ],
-  ])('%s dated 9999: exit 5, nothing changed', (_what, change, why) => {
+  ])('%s dated 9999: exit 5, nothing changed', async (_what, change, why) => {
     const { dir, file } = sandbox();
-    expect(run(dir, ['done', '1.1.1']).code).toBe(0);
-    const backup = JSON.parse(run(dir, ['export']).stdout) as Backup;
+    expect((await runIn(dir, ['done', '1.1.1'])).code).toBe(0);
+    const backup = JSON.parse((await runIn(dir, ['export'])).stdout) as Backup;
     change(backup);
     const path = join(dir, 'backup.json');
     writeFileSync(path, JSON.stringify(backup));
-    expect(run(dir, ['undone', '1.1.1']).code).toBe(0);
+    expect((await runIn(dir, ['undone', '1.1.1'])).code).toBe(0);
     const saved = readFileSync(file);
-    expectRefused(run(dir, ['import', path]), 5, why);
+    expectRefused(await runIn(dir, ['import', path]), 5, why);
     expect(readFileSync(file)).toEqual(saved);
   });
 });
 
 describe('a relative XDG_CONFIG_HOME or XDG_CACHE_HOME is ignored, as the XDG spec says', () => {
+  // Spawned: src/io/paths.ts finds ~ with os.homedir(), which reads the process's own HOME, not the Io's.
   it('progress goes to ~/.config/roadmap and the parse cache to ~/.cache/roadmap', () => {
     const { dir } = sandbox();
     const home = join(dir, 'home');

@@ -7,7 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run, tempDir, type RunOptions } from '../helpers/cli.js';
+import { tempDir, type RunOptions } from '../helpers/cli.js';
+import { runIn } from '../helpers/in-process.js';
 
 let config: ReturnType<typeof tempDir>;
 let work: ReturnType<typeof tempDir>;
@@ -20,8 +21,8 @@ afterEach(() => {
   work.cleanup();
 });
 
-function ok(args: readonly string[], options: RunOptions & { dir?: string } = {}): string {
-  const result = run(options.dir ?? config.dir, ['--file', 'plan.md', ...args], { cwd: work.dir, ...options });
+async function ok(args: readonly string[], options: RunOptions & { dir?: string } = {}): Promise<string> {
+  const result = await runIn(options.dir ?? config.dir, ['--file', 'plan.md', ...args], { cwd: work.dir, ...options });
   expect(result.stderr, `roadmap ${args.join(' ')}`).toBe('');
   expect(result.code, `roadmap ${args.join(' ')}`).toBe(0);
   return result.stdout;
@@ -67,11 +68,11 @@ describe('report --format csv', () => {
     ['Hyphen-ated = fine', 'Hyphen-ated = fine'],
   ];
 
-  it('neutralises every title cell that starts like a formula: a leading quote, and the cell quoted', () => {
+  it('neutralises every title cell that starts like a formula: a leading quote, and the cell quoted', async () => {
     const plan = `# CSV\n\n## =1+1 part\n\n${TITLES.map(([t]) => `- ${t}`).join('\n')}\n`;
     writeFileSync(join(work.dir, 'plan.md'), plan);
-    ok(['done', '1'], { env: { ROADMAP_NOW: '2026-11-27T09:00:00.000Z' } });
-    const csv = ok(['report', '--format', 'csv', '--since', '7d'], {
+    await ok(['done', '1'], { env: { ROADMAP_NOW: '2026-11-27T09:00:00.000Z' } });
+    const csv = await ok(['report', '--format', 'csv', '--since', '7d'], {
       env: { ROADMAP_NOW: '2026-11-28T09:00:00.000Z' },
     });
     const rows = csv.split('\r\n').slice(0, -1).map(fields);
@@ -113,9 +114,9 @@ describe('export --format md with hostile notes', () => {
   ];
   const KEPT = 'removed/\u202etopic';
 
-  it('writes no bidi control raw anywhere in the file, and its import restores every note exactly', () => {
+  it('writes no bidi control raw anywhere in the file, and its import restores every note exactly', async () => {
     writeFileSync(join(work.dir, 'plan.md'), '# Evil \u202e title\n\n## Part\n\n- Topic one\n- Topic two\n');
-    ok(['done', '1.1']);
+    await ok(['done', '1.1']);
     const file = join(config.dir, 'config.json');
     const saved = JSON.parse(readFileSync(file, 'utf8')) as {
       roadmaps: Record<string, { notes: Record<string, { at: string; text: string }[]> }>;
@@ -126,7 +127,7 @@ describe('export --format md with hostile notes', () => {
     // JSON.stringify writes lone surrogates as \ud800 escapes, as conf does.
     writeFileSync(file, JSON.stringify(saved));
 
-    ok(['export', '--format', 'md', '-o', 'out.md']);
+    await ok(['export', '--format', 'md', '-o', 'out.md']);
     const exported = readFileSync(join(work.dir, 'out.md'), 'utf8');
     for (const c of [...BIDI, '\u2028', '\u2029', '\u001b', '\u0007', '\u009b', '\r', '\ufffd']) {
       expect(exported.includes(c), `U+${c.codePointAt(0)!.toString(16)} in the export`).toBe(false);
@@ -135,7 +136,7 @@ describe('export --format md with hostile notes', () => {
 
     const fresh = tempDir();
     try {
-      ok(['import', 'out.md'], { dir: fresh.dir });
+      await ok(['import', 'out.md'], { dir: fresh.dir });
       const back = JSON.parse(readFileSync(join(fresh.dir, 'config.json'), 'utf8')) as typeof saved;
       expect(Object.keys(back.roadmaps)).toEqual([id]);
       expect(back.roadmaps[id!]!.notes).toEqual(saved.roadmaps[id!]!.notes);

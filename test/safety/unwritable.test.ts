@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, tempDir } from '../helpers/cli.js';
+import { tempDir } from '../helpers/cli.js';
+import { runIn } from '../helpers/in-process.js';
 
 const temp = tempDir();
 afterAll(() => temp.cleanup());
@@ -18,8 +19,8 @@ describe('a config folder that cannot be created', () => {
     ['done', '1.1.1'],
     ['undone', '1.1.1'],
     ['done', 'p2'],
-  ])('`roadmap %s %s` fails with one clear line and exit 1', (...args) => {
-    const result = run(configDir, args, { cwd: temp.dir });
+  ])('`roadmap %s %s` fails with one clear line and exit 1', async (...args) => {
+    const result = await runIn(configDir, args, { cwd: temp.dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /^error: cannot create the progress folder .*not-a-folder\/roadmap .*nothing was saved\n$/,
@@ -27,14 +28,14 @@ describe('a config folder that cannot be created', () => {
     expect(result.stdout).toBe('');
   });
 
-  it('`roadmap doctor` says why progress cannot be saved there', () => {
-    const result = run(configDir, ['doctor'], { cwd: temp.dir });
+  it('`roadmap doctor` says why progress cannot be saved there', async () => {
+    const result = await runIn(configDir, ['doctor'], { cwd: temp.dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`Progress cannot be saved in ${configDir}: ${blocker} is a file, not a folder.`);
   });
 
-  it.each([['next'], ['list'], ['project']])('`roadmap %s` still works', (...args) => {
-    const result = run(configDir, args, { cwd: temp.dir });
+  it.each([['next'], ['list'], ['project']])('`roadmap %s` still works', async (...args) => {
+    const result = await runIn(configDir, args, { cwd: temp.dir });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
   });
@@ -61,16 +62,16 @@ afterAll(() => {
 });
 
 describe.skipIf(!mountPoint)('a config folder on a read-only file system', () => {
-  it('write commands fail clearly; read commands work; the saved file is unchanged', () => {
-    expect(run(mountPoint!, ['done', '1.1']).code).toBe(0);
+  it('write commands fail clearly; read commands work; the saved file is unchanged', async () => {
+    expect((await runIn(mountPoint!, ['done', '1.1'])).code).toBe(0);
     execFileSync('mount', ['-o', 'remount,ro', mountPoint!]);
     const before = readFileSync(join(mountPoint!, 'config.json'));
-    const write = run(mountPoint!, ['done', '2.1']);
+    const write = await runIn(mountPoint!, ['done', '2.1']);
     expect(write.code).toBe(1);
     expect(write.stderr).toMatch(
       /^error: cannot (lock|save progress to) .*config\.json.*read-only file system.*nothing was saved\n$/i,
     );
-    const read = run(mountPoint!, ['next']);
+    const read = await runIn(mountPoint!, ['next']);
     expect(read.code).toBe(0);
     expect(read.stdout).toContain('2/44 topics');
     expect(readFileSync(join(mountPoint!, 'config.json'))).toEqual(before);

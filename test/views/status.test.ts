@@ -1,0 +1,28 @@
+/** `roadmap status`: one line for prompts and status bars. */
+import { describe, expect, it } from 'vitest';
+import { ANSI, TOTAL, useConfigDir } from '../helpers/bundled-roadmap.js';
+
+const { roadmap, runWith, spawn } = useConfigDir();
+
+describe('roadmap status', () => {
+  it('is one line: progress, the part of the next topic, and its ID', () => {
+    // Spawned: the fast path in the built binary, once per fast command (the rest run in-process).
+    expect(spawn(['status']).stdout).toBe(`0/${TOTAL} topics (0%) · Part 1: Fundamentals · next 1.1.1\n`);
+    spawn(['done', '1', '2.1']);
+    const line = spawn(['status']).stdout;
+    expect(line).toBe(`8/${TOTAL} topics (${Math.floor(800 / TOTAL)}%) · Part 2: FastAPI Basics · next 2.2.1\n`);
+  });
+
+  it('says all done when it is', async () => {
+    await roadmap('done', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+    expect((await roadmap('status')).stdout).toBe(`${TOTAL}/${TOTAL} topics (100%) · all done\n`);
+  });
+
+  it('keeps its colour codes whole when colour is on', async () => {
+    const { stdout } = await runWith(['status'], { env: { FORCE_COLOR: '1' } });
+    expect(stdout).toMatch(ANSI);
+    // Every colour code starts with ESC: none was stripped to a bare "[36m".
+    // eslint-disable-next-line no-control-regex
+    expect(stdout.replace(/\x1b\[[0-9;]*m/g, '')).not.toMatch(/\[\d+m/);
+  });
+});
