@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { clock, main } from '../../src/main.js';
+import { runProgram } from '../../src/program.js';
 import type { Io } from '../../src/session.js';
 import { repoRoot, run, runEnv, type RunOptions, type RunResult } from './cli.js';
 
@@ -22,6 +23,8 @@ export interface InProcessOptions extends RunOptions {
   readonly stdoutIsTTY?: boolean;
   /** Pretend stdin is a terminal; false unless asked. */
   readonly stdinIsTTY?: boolean;
+  /** Through the full (commander) program, even when the fast path would take the command line. */
+  readonly program?: boolean;
 }
 
 /** A way to run `roadmap ...args` against a config folder: in this process, or as a child. */
@@ -73,7 +76,8 @@ export const runIn: Runner = async (configDir, args, options = {}) => {
     version,
     cwd: options.cwd ?? configDir,
   };
-  const code = await main(['node', 'roadmap', ...args], io);
+  const argv = ['node', 'roadmap', ...args];
+  const code = options.program ? await runProgram(argv, io) : await main(argv, io);
   return { stdout: out.text(), stderr: err.text(), code };
 };
 

@@ -1,25 +1,16 @@
 /**
- * Runs roadmap in this process through main(argv, io), with an Io that records
- * what it prints: a pinned environment, a temp config folder, a fixed clock.
+ * The registry tests' sandbox: a folder holding the config folder (config/), a
+ * home (home/) and the files examples name, with roadmap run in this process
+ * (test/helpers/in-process.ts) at a fixed time.
  */
 import { cpSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { main } from '../../src/main.js';
-import { runProgram } from '../../src/program.js';
-import type { Io } from '../../src/session.js';
-import { childEnv } from '../helpers/cli.js';
-import { version } from '../e2e/support.js';
+import type { RunResult } from '../helpers/cli.js';
+import { runIn } from '../helpers/in-process.js';
 
-export interface Ran {
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly code: number;
-}
-
-const cacheDir = realpathSync(mkdtempSync(join(tmpdir(), 'roadmap-registry-cache-')));
-afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+export type Ran = RunResult;
 
 export function tempFolder(): string {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'roadmap-registry-')));
@@ -36,32 +27,17 @@ export function copyOf(dir: string): string {
 
 export interface InProcessOptions {
   readonly env?: Record<string, string | undefined>;
+  /** The time the command runs at; 2026-11-30 noon UTC unless given. */
   readonly now?: string;
   /** Through commander even when the fast path would take it. */
   readonly full?: boolean;
 }
 
-export async function inProcess(dir: string, words: readonly string[], options: InProcessOptions = {}): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const env = childEnv({
-    HOME: join(dir, 'home'),
-    ROADMAP_CONFIG_DIR: join(dir, 'config'),
-    ROADMAP_CACHE_DIR: cacheDir,
-    ...options.env,
-  });
-  const fixed = new Date(options.now ?? '2026-11-30T12:00:00Z');
-  const io: Io = {
-    out: (text) => (stdout += text),
-    err: (text) => (stderr += text),
-    env,
-    stdoutIsTTY: false,
-    stdinIsTTY: false,
-    now: () => fixed,
-    version,
+/** `roadmap ...words` in `dir` (its cwd), with `dir`/config as the config folder and `dir`/home as HOME. */
+export function inProcess(dir: string, words: readonly string[], options: InProcessOptions = {}): Promise<Ran> {
+  return runIn(join(dir, 'config'), words, {
     cwd: dir,
-  };
-  const argv = ['node', 'roadmap', ...words];
-  const code = options.full ? await runProgram(argv, io) : await main(argv, io);
-  return { stdout, stderr, code };
+    env: { HOME: join(dir, 'home'), ROADMAP_NOW: options.now ?? '2026-11-30T12:00:00Z', ...options.env },
+    ...(options.full ? { program: true } : {}),
+  });
 }
