@@ -1,28 +1,23 @@
 /** The commander program, built from the command registry: parsing, help and usage errors are commander's. */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { GLOBAL_OPTIONS } from './commands/globals.js';
 import { COMMANDS, rootCommand } from './commands/registry.js';
-import { countOf, type AnyCommand, type ArgumentSpec, type OptionSpec } from './commands/spec.js';
+import type { AnyCommand, ArgumentSpec, OptionSpec } from './commands/spec.js';
 import { execute } from './execute.js';
 import { configDir } from './io/paths.js';
 import type { GlobalOptions, Io } from './session.js';
 
-function positiveInt(value: string): number {
-  const n = countOf(value);
-  if (n === undefined) throw new InvalidArgumentError('expected a whole number of at least 1.');
-  return n;
-}
-
+// Values and arguments are checked by src/execute.ts, in our words: commander takes every
+// option value and word as typed, and says only what it alone knows (unknown options).
 function optionOf(spec: OptionSpec): Option {
   const option = new Option(spec.flags, spec.description);
-  if (spec.count) option.argParser(positiveInt);
   if (spec.default !== undefined) option.default(spec.default);
   return option;
 }
 
-const argumentOf = (arg: ArgumentSpec): string => {
+const argumentOf = (arg: ArgumentSpec, asDeclared: boolean): string => {
   const name = `${arg.name}${arg.variadic ? '...' : ''}`;
-  return arg.required ? `<${name}>` : `[${name}]`;
+  return asDeclared && arg.required ? `<${name}>` : `[${name}]`;
 };
 
 /** The help after the options: examples, then the command's own notes. */
@@ -51,8 +46,13 @@ export function buildProgram(io: Io, json: boolean): Command {
     target.configureOutput(output);
     return text;
   };
-  const run = (spec: AnyCommand, args: Record<string, unknown>, options: Record<string, unknown>) =>
-    execute(spec, { args, options, global: { ...program.opts<GlobalOptions>(), json } }, io, {
+  const run = (
+    spec: AnyCommand,
+    args: Record<string, unknown>,
+    options: Record<string, unknown>,
+    extra: readonly string[] = [],
+  ) =>
+    execute(spec, { args, options, extra, global: { ...program.opts<GlobalOptions>(), json } }, io, {
       commands: COMMANDS,
       helpText,
     });
@@ -77,19 +77,25 @@ export function buildProgram(io: Io, json: boolean): Command {
     .action((_options, command: Command) => run(rootCommand, { command: command.args[0] }, {}));
 
   for (const spec of COMMANDS) {
-    const command = program.command(spec.name).description(spec.summary);
-    for (const arg of spec.args ?? []) command.argument(argumentOf(arg), arg.description);
+    const declared = spec.args ?? [];
+    const command = program
+      .command(spec.name)
+      .description(spec.summary)
+      // The usage shows what is required; commander itself takes every argument as optional.
+      .usage(['[options]', ...declared.map((arg) => argumentOf(arg, true))].join(' '));
+    for (const arg of declared) command.argument(argumentOf(arg, false), arg.description);
     for (const option of spec.options ?? []) command.addOption(optionOf(option));
     command
       .addHelpText('after', helpAfter(spec))
       .configureOutput(output)
       .exitOverride()
       .showSuggestionAfterError()
-      .allowExcessArguments(false)
+      .allowExcessArguments()
       .action((...values: unknown[]) => {
-        const declared = spec.args ?? [];
         const args = Object.fromEntries(declared.map((arg, i) => [arg.name, values[i]]));
-        return run(spec, args, (values[declared.length] ?? {}) as Record<string, unknown>);
+        const variadic = declared.some((arg) => arg.variadic);
+        const extra = variadic ? [] : command.args.slice(declared.length);
+        return run(spec, args, (values[declared.length] ?? {}) as Record<string, unknown>, extra);
       });
   }
   return program;

@@ -4,7 +4,7 @@
  * command, and prints its result as text, JSON or a filled template.
  */
 import type { AnyCommand, Invocation } from './commands/spec.js';
-import { decideOutput, flagsOf } from './commands/spec.js';
+import { countOf, decideOutput, flagsOf } from './commands/spec.js';
 import { QuietExit, UsageError } from './errors.js';
 import { jsonText } from './render/json.js';
 import { Session, type GlobalOptions, type Io } from './session.js';
@@ -12,8 +12,10 @@ import { Session, type GlobalOptions, type Io } from './session.js';
 export interface ParsedCommand {
   /** The command's words, by argument name (a variadic one as an array). */
   readonly args: Readonly<Record<string, unknown>>;
-  /** Its options, by commander's camel-case names, defaults filled in. */
+  /** Its options, by commander's camel-case names, defaults filled in; a count still as typed. */
   readonly options: Readonly<Record<string, unknown>>;
+  /** Words beyond the arguments it takes (only commander passes them on, to be refused here). */
+  readonly extra?: readonly string[];
   readonly global: GlobalOptions & { readonly json: boolean };
 }
 
@@ -24,14 +26,15 @@ export interface Surroundings {
 }
 
 export async function execute(spec: AnyCommand, parsed: ParsedCommand, io: Io, around: Surroundings): Promise<void> {
-  checkValues(spec, parsed.options);
-  const output = decideOutput(spec, parsed.options, parsed.global.json);
+  checkArguments(spec, parsed);
+  const options = checkValues(spec, parsed.options);
+  const output = decideOutput(spec, options, parsed.global.json);
   const session = new Session(io, () => parsed.global);
   // Loaded while the command runs: colour (chalk) is only needed for text.
   const style = output.mode === 'text' ? session.style() : undefined;
   const invocation: Invocation<unknown, unknown> = {
     args: parsed.args,
-    options: parsed.options,
+    options,
     output,
     session,
     // JSON and templates are for scripts: never a question.
@@ -46,7 +49,7 @@ export async function execute(spec: AnyCommand, parsed: ParsedCommand, io: Io, a
   } else if (output.mode === 'template' && spec.template) {
     io.out(spec.template(result, output.template));
   } else {
-    const text = spec.text(result, { style: await style!, options: parsed.options });
+    const text = spec.text(result, { style: await style!, options });
     if (text !== '') io.out(text);
     const notice = spec.notice?.(result);
     if (notice !== undefined) io.err(notice);
@@ -55,17 +58,54 @@ export async function execute(spec: AnyCommand, parsed: ParsedCommand, io: Io, a
   if (code !== 0) throw new QuietExit(code);
 }
 
-/** Values commander does not check: an option's choices, and a count's upper bound. */
-function checkValues(spec: AnyCommand, options: Readonly<Record<string, unknown>>): void {
+/**
+ * The words, in our words rather than commander's: a required argument that is
+ * missing, and words beyond what the command takes.
+ */
+function checkArguments(spec: AnyCommand, parsed: ParsedCommand): void {
+  const command = `roadmap ${spec.name}`;
+  const help = `see "${command} --help"`;
+  for (const arg of spec.args ?? []) {
+    const value = parsed.args[arg.name];
+    if (arg.required && (value === undefined || (Array.isArray(value) && value.length === 0))) {
+      throw new UsageError(arg.missing?.(spec.name) ?? `${command} needs ${arg.name.toUpperCase()} (${help})`);
+    }
+  }
+  const extra = parsed.extra ?? [];
+  if (extra.length > 0) {
+    const takes = (spec.args ?? []).map((a) => a.name.toUpperCase());
+    const what =
+      takes.length === 0
+        ? 'no arguments'
+        : `${takes.length === 1 ? 'one argument' : `${takes.length} arguments`} (${takes.join(', ')})`;
+    const words = extra.map((w) => `"${w}"`).join(' ');
+    throw new UsageError(
+      `${command} takes ${what}, so ${words} ${extra.length === 1 ? 'is' : 'are'} one too many (${help})`,
+    );
+  }
+}
+
+/**
+ * Option values, checked in our words: a count is a whole number of at least 1
+ * (and at most its `max`), an option with choices takes one of them. Returns the
+ * options with counts as numbers.
+ */
+function checkValues(spec: AnyCommand, options: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const checked = { ...options };
   for (const option of spec.options ?? []) {
     const { key, long: name } = flagsOf(option);
-    const value = options[key];
+    const value = checked[key];
     if (option.choices && typeof value === 'string' && !option.choices.includes(value)) {
       throw new UsageError(`${name} takes ${option.choices.join(', ')}, not "${value}"`);
     }
-    const max = option.count?.max;
-    if (max !== undefined && typeof value === 'number' && value > max) {
-      throw new UsageError(`${name} goes up to ${max}, not ${value}`);
+    if (option.count && value !== undefined) {
+      const typed = typeof value === 'string' ? value : JSON.stringify(value);
+      const count = typeof value === 'number' ? value : countOf(typed);
+      if (count === undefined) throw new UsageError(`${name} takes a whole number of at least 1, not "${typed}"`);
+      const max = option.count.max;
+      if (max !== undefined && count > max) throw new UsageError(`${name} goes up to ${max}, not ${count}`);
+      checked[key] = count;
     }
   }
+  return checked;
 }

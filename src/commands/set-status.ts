@@ -181,6 +181,8 @@ export const REFS: ArgumentSpec = {
   description: 'IDs (1.1.1, 2.3, p2), slugs or parts of titles',
   required: true,
   variadic: true,
+  missing: (command) =>
+    `name at least one topic, section, part or project, such as "roadmap ${command} 1.1.1" (see "roadmap list")`,
 };
 
 /** undone, start and skip: set REFs to one status, all of them or none. */

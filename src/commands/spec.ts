@@ -13,6 +13,8 @@ export interface ArgumentSpec {
   readonly required?: boolean;
   /** Takes every remaining word. */
   readonly variadic?: boolean;
+  /** What a required argument's absence says, for the command named; a generic sentence otherwise. */
+  readonly missing?: (command: string) => string;
 }
 
 export interface OptionSpec {

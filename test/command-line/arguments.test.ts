@@ -6,15 +6,46 @@ const { roadmap } = useConfigDir();
 
 describe('arguments', () => {
   it.each([
-    [['next', '3'], "too many arguments for 'next'"],
-    [['status', 'now'], "too many arguments for 'status'"],
-    [['project', 'p1', 'p3'], "too many arguments for 'project'"],
-    [['list', '1', '2'], "too many arguments for 'list'"],
-    [['doctor', '--repair', 'now'], "too many arguments for 'doctor'"],
-  ])('%j exits 2', async (args, message) => {
+    [['next', '3'], 'roadmap next takes no arguments, so "3" is one too many (see "roadmap next --help")'],
+    [['status', 'now'], 'roadmap status takes no arguments, so "now" is one too many'],
+    [['project', 'p1', 'p3'], 'roadmap project takes one argument (REF), so "p3" is one too many'],
+    [['list', '1', '2', '3'], 'roadmap list takes one argument (REF), so "2" "3" are one too many'],
+    [['doctor', '--repair', 'now'], 'roadmap doctor takes no arguments, so "now" is one too many'],
+  ])('%j exits 2, in our words', async (args, message) => {
     const result = await roadmap(...args);
     expectCleanError(result, 2);
     expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toContain('too many arguments for');
+  });
+
+  it.each([
+    [['undone'], 'name at least one topic, section, part or project, such as "roadmap undone 1.1.1"'],
+    [['skip'], 'such as "roadmap skip 1.1.1"'],
+    [['note'], 'roadmap note needs REF (see "roadmap note --help")'],
+    [['import'], 'roadmap import needs FILE'],
+    [['completion'], 'roadmap completion needs SHELL'],
+  ])('%j without its argument exits 2, in our words', async (args, message) => {
+    const result = await roadmap(...args);
+    expectCleanError(result, 2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toContain('missing required argument');
+  });
+
+  it.each([
+    [['next', '-n', '0'], '--number takes a whole number of at least 1, not "0"'],
+    [['next', '--number', '2.5'], '--number takes a whole number of at least 1, not "2.5"'],
+    [['list', '--depth', 'all'], '--depth takes a whole number of at least 1, not "all"'],
+    [['stats', '--weeks', '0'], '--weeks takes a whole number of at least 1, not "0"'],
+    [['stats', '--weeks', '521'], '--weeks goes up to 520, not 521'],
+  ])('%j exits 2, in our words', async (args, message) => {
+    const result = await roadmap(...args);
+    expectCleanError(result, 2);
+    expect(result.stderr).toBe(`error: ${message}\n`);
+  });
+
+  it('a command that needs an argument still shows it as required in its help', async () => {
+    expect((await roadmap('undone', '--help')).stdout).toContain('Usage: roadmap undone [options] <refs...>');
+    expect((await roadmap('note', '--help')).stdout).toContain('Usage: roadmap note [options] <ref> [text...]');
   });
 
   it('`roadmap help next` shows the help of next', async () => {
