@@ -8,6 +8,7 @@ import { topicsOf, walk } from '../core/tree.js';
 import type { LoadedRoadmap } from '../io/roadmap-source.js';
 import type { ProgressStore } from '../io/store.js';
 import { renderDoctor } from '../render/doctor.js';
+import { count } from '../render/style.js';
 import { document, type DocumentHead } from '../render/json.js';
 import { ExitCode } from '../errors.js';
 import { defineCommand, type Invocation } from './spec.js';
@@ -98,7 +99,7 @@ function inspect(ctx: DoctorInput): Finding[] {
     });
   } else {
     const records = Object.values(loaded.state.roadmaps).reduce((n, r) => n + Object.keys(r.items).length, 0);
-    findings.push(ok(`The progress file is readable: ${records} saved record(s).`));
+    findings.push(ok(`The progress file is readable: ${count(records, 'saved record')}.`));
     const saved = ctx.loaded ? own(loaded.state.roadmaps, ctx.loaded.id) : undefined;
     const orphans = ctx.loaded && saved ? orphanedKeys(ctx.loaded.roadmap, saved) : [];
     if (orphans.length > 0) {
@@ -140,7 +141,7 @@ async function repair(ctx: DoctorInput, findings: readonly Finding[]): Promise<F
       }
       done.set(
         'file',
-        `moved it to ${backup} and saved the ${salvage.records} record(s) that could be read in a new progress file`,
+        `moved it to ${backup} and saved the ${count(salvage.records, 'record')} that could be read in a new progress file`,
       );
     }
   });

@@ -310,8 +310,10 @@ export const importCommand = defineCommand({
     options,
     session,
   }: Invocation<{ readonly file: string }, { readonly dryRun?: boolean; readonly force?: boolean }>) => {
-    const content = readImportFile(file === '-' ? '-' : resolve(session.io.cwd, file), file);
-    const input = { name: file, content, force: options.force === true, dryRun: options.dryRun === true };
+    // Messages name the file as typed; `-` is standard input.
+    const name = file === '-' ? 'standard input' : file;
+    const content = readImportFile(file === '-' ? '-' : resolve(session.io.cwd, file), name);
+    const input = { name, content, force: options.force === true, dryRun: options.dryRun === true };
     return importProgress(await session.context(), input);
   },
   text: (result, { style }) => renderImport(result, style),

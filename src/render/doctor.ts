@@ -1,5 +1,5 @@
 import type { DoctorResult } from '../commands/doctor.js';
-import { clean, type Style } from './style.js';
+import { clean, count, type Style } from './style.js';
 
 export function renderDoctor(result: DoctorResult, style: Style): string {
   const lines = [`${style.bold('Progress file:')} ${result.file}`];
@@ -12,11 +12,11 @@ export function renderDoctor(result: DoctorResult, style: Style): string {
   const problems = result.findings.filter((f) => f.problem).length;
   lines.push('');
   if (problems === 0) lines.push(style.green('No problems found.'));
-  else if (result.remaining === 0) lines.push(style.green(`${problems} problem(s) found and repaired.`));
+  else if (result.remaining === 0) lines.push(style.green(`${count(problems, 'problem')} found and repaired.`));
   else {
     const repairable = result.findings.some((f) => f.problem && f.repairable && f.repaired === undefined);
     lines.push(
-      `${result.remaining} problem(s) found.${repairable ? ' Run "roadmap doctor --repair" to fix what can be fixed.' : ''}`,
+      `${count(result.remaining, 'problem')} found.${repairable ? ' Run "roadmap doctor --repair" to fix what can be fixed.' : ''}`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -11,6 +11,9 @@ export function renderStatus(result: NextResult, style: Style): string {
     // placeName cleans the roadmap's text; colour is added after, so it is never cleaned away.
     if (part) parts.push(placeName(part, 0));
     parts.push(`next ${style.cyan(clean(topic.id))}`);
+  } else if (result.tally.skipped > 0) {
+    // Not "all done": the skipped topics are still there to come back to.
+    parts.push(style.yellow(`nothing left but ${result.tally.skipped} skipped`));
   } else {
     parts.push(style.green('all done'));
   }

@@ -162,3 +162,13 @@ describe('usage errors exit 2', () => {
     expectUnchanged(configPath(dir()), null);
   });
 });
+
+describe('plurals', () => {
+  const { roadmap } = useConfigDir();
+  it('doctor counts one record as one, and more as more', async () => {
+    await roadmap('done', '1.1.1');
+    expect((await roadmap('doctor')).stdout).toContain('The progress file is readable: 1 saved record.\n');
+    await roadmap('done', '1.1.2');
+    expect((await roadmap('doctor')).stdout).toContain('The progress file is readable: 2 saved records.\n');
+  });
+});

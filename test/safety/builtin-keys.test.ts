@@ -172,7 +172,7 @@ describe('a progress file whose keys are built-in names', () => {
     }
     const doctor = await roadmap(['doctor']);
     expect(doctor.stderr).toBe('');
-    expect(doctor.stdout).toContain(`${NAMES.length + 1} saved record(s)`);
+    expect(doctor.stdout).toContain(`${NAMES.length + 1} saved records`);
     for (const name of NAMES) expect(doctor.stdout).toContain(`\n      ${name} (done 2026-11-01, 1 note, 1 review)`);
 
     await ok(['note', '1.1', 'a write']);

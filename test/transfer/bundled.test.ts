@@ -299,6 +299,7 @@ describe('files that cannot be imported change nothing', () => {
     const result = input ? spawn(args, { ...at(NOW), input }) : await runWith(args, at(NOW));
     expectCleanError(result, 5);
     expect(result.stderr).toMatch(/is larger than 64 MB/);
+    if (input) expect(result.stderr).toMatch(/^error: cannot import standard input: /);
     expectUnchanged(configPath(dir()), before);
   });
 
@@ -384,7 +385,7 @@ describe('export options', () => {
     try {
       const result = run(other.dir, ['import', '-'], { ...at(NOW), input: text });
       expect(result.code).toBe(0);
-      expect(result.stdout).toMatch(/^Imported - \(JSON backup/);
+      expect(result.stdout).toMatch(/^Imported standard input \(JSON backup/);
       expect(run(other.dir, ['status'], at(NOW)).stdout).toMatch(/^2\/44/);
     } finally {
       other.cleanup();

@@ -18,6 +18,14 @@ describe('roadmap status', () => {
     expect((await roadmap('status')).stdout).toBe(`${TOTAL}/${TOTAL} topics (100%) · all done\n`);
   });
 
+  it('does not say all done while skipped topics remain', async () => {
+    await roadmap('done', '1', '2', '3', '4', '5', '6', '7', '8');
+    await roadmap('skip', '9');
+    const line = (await roadmap('status')).stdout;
+    expect(line).not.toContain('all done');
+    expect(line).toMatch(/ · nothing left but \d+ skipped\n$/);
+  });
+
   it('keeps its colour codes whole when colour is on', async () => {
     const { stdout } = await runWith(['status'], { env: { FORCE_COLOR: '1' } });
     expect(stdout).toMatch(ANSI);
