@@ -1,7 +1,14 @@
 /** `roadmap completion SHELL`: a completion script made from the command registry, or the IDs it completes. */
 import { walk } from '../core/tree.js';
 import { UsageError } from '../errors.js';
-import { completionScript, SHELLS, type CompletionSpec, type Shell } from '../render/completion.js';
+import {
+  completionScript,
+  SHELLS,
+  type CompletionCommand,
+  type CompletionOption,
+  type CompletionSpec,
+  type Shell,
+} from '../render/completion.js';
 import { document, type DocumentHead } from '../render/json.js';
 import { GLOBAL_OPTIONS } from './globals.js';
 import { defineCommand, flagsOf, type AnyCommand, type Invocation, type OptionSpec } from './spec.js';
@@ -12,23 +19,48 @@ export type CompletionResult =
 export type CompletionJson = DocumentHead<'completion'> &
   ({ readonly shell: Shell; readonly script: string } | { readonly shell: 'ids'; readonly ids: readonly string[] });
 
-/** `-n, --number <count>` → `--number`, `-n`. */
-const namesOf = (option: OptionSpec): string[] => {
-  const { long, short } = flagsOf(option);
-  return short === undefined ? [long] : [long, short];
-};
+/** An option as completion sees it: its names, what it says, and what its value is. */
+function completionOption(option: OptionSpec): CompletionOption {
+  const { long, short, takesValue } = flagsOf(option);
+  const value: CompletionOption['value'] = !takesValue
+    ? undefined
+    : option.choices
+      ? { kind: 'choice', choices: option.choices }
+      : /<(file|path)>/.test(option.flags)
+        ? { kind: 'file' }
+        : { kind: 'text' };
+  return {
+    long,
+    ...(short === undefined ? {} : { short }),
+    description: option.description,
+    ...(value === undefined ? {} : { value }),
+  };
+}
 
-/** What completion needs to know of the program: its commands and their options. */
+/** What a command's words are, from its first argument's name. */
+function wordsOf(command: AnyCommand, commands: readonly AnyCommand[]): CompletionCommand['words'] {
+  const first = command.args?.[0]?.name;
+  if (first === 'ref' || first === 'refs') return { kind: 'ids' };
+  if (first === 'file' || first === 'path') return { kind: 'file' };
+  if (command.name === 'completion') return { kind: 'choice', choices: [...SHELLS, 'ids'] };
+  if (command.name === 'help') return { kind: 'choice', choices: commands.map((c) => c.name) };
+  return first === undefined ? { kind: 'none' } : { kind: 'text' };
+}
+
+/** What completion needs to know of the program: its commands, their words and options, and the global options. */
 function completionSpec(commands: readonly AnyCommand[]): CompletionSpec {
-  const globalOptions = [...new Set(['--version', '-V', ...GLOBAL_OPTIONS.flatMap(namesOf), '--help'])];
   return {
     commands: commands.map((c) => ({
       name: c.name,
-      options: [...new Set([...(c.options ?? []).flatMap(namesOf), '--help'])].filter(
-        (o) => !globalOptions.includes(o),
-      ),
+      summary: c.summary,
+      words: wordsOf(c, commands),
+      options: (c.options ?? []).map(completionOption),
     })),
-    globalOptions,
+    globalOptions: [
+      { long: '--version', short: '-V', description: 'print the version' },
+      ...GLOBAL_OPTIONS.map(completionOption),
+      { long: '--help', short: '-h', description: 'show help' },
+    ],
   };
 }
 
