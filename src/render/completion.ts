@@ -121,7 +121,7 @@ complete -F _roadmap roadmap
 function zshScript(spec: CompletionSpec): string {
   // Brackets end an option's description and a colon ends a command's name: both are escaped.
   const zshQuote = (text: string): string => text.replace(/[[\]:\\]/g, (c) => `\\${c}`);
-  const spec1 = (o: CompletionOption): string[] => {
+  const zshOption = (o: CompletionOption): string[] => {
     const value =
       o.value === undefined
         ? ''
@@ -132,7 +132,7 @@ function zshScript(spec: CompletionSpec): string {
             : ':value: ';
     return names(o).map((n) => quoted(`${n}[${zshQuote(o.description)}]${value}`));
   };
-  const globals = spec.globalOptions.flatMap(spec1).join(' \\\n    ');
+  const globals = spec.globalOptions.flatMap(zshOption).join(' \\\n    ');
   const commandList = spec.commands.map((c) => `    ${quoted(`${c.name}:${zshQuote(c.summary)}`)}`).join('\n');
   const perCommand = spec.commands
     .map((c) => {
@@ -145,7 +145,7 @@ function zshScript(spec: CompletionSpec): string {
             : w.kind === 'choice'
               ? `'1:value:(${w.choices.join(' ')})'`
               : '';
-      return `    (${c.name}) _arguments ${[...c.options.flatMap(spec1), words].filter((x) => x !== '').join(' ')} ;;`;
+      return `    (${c.name}) _arguments ${[...c.options.flatMap(zshOption), words].filter((x) => x !== '').join(' ')} ;;`;
     })
     .join('\n');
   return `#compdef roadmap
