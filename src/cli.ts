@@ -1,4 +1,4 @@
-/** The commander program, built from the command registry: parsing, help and usage errors are commander's. */
+/** The commander program, built from the command registry: commander parses the command line and draws the help. */
 import { Command, Option } from 'commander';
 import { GLOBAL_OPTIONS } from './commands/globals.js';
 import { COMMANDS, rootCommand } from './commands/registry.js';

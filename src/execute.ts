@@ -1,7 +1,8 @@
 /**
  * Runs one command from its spec, the same way for the commander program and
- * the fast path: checks the options' values, decides the output once, runs the
- * command, and prints its result as text, JSON or a filled template.
+ * the fast path: checks its words and option values (in our words, not
+ * commander's), decides the output once, runs the command, and prints its result
+ * as text, JSON or a filled template.
  */
 import type { AnyCommand, Invocation } from './commands/spec.js';
 import { countOf, decideOutput, flagsOf } from './commands/spec.js';
