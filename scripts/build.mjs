@@ -2,7 +2,8 @@
 //   dist/cli/roadmap.cjs  the entry: the fast path (next, status) and everything it needs;
 //   dist/cli/program.cjs  commander and every other command, loaded when the fast path does not apply;
 //   dist/cli/parse.cjs    the markdown parser (marked's lexer), loaded only for a roadmap not parsed before;
-//   dist/cli/conf.cjs     conf (with ajv) and atomically, loaded only by commands that save progress;
+//   dist/cli/conf.cjs     conf (with ajv), loaded only by the save that creates the progress file;
+//   dist/cli/atomically.cjs  atomically (8 KB), which writes every save;
 //   dist/cli/prompts.cjs  @inquirer/prompts, loaded only when a prompt is really shown.
 // CommonJS because Node starts it faster than ES modules (no ESM loader, no module facades).
 // The bundled roadmap is parsed here, once, into dist/roadmap.json.
@@ -37,12 +38,15 @@ const separateBundles = {
     b.onResolve({ filter: /^\.\/save-deps\.js$/ }, (args) =>
       args.importer.endsWith('store.ts') ? other('./conf.cjs') : undefined,
     );
+    b.onResolve({ filter: /^\.\/write-deps\.js$/ }, (args) =>
+      args.importer.endsWith('store.ts') ? other('./atomically.cjs') : undefined,
+    );
     b.onResolve({ filter: /^@inquirer\/prompts$/ }, (args) =>
       args.importer.endsWith('prompts.ts') ? other('./prompts.cjs') : undefined,
     );
-    // program.cjs is required as it is; the leaf bundles (conf.cjs, parse.cjs: large, and
-    // importing nothing) load with V8's code cache (src/io/bundle-loader.ts) from the cache folder.
-    b.onLoad({ filter: /^\.\/program\.cjs$/, namespace: 'other-bundle' }, (args) => ({
+    // program.cjs and the small atomically.cjs are required as they are; the leaf bundles (conf.cjs,
+    // parse.cjs: large, and importing nothing) load with V8's code cache (src/io/bundle-loader.ts) from the cache folder.
+    b.onLoad({ filter: /^\.\/(program|atomically)\.cjs$/, namespace: 'other-bundle' }, (args) => ({
       contents: `module.exports = require(${JSON.stringify(args.path)});`,
       loader: 'js',
     }));
@@ -93,7 +97,8 @@ const common = {
   format: 'cjs',
   platform: 'node',
   target: 'node20.19',
-  minify: true,
+  // ROADMAP_BUILD_MINIFY=0 keeps names readable in CPU profiles (with ROADMAP_BUILD_DIR, beside the real build).
+  minify: process.env.ROADMAP_BUILD_MINIFY !== '0',
   // chalk is an ES module, bundled here as CommonJS: loaded (with import(), on first use) only
   // when output is coloured, and without Node's ESM loader, which costs more than chalk itself.
   define: {
@@ -118,6 +123,7 @@ await Promise.all([
     entryPoints: [join(root, 'src/io/save-deps.ts')],
     outfile: join(cli, 'conf.cjs'),
   }),
+  build({ ...common, entryPoints: [join(root, 'src/io/write-deps.ts')], outfile: join(cli, 'atomically.cjs') }),
   build({
     ...common,
     plugins: [],

@@ -101,7 +101,8 @@ export function decodeState(data: unknown): SavedState {
   }
   const current = migrate(data, version, MIGRATIONS);
   if (!isObject(current.roadmaps)) throw new StateProblem('has no "roadmaps" object');
-  const roadmaps = dict(Object.entries(current.roadmaps).map(([id, value]) => [id, decodeRoadmapState(value, id)]));
+  const roadmaps = asDict<RoadmapState>(current.roadmaps);
+  for (const id of Object.keys(roadmaps)) roadmaps[id] = decodeRoadmapState(roadmaps[id], id);
   return { schemaVersion: SCHEMA_VERSION, settings: decodeSettings(current.settings), roadmaps };
 }
 
@@ -113,19 +114,31 @@ function decodeSettings(value: unknown): Settings {
   return typeof value.roadmap === 'string' ? { roadmap: value.roadmap } : {};
 }
 
-/** One roadmap's progress, every record checked (also for imported backups). */
+/**
+ * One roadmap's progress, every record checked (also for imported backups).
+ * Checked where it is, not copied: the progress file is read by every command,
+ * and copying each item, history entry, note and review doubled what a run
+ * allocates (and the garbage collection that follows). `value` is the caller's
+ * freshly parsed JSON and becomes part of the result: its keyed records turn
+ * into dicts (their prototype is dropped, so "__proto__" or "constructor" stays
+ * an ordinary key), and only a record with fields beyond the known ones is
+ * copied, so nothing unknown reaches a save or an export.
+ */
 export function decodeRoadmapState(value: unknown, id: string): RoadmapState {
   if (!isObject(value) || !isObject(value.items) || !Array.isArray(value.history)) {
     throw new StateProblem(`has a malformed entry for roadmap "${id}"`);
   }
-  const items = dict<StatusRecord>();
-  for (const [key, record] of Object.entries(value.items)) {
+  const items = asDict<StatusRecord>(value.items);
+  for (const key of Object.keys(items)) {
+    const record: unknown = items[key];
     if (!isObject(record) || !isStatus(record.status) || !isTime(record.at)) {
       throw new StateProblem(`has a malformed record for "${key}"`);
     }
-    items[key] = { status: record.status, at: record.at };
+    if (fieldCount(record) !== 2) items[key] = { status: record.status, at: record.at };
   }
-  const history: StatusChange[] = value.history.map((entry, i) => {
+  const history = value.history as StatusChange[];
+  for (let i = 0; i < history.length; i++) {
+    const entry: unknown = history[i];
     if (
       !isObject(entry) ||
       typeof entry.key !== 'string' ||
@@ -135,8 +148,8 @@ export function decodeRoadmapState(value: unknown, id: string): RoadmapState {
     ) {
       throw new StateProblem(`has a malformed history entry (number ${i + 1}) for roadmap "${id}"`);
     }
-    return { key: entry.key, from: entry.from, to: entry.to, at: entry.at };
-  });
+    if (fieldCount(entry) !== 4) history[i] = { key: entry.key, from: entry.from, to: entry.to, at: entry.at };
+  }
   if (value.source !== undefined && typeof value.source !== 'string') {
     throw new StateProblem(`has a malformed "source" for roadmap "${id}"`);
   }
@@ -144,26 +157,45 @@ export function decodeRoadmapState(value: unknown, id: string): RoadmapState {
     items,
     history,
     ...(typeof value.source === 'string' ? { source: value.source } : {}),
-    notes: decodeKeyed(value.notes, `notes for roadmap "${id}"`, isNote, (n) => ({ at: n.at, text: n.text })),
-    reviews: decodeKeyed(value.reviews, `reviews for roadmap "${id}"`, isTime, (t) => t),
+    notes: decodeKeyed(value.notes, `notes for roadmap "${id}"`, isNote, 2, (n) => ({ at: n.at, text: n.text })),
+    reviews: decodeKeyed(value.reviews, `reviews for roadmap "${id}"`, isTime, 0, (t) => t),
   };
 }
 
 const isNote = (v: unknown): v is Note => isObject(v) && isTime(v.at) && typeof v.text === 'string';
 
-/** A `{ key: [entry, ...] }` map, every entry checked; absent means empty. */
+/** A parsed JSON object as a dict, in place: without a prototype, every key is its own (see dict.ts). */
+function asDict<T>(value: Record<string, unknown>): Record<string, T> {
+  return Object.setPrototypeOf(value, null) as Record<string, T>;
+}
+
+/** How many keys a parsed record has (counted without making a list of them). */
+function fieldCount(record: object): number {
+  let count = 0;
+  // A parsed JSON object (or a dict) has no inherited enumerable keys: for-in counts its own.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  for (const _ in record) count++;
+  return count;
+}
+
+/**
+ * A `{ key: [entry, ...] }` map, every entry checked; absent means empty. An
+ * object entry with more than `fields` keys is copied to the known ones.
+ */
 function decodeKeyed<T>(
   value: unknown,
   what: string,
   valid: (v: unknown) => v is T,
+  fields: number,
   copy: (v: T) => T,
 ): Dict<readonly T[]> {
   if (value === undefined) return dict();
   if (!isObject(value)) throw new StateProblem(`has malformed ${what}`);
-  const out = dict<readonly T[]>();
-  for (const [key, entries] of Object.entries(value)) {
+  const out = asDict<T[]>(value);
+  for (const key of Object.keys(out)) {
+    const entries: unknown = out[key];
     if (!Array.isArray(entries) || !entries.every(valid)) throw new StateProblem(`has malformed ${what} ("${key}")`);
-    out[key] = entries.map(copy);
+    if (fields > 0 && entries.some((entry) => fieldCount(entry as object) !== fields)) out[key] = entries.map(copy);
   }
   return out;
 }

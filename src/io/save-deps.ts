@@ -1,8 +1,9 @@
 /**
- * What a save needs from libraries, in one bundle loaded only by commands that
- * save (dist/cli/conf.cjs, see scripts/build.mjs): conf, which says where the
- * progress file lives, and atomically, which writes it (conf's own write path
- * cannot check the lock before the rename, and writes in place when SNAP is set).
+ * conf, which places a new progress file, in a bundle of its own (dist/cli/conf.cjs,
+ * see scripts/build.mjs) loaded only by the save that creates the file: its
+ * constructor reads the whole file and compares it with assert.deepEqual, which
+ * costs more than the rest of a save. The writing itself is atomically's
+ * (src/io/write-deps.ts): conf's own write path cannot check the lock before the
+ * rename, and writes in place when SNAP is set.
  */
 export { default as Conf } from 'conf';
-export { writeFileSync as writeFileAtomic } from 'atomically';

@@ -1,10 +1,12 @@
 /**
  * The progress file. Reads go straight to the file (fast, no conf/ajv on the
- * start-up path of read-only commands); writes are atomic in every environment
- * (atomically: temp file beside it, fsync, rename; then an fsync of the folder)
- * under a cross-process lock, and only while that lock is still ours. A file
- * this build cannot read is never rewritten: every command stops with its path
- * and how to recover, and only `roadmap doctor --repair` moves it aside.
+ * start-up path of read-only commands), read once and checked once per run
+ * unless it changed; writes are atomic in every environment (atomically: temp
+ * file beside it, fsync, rename; then an fsync of the folder) under a
+ * cross-process lock, and only while that lock is still ours. conf places the
+ * file when a save creates it; later saves replace it where it is. A file this
+ * build cannot read is never rewritten: every command stops with its path and
+ * how to recover, and only `roadmap doctor --repair` moves it aside.
  */
 import {
   accessSync,
@@ -16,6 +18,7 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
+  readSync,
   realpathSync,
   renameSync,
   rmSync,
@@ -33,7 +36,7 @@ import {
   type SavedState,
 } from '../core/state.js';
 import { CliError, ProgressFileError } from '../errors.js';
-import { MAX_PROGRESS_BYTES, readRegularFile, UnreadableFile } from './files.js';
+import { MAX_PROGRESS_BYTES, openRegularFile, readRegularFile, UnreadableFile } from './files.js';
 import { acquireLock, BadLockError, readLock, staleReason, type HeldLock, type LockInfo } from './lock.js';
 
 export const CONFIG_NAME = 'config';
@@ -59,13 +62,15 @@ export type LockStatus =
 /** Where a save writes, and with what: loaded once, before the lock is taken, so holding it stays short. */
 interface Saver {
   readonly path: string;
-  readonly write: typeof import('./save-deps.js').writeFileAtomic;
+  readonly write: typeof import('./write-deps.js').writeFileAtomic;
 }
 
 export class ProgressStore {
   readonly file: string;
   readonly lockFile: string;
   private last: SavedState | undefined;
+  /** The text last read and what it decoded to: the same bytes read again (under the lock) are not decoded again. */
+  private decoded: { readonly text: string; readonly state: SavedState } | undefined;
   private saver: Promise<Saver> | undefined;
   /** The lock while `locked` runs: a save checks it is still ours before replacing the file. */
   private lock: HeldLock | undefined;
@@ -84,7 +89,7 @@ export class ProgressStore {
     let text: string;
     try {
       // Only a regular file, and only so much of it: a named pipe or /dev/zero in its place must not hang or flood us.
-      text = readRegularFile(this.file, MAX_PROGRESS_BYTES).toString('utf8');
+      text = readProgressText(this.file);
     } catch (error) {
       if (error instanceof UnreadableFile) return { kind: 'unreadable', problem: error.message, newer: false };
       // ENOTDIR: the folder's path runs through a file, so nothing can have been saved there.
@@ -92,6 +97,7 @@ export class ProgressStore {
       if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'absent' };
       return { kind: 'unreadable', problem: `cannot be read (${(error as Error).message})`, newer: false };
     }
+    if (this.decoded?.text === text) return { kind: 'ok', state: this.decoded.state };
     let data: unknown;
     try {
       data = JSON.parse(text);
@@ -100,7 +106,9 @@ export class ProgressStore {
       return { kind: 'unreadable', problem: what, text, newer: false };
     }
     try {
-      return { kind: 'ok', state: decodeState(data) };
+      const state = decodeState(data);
+      this.decoded = { text, state };
+      return { kind: 'ok', state };
     } catch (error) {
       if (!(error instanceof StateProblem)) throw error;
       const version = (data as { schemaVersion?: unknown }).schemaVersion;
@@ -172,8 +180,9 @@ export class ProgressStore {
 
   /** Read-modify-write of the whole document (settings included) under the lock. */
   async updateAll(change: (current: SavedState) => SavedState | undefined): Promise<SavedState> {
-    // Fail on an unreadable file before taking the lock (and before creating the folder).
-    this.readAll();
+    // Fail on an unreadable file before taking the lock (and before creating the folder):
+    // a file this run has read already was readable, and is read afresh under the lock below.
+    if (this.last === undefined) this.readAll();
     await this.prepareSave();
     return this.locked(async () => {
       const current = this.readAll();
@@ -323,23 +332,23 @@ export class ProgressStore {
   }
 
   /**
-   * Loads what a save needs: conf (~1x Node's start-up to import, so only
-   * commands that write pay for it) says where the file lives. Done before the
-   * lock is taken, and only while the file is readable: conf reads it.
+   * Loads what a save needs, before the lock is taken: atomically, which writes
+   * it, and where the file lives. A file that exists is replaced where it is.
+   * Only when there is none yet does conf place it (the path it names, from the
+   * folder and CONFIG_NAME, is this.file: test/storage checks they agree). Only
+   * then, because conf costs more than the rest of a save: ~1x Node's start-up
+   * to import, and its constructor reads and parses the whole file and compares
+   * it with assert.deepEqual, which loads assert and the stream machinery. Done
+   * only while the file is readable: conf reads it.
    */
   private prepareSave(): Promise<Saver> {
     return (this.saver ??= (async () => {
       this.ensureFolder();
       try {
-        const { Conf, writeFileAtomic } = await import('./save-deps.js');
-        const conf = new Conf<Record<string, unknown>>({
-          projectName: 'roadmap',
-          projectSuffix: '',
-          cwd: this.dir,
-          configName: CONFIG_NAME,
-          configFileMode: 0o600,
-          accessPropertiesByDotNotation: false,
-        });
+        const { writeFileAtomic } = await import('./write-deps.js');
+        if (exists(this.file)) return { path: this.file, write: writeFileAtomic };
+        const { Conf } = await import('./save-deps.js');
+        const conf = new Conf<Record<string, unknown>>(confOptions(this.dir));
         return { path: conf.path, write: writeFileAtomic };
       } catch (error) {
         this.saver = undefined;
@@ -394,15 +403,16 @@ export class ProgressStore {
     // A progress file that is a symbolic link (kept with dotfiles) is replaced where it really is.
     const target = realPathOrSelf(saver.path);
     const staged = `${target}.tmp-staged-${process.pid}-${Date.now().toString(36)}`;
-    const text = JSON.stringify(state, undefined, '\t');
+    // Encoded once: its length is the file's size, and atomically writes the bytes as they are.
+    const bytes = Buffer.from(JSON.stringify(state, undefined, '\t'));
     // A file this size would be refused by every later read: refuse it now, while the old one is intact.
-    if (Buffer.byteLength(text) > MAX_PROGRESS_BYTES) {
+    if (bytes.length > MAX_PROGRESS_BYTES) {
       throw new CliError(
         `the progress file would grow past ${MAX_PROGRESS_BYTES / 1024 / 1024} MB, more than roadmap reads; nothing was saved`,
       );
     }
     try {
-      saver.write(staged, text, { mode: 0o600 });
+      saver.write(staged, bytes, { mode: 0o600 });
       if (this.lock && !this.lock.held()) throw new LockLost();
       renameSync(staged, target);
     } catch (error) {
@@ -435,6 +445,54 @@ export class ProgressStore {
       if (fd !== undefined) closeSync(fd);
     }
   }
+}
+
+/** How conf is told where the progress file of `dir` lives (and with which mode it is created). */
+export const confOptions = (dir: string) =>
+  ({
+    projectName: 'roadmap',
+    projectSuffix: '',
+    cwd: dir,
+    configName: CONFIG_NAME,
+    configFileMode: 0o600,
+    accessPropertiesByDotNotation: false,
+  }) as const;
+
+/** Whether anything (a dangling link included) is at `path`. */
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The progress file's text: only a regular file, of at most MAX_PROGRESS_BYTES.
+ * Read in one piece of the size it has (one buffer, no chunks to copy and join:
+ * the file is read by every command); one that grew meanwhile is read again
+ * through the capped reader.
+ */
+function readProgressText(path: string): string {
+  const { fd, stat } = openRegularFile(path, MAX_PROGRESS_BYTES);
+  let length = 0;
+  let grew = false;
+  let bytes: Buffer;
+  try {
+    // One byte more than its size, to see whether it grew.
+    bytes = Buffer.allocUnsafe(stat.size + 1);
+    while (length < bytes.length) {
+      const n = readSync(fd, bytes, length, bytes.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    grew = length > stat.size;
+  } finally {
+    closeSync(fd);
+  }
+  if (grew) return readRegularFile(path, MAX_PROGRESS_BYTES).toString('utf8');
+  return bytes.toString('utf8', 0, length);
 }
 
 function realPathOrSelf(path: string): string {

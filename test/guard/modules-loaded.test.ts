@@ -4,7 +4,7 @@
  * commander for the full program, marked for parsing a roadmap not parsed
  * before, @inquirer for prompts: none of them belongs on the path of `next`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { binPath, run, tempDir } from '../helpers/cli.js';
@@ -29,7 +29,7 @@ function loadedBy(args: string[], configDir = temp.dir, env: Record<string, stri
 
 /** In node_modules, or bundled by the build into their own files (dist/cli/conf.cjs holds conf and ajv). */
 const heavy =
-  /node_modules\/(conf|ajv|ajv-formats|atomically|@inquirer\/[^/]+|inquirer|commander|marked)\/|\/dist\/cli\/(program|parse|conf|prompts)\.cjs$/;
+  /node_modules\/(conf|ajv|ajv-formats|atomically|@inquirer\/[^/]+|inquirer|commander|marked)\/|\/dist\/cli\/(program|parse|conf|atomically|prompts)\.cjs$/;
 
 describe('modules loaded', () => {
   const fastForms = [
@@ -80,7 +80,26 @@ describe('modules loaded', () => {
   });
 
   it('sees the heavy modules where they are needed (the guard can fail)', () => {
-    expect(loadedBy(['done', '1.1.1']).some((m) => m.endsWith('/dist/cli/conf.cjs'))).toBe(true);
+    const fresh = join(temp.dir, 'fresh');
+    mkdirSync(fresh);
+    const first = loadedBy(['done', '1.1.1'], fresh);
+    expect(first.some((m) => m.endsWith('/dist/cli/conf.cjs'))).toBe(true);
+    expect(first.some((m) => m.endsWith('/dist/cli/atomically.cjs'))).toBe(true);
     expect(loadedBy(['stats']).some((m) => m.endsWith('/dist/cli/program.cjs'))).toBe(true);
+  });
+
+  // conf places the file when a save creates it; its constructor reads the whole file and
+  // compares it with assert.deepEqual, which loads assert and the stream machinery.
+  it('a save to a progress file that exists loads atomically, but not conf or assert', () => {
+    const folder = join(temp.dir, 'saved-before');
+    mkdirSync(folder);
+    loadedBy(['done', '1.1.1'], folder);
+    const loaded = loadedBy(['undone', '1.1.1'], folder);
+    expect(loaded.some((m) => m.endsWith('/dist/cli/atomically.cjs'))).toBe(true);
+    expect(loaded.filter((m) => /\/dist\/cli\/conf\.cjs$|^(node:)?(assert|stream)$/.test(m))).toEqual([]);
+    const saved = JSON.parse(readFileSync(join(folder, 'config.json'), 'utf8')) as {
+      roadmaps: Record<string, { history: unknown[] }>;
+    };
+    expect(saved.roadmaps.bundled?.history).toHaveLength(2);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { own } from '../../src/core/dict.js';
 import { decodeState, migrate, MIGRATIONS, SCHEMA_VERSION, StateProblem } from '../../src/core/state.js';
 
 const at = '2026-11-26T10:00:00.000Z';
@@ -102,5 +103,63 @@ describe('migrate', () => {
 
   it('has a step for every version below the current one', () => {
     for (let v = 1; v < SCHEMA_VERSION; v++) expect(MIGRATIONS[v]).toBeTypeOf('function');
+  });
+});
+
+describe('decodeState on the parsed file (checked in place, not copied)', () => {
+  const hostile = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+  const text = JSON.stringify({
+    schemaVersion: 2,
+    roadmaps: Object.fromEntries(
+      ['bundled', '__proto__'].map((id) => [
+        id,
+        {
+          items: Object.fromEntries(hostile.map((key) => [key, { status: 'done', at }])),
+          history: hostile.map((key) => ({ key, from: 'todo', to: 'done', at })),
+          notes: Object.fromEntries(hostile.map((key) => [key, [{ at, text: `on ${key}` }]])),
+          reviews: Object.fromEntries(hostile.map((key) => [key, [at]])),
+        },
+      ]),
+    ),
+  }).replaceAll('"hasOwnProperty"', '"__proto__x"');
+
+  it('keeps keys like __proto__ and constructor as data, and reads no inherited member as one', () => {
+    const state = decodeState(JSON.parse(text));
+    for (const id of ['bundled', '__proto__']) {
+      const roadmap = own(state.roadmaps, id)!;
+      expect(Object.keys(roadmap.items)).toEqual(['__proto__', 'constructor', 'toString', '__proto__x']);
+      for (const record of [roadmap.items, roadmap.notes, roadmap.reviews]) {
+        expect(Object.getPrototypeOf(record)).toBeNull();
+        expect(Object.hasOwn(record, '__proto__')).toBe(true);
+        expect('valueOf' in record).toBe(false);
+      }
+      expect(own(roadmap.notes, 'constructor')).toEqual([{ at, text: 'on constructor' }]);
+    }
+    expect(Object.getPrototypeOf(state.roadmaps)).toBeNull();
+    // Saved again, it is the same document.
+    const parsed = JSON.parse(text) as { roadmaps: unknown };
+    expect(JSON.parse(JSON.stringify(state))).toEqual({ ...parsed, settings: {} });
+    expect(JSON.stringify(state.roadmaps)).toBe(JSON.stringify(parsed.roadmaps));
+  });
+
+  it('drops fields it does not know from records, so they never reach a save or an export', () => {
+    const state = decodeState({
+      schemaVersion: 2,
+      roadmaps: {
+        bundled: {
+          items: { k: { status: 'done', at, extra: 1 }, j: { status: 'todo', at } },
+          history: [{ key: 'k', from: 'todo', to: 'done', at, by: 'someone' }],
+          notes: { k: [{ at, text: 'kept', html: '<b>' }] },
+          reviews: { k: [at] },
+        },
+      },
+    });
+    expect(state.roadmaps.bundled).toEqual({
+      items: { k: { status: 'done', at }, j: { status: 'todo', at } },
+      history: [{ key: 'k', from: 'todo', to: 'done', at }],
+      notes: { k: [{ at, text: 'kept' }] },
+      reviews: { k: [at] },
+    });
+    expect(JSON.stringify(state)).not.toMatch(/extra|someone|html/);
   });
 });

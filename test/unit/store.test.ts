@@ -1,8 +1,10 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import Conf from 'conf';
+import { join, relative, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RoadmapState, SavedState } from '../../src/core/state.js';
 import { ExitCode, ProgressFileError } from '../../src/errors.js';
-import { ProgressStore } from '../../src/io/store.js';
+import { confOptions, ProgressStore } from '../../src/io/store.js';
 import { tempDir } from '../helpers/cli.js';
 
 let temp: ReturnType<typeof tempDir>;
@@ -74,5 +76,32 @@ describe('ProgressStore', () => {
       ProgressFileError,
     );
     expect(readFileSync(store.file, 'utf8')).toBe(content);
+  });
+
+  // A save replaces an existing file at store.file and lets conf place only a new one: they must agree.
+  it.each([
+    ['an absolute folder', (dir: string) => dir],
+    ['a relative folder', (dir: string) => relative(process.cwd(), dir)],
+  ])('names the file conf names, for %s', (_what, folder) => {
+    const dir = folder(join(temp.dir, 'roadmap'));
+    expect(resolve(new ProgressStore(dir).file)).toBe(new Conf(confOptions(dir)).path);
+  });
+
+  it('reads afresh under the lock: a change saved by another process since this one read the file is kept', async () => {
+    const entry = (key: string): RoadmapState => ({
+      items: { [key]: { status: 'done', at } },
+      history: [],
+      notes: {},
+      reviews: {},
+    });
+    await store.update('a', () => entry('mine'));
+    expect(store.read('a').items).toEqual({ mine: { status: 'done', at } });
+    // Another process saves meanwhile (a file of another length, and then one of the same length).
+    for (const other of ['theirs-longer', 'ours']) {
+      const saved = JSON.parse(readFileSync(store.file, 'utf8')) as SavedState;
+      writeFileSync(store.file, JSON.stringify({ ...saved, roadmaps: { ...saved.roadmaps, b: entry(other) } }));
+      await store.update('a', (current) => ({ ...current, history: [...current.history] }));
+      expect(new ProgressStore(store.dir).snapshot().roadmaps.b?.items).toEqual({ [other]: { status: 'done', at } });
+    }
   });
 });
