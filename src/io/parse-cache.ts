@@ -7,8 +7,9 @@
  */
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Item, Roadmap, TopicIndex } from '../core/model.js';
+import type { Item, Outline, OutlineItems, Roadmap, TopicIndex } from '../core/model.js';
 import { PARSE_RULES_VERSION } from '../core/parse/rules-version.js';
+import { outlineOf } from '../core/tree.js';
 import { xdgDir } from './paths.js';
 
 export interface SourceStamp {
@@ -19,14 +20,15 @@ export interface SourceStamp {
 }
 
 /** Bumped whenever the entry's layout or the parsed tree's shape changes: older entries are never read. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 /**
  * An entry is one file: a first line of JSON (the header), then the topic index
- * as plain text (IDs, keys, and the keys of ticked topics, one per line), then
- * each part's JSON, one after another. `next` on a
- * 10,000-topic roadmap reads the header, the index and one part; the other parts
- * are parsed only if a command uses them.
+ * as plain text (IDs, keys, and the keys of ticked topics, one per line), the
+ * outline's JSON (every item's part, parent, ID, key, title and slug, read only
+ * to resolve a REF), then each part's JSON, one after another. `next` on a 10,000-topic
+ * roadmap reads the header, the index and one part; `done 100.10.10` the same and
+ * the part that holds it; the other parts are parsed only if a command uses them.
  */
 interface Header {
   readonly format: number;
@@ -34,9 +36,9 @@ interface Header {
   readonly rules: number;
   readonly version: string;
   readonly stamp: SourceStamp;
-  readonly roadmap: Omit<Roadmap, 'parts' | 'topics'>;
-  /** Byte lengths of the index's three sections, which follow the header line. */
-  readonly index: readonly [ids: number, keys: number, checked: number];
+  readonly roadmap: Omit<Roadmap, 'parts' | 'topics' | 'outline'>;
+  /** Byte lengths of the index's sections, which follow the header line. */
+  readonly index: readonly [ids: number, keys: number, checked: number, outline: number];
   /** Byte offset (after the index) and length of each part's JSON. */
   readonly parts: readonly (readonly [number, number])[];
 }
@@ -62,8 +64,9 @@ export class ParseCache {
     try {
       fd = openSync(this.fileFor(stamp), 'r');
       const { header, end } = readHeader(fd);
-      const indexLength = header.index[0] + header.index[1] + header.index[2];
-      const partsStart = end + indexLength;
+      const [ids, keys, checked, outline] = header.index;
+      const topicsLength = ids + keys + checked;
+      const partsStart = end + topicsLength + outline;
       const same =
         header.format === FORMAT &&
         header.rules === PARSE_RULES_VERSION &&
@@ -74,12 +77,13 @@ export class ParseCache {
         header.stamp.ctimeMs === stamp.ctimeMs &&
         fstatSync(fd).size === partsStart + header.parts.reduce((sum, [, length]) => sum + length, 0);
       if (!same) return undefined;
-      const index = Buffer.alloc(indexLength);
-      readSync(fd, index, 0, indexLength, end);
-      const roadmap = {
+      const index = Buffer.alloc(topicsLength);
+      readSync(fd, index, 0, topicsLength, end);
+      const roadmap: Roadmap = {
         ...header.roadmap,
         topics: readIndex(index, header.index),
         parts: lazyParts(fd, partsStart, header.parts),
+        outline: lazyOutline(fd, end + topicsLength, outline),
       };
       // The parts are read from this descriptor when first used, so it stays open for this short-lived process.
       fd = undefined;
@@ -98,11 +102,13 @@ export class ParseCache {
     const temp = `${file}.${process.pid}.tmp`;
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      const { parts, topics, ...rest } = roadmap;
+      const { parts, topics, outline, ...rest } = roadmap;
+      const { items } = outline ?? outlineOf(parts);
       const sections = [
         Buffer.from(topics.ids.join('\n')),
         Buffer.from(topics.keys.join('\n')),
         Buffer.from(topics.checked.join('\n')),
+        Buffer.from(JSON.stringify([items.parts, items.parents, items.ids, items.keys, items.titles, items.slugs])),
       ] as const;
       const bodies = parts.map((part) => Buffer.from(JSON.stringify(part)));
       let offset = 0;
@@ -117,7 +123,7 @@ export class ParseCache {
         version: this.version,
         stamp,
         roadmap: rest,
-        index: [sections[0].length, sections[1].length, sections[2].length],
+        index: [sections[0].length, sections[1].length, sections[2].length, sections[3].length],
         parts: ranges,
       };
       writeFileSync(temp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...sections, ...bodies]), {
@@ -153,6 +159,25 @@ function readIndex(bytes: Buffer, [idsLength, keysLength, checkedLength]: Header
   const keys = section(idsLength, keysLength);
   if (ids.length !== keys.length) throw new Error('index sections disagree');
   return { ids, keys, checked: section(idsLength + keysLength, checkedLength) };
+}
+
+/** The outline, read from the entry when first used. */
+function lazyOutline(fd: number, start: number, length: number): Outline {
+  let items: OutlineItems | undefined;
+  return {
+    get items(): OutlineItems {
+      if (items) return items;
+      const bytes = Buffer.alloc(length);
+      readSync(fd, bytes, 0, length, start);
+      const [parts, parents, ids, keys, titles, slugs] = JSON.parse(bytes.toString('utf8')) as [
+        number[],
+        number[],
+        ...string[][],
+      ];
+      if (!ids || !keys || !titles || !slugs) throw new Error('a damaged outline in the parse cache');
+      return (items = { parts, parents, ids, keys, titles, slugs });
+    },
+  };
 }
 
 /** An array whose parts are read and parsed from the entry on first access, each once. */
