@@ -70,6 +70,12 @@ describe('ParseCache', () => {
     expect(readParts(cached)).toEqual([7, 30, 42]);
   });
 
+  it('keeps the outline of loose topics, nested topics and same-titled items', () => {
+    const odd = parseRoadmap('# Plan\n- loose\n  - under it\n## A\n- t\n  - sub\n  - sub\n### S\n- x\n## A\n- t\n');
+    cache.set(stamp, odd);
+    expect(cache.get(stamp)!.outline!.items).toEqual(outlineOf(odd.parts).items);
+  });
+
   it('reads only the parts that hold the keys a change reports', () => {
     cache.set(stamp, many);
     const cached = cache.get(stamp)!;
