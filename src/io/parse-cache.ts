@@ -179,16 +179,16 @@ function readIndex(bytes: Buffer, [idsLength, keysLength, checkedLength]: Header
  * counted from the parents (a part's is -1). On 100,000 topics this halves it.
  */
 type StoredOutline = [
-  parents: number[],
+  parents: readonly number[],
   groupPositions: number[],
   groupIds: string[],
   groupKeys: string[],
-  titles: string[],
-  slugs: string[],
+  titles: readonly string[],
+  slugs: readonly string[],
 ];
 
 function storedOutline(items: OutlineItems, topics: TopicIndex): StoredOutline {
-  const stored: StoredOutline = [[...items.parents], [], [], [], [...items.titles], [...items.slugs]];
+  const stored: StoredOutline = [items.parents, [], [], [], items.titles, items.slugs];
   let topic = 0;
   items.ids.forEach((id, i) => {
     // The topics are the index's, in the same order (keys are distinct, so no other item has the next one's).
