@@ -114,7 +114,10 @@ export interface Roadmap extends RoadmapText {
  * lists: what resolving `done 2.3.1` or `done pydantic` needs, without the tree.
  */
 export interface Outline {
+  /** Where each item is: enough to find an exact ID or key. */
   readonly items: OutlineItems;
+  /** What each item is called: read only when a REF is not an exact ID or key. */
+  readonly words: OutlineWords;
 }
 
 export interface OutlineItems {
@@ -124,6 +127,9 @@ export interface OutlineItems {
   readonly parents: readonly number[];
   readonly ids: readonly string[];
   readonly keys: readonly string[];
+}
+
+export interface OutlineWords {
   readonly titles: readonly string[];
   readonly slugs: readonly string[];
 }

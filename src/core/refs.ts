@@ -3,7 +3,7 @@
  * `"pydantic"`) into items. Resolution is pure: the caller decides how to report
  * an unknown or ambiguous REF.
  */
-import type { Item, OutlineItems, Project, Roadmap } from './model.js';
+import type { Item, OutlineItems, OutlineWords, Project, Roadmap } from './model.js';
 import { similarity, slugify } from './text.js';
 import { outlineOf, topicsOf, walk } from './tree.js';
 
@@ -37,6 +37,8 @@ interface Entry {
  */
 interface Words {
   readonly items: OutlineItems;
+  /** The items' titles and slugs: read only if the REF is not an exact ID or key. */
+  readonly words: () => OutlineWords;
   readonly projects: readonly Project[];
   readonly item: (i: number) => Item;
 }
@@ -45,11 +47,17 @@ function wordsOf(roadmap: Roadmap): Words {
   const { outline, parts, projects } = roadmap;
   if (outline) {
     const { items } = outline;
-    return { items, projects, item: (i) => findItem(parts[items.parts[i]!]!, items.ids[i]!)! };
+    return {
+      items,
+      words: () => outline.words,
+      projects,
+      item: (i) => findItem(parts[items.parts[i]!]!, items.ids[i]!)!,
+    };
   }
   const all: Item[] = [];
   walk(parts, (item) => all.push(item));
-  return { items: outlineOf(parts).items, projects, item: (i) => all[i]! };
+  const { items, words } = outlineOf(parts);
+  return { items, words: () => words, projects, item: (i) => all[i]! };
 }
 
 const sizeOf = (words: Words): number => words.items.ids.length + words.projects.length;
@@ -67,8 +75,8 @@ function entryAt(words: Words, i: number): Entry {
     target: { type: 'item', item: words.item(i) },
     id: items.ids[i]!,
     key: items.keys[i]!,
-    title: items.titles[i]!,
-    slug: items.slugs[i]!,
+    title: words.words().titles[i]!,
+    slug: words.words().slugs[i]!,
     path,
   };
 }
@@ -90,12 +98,12 @@ export type RefScope = 'any' | 'items' | 'projects';
 
 export function resolveRef(roadmap: Roadmap, ref: string, scope: RefScope = 'any'): Resolution {
   const words = wordsOf(roadmap);
-  const { ids, keys, titles, slugs } = words.items;
+  const { ids, keys } = words.items;
   const itemCount = ids.length;
   const idOf = (i: number): string => ids[i] ?? words.projects[i - itemCount]!.id;
   const keyOf = (i: number): string => keys[i] ?? words.projects[i - itemCount]!.key;
-  const titleOf = (i: number): string => titles[i] ?? words.projects[i - itemCount]!.title;
-  const slugOf = (i: number): string => slugs[i] ?? words.projects[i - itemCount]!.slug;
+  const titleOf = (i: number): string => words.words().titles[i] ?? words.projects[i - itemCount]!.title;
+  const slugOf = (i: number): string => words.words().slugs[i] ?? words.projects[i - itemCount]!.slug;
   const inScope = (i: number): boolean => scope === 'any' || (scope === 'projects') === i >= itemCount;
   const matching = (test: (i: number) => boolean): Entry[] => {
     const found: Entry[] = [];

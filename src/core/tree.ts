@@ -52,7 +52,7 @@ export function outlineOf(parts: readonly Item[]): Outline {
     for (const child of item.children) visit(child, part, at);
   };
   parts.forEach((part, i) => visit(part, i, -1));
-  return { items: { ...items, ...words } };
+  return { items, words };
 }
 
 export interface Placed {

@@ -7,7 +7,7 @@
  */
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Item, Outline, OutlineItems, Roadmap, TopicIndex } from '../core/model.js';
+import type { Item, Outline, OutlineItems, OutlineWords, Roadmap, TopicIndex } from '../core/model.js';
 import { PARSE_RULES_VERSION } from '../core/parse/rules-version.js';
 import { outlineOf } from '../core/tree.js';
 import { xdgDir } from './paths.js';
@@ -20,12 +20,12 @@ export interface SourceStamp {
 }
 
 /** Bumped whenever the entry's layout or the parsed tree's shape changes: older entries are never read. */
-const FORMAT = 7;
+const FORMAT = 8;
 
 /**
  * An entry is one file: a first line of JSON (the header), then the topic index
  * as plain text (IDs, keys, and the keys of ticked topics, one per line), the
- * outline's JSON (every item's part, parent, ID, key, title and slug, read only
+ * outline's JSON (every item's parent, ID and key, then every title and slug, read only
  * to resolve a REF), then each part's JSON, one after another. `next` on a 10,000-topic
  * roadmap reads the header, the index and one part; `done 100.10.10` the same and
  * the part that holds it; the other parts are parsed only if a command uses them.
@@ -38,7 +38,7 @@ interface Header {
   readonly stamp: SourceStamp;
   readonly roadmap: Omit<Roadmap, 'parts' | 'topics' | 'outline'>;
   /** Byte lengths of the index's sections, which follow the header line. */
-  readonly index: readonly [ids: number, keys: number, checked: number, outline: number];
+  readonly index: readonly [ids: number, keys: number, checked: number, outline: number, words: number];
   /** Byte offset (after the index) and length of each part's JSON. */
   readonly parts: readonly (readonly [number, number])[];
 }
@@ -64,9 +64,9 @@ export class ParseCache {
     try {
       fd = openSync(this.fileFor(stamp), 'r');
       const { header, end } = readHeader(fd);
-      const [ids, keys, checked, outline] = header.index;
+      const [ids, keys, checked, outline, words] = header.index;
       const topicsLength = ids + keys + checked;
-      const partsStart = end + topicsLength + outline;
+      const partsStart = end + topicsLength + outline + words;
       const same =
         header.format === FORMAT &&
         header.rules === PARSE_RULES_VERSION &&
@@ -84,7 +84,7 @@ export class ParseCache {
         ...header.roadmap,
         topics,
         parts: lazyParts(fd, partsStart, header.parts),
-        outline: lazyOutline(fd, end + topicsLength, outline, topics),
+        outline: lazyOutline(fd, end + topicsLength, [outline, words], topics),
       };
       // The parts are read from this descriptor when first used, so it stays open for this short-lived process.
       fd = undefined;
@@ -104,12 +104,13 @@ export class ParseCache {
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       const { parts, topics, outline, ...rest } = roadmap;
-      const { items } = outline ?? outlineOf(parts);
+      const { items, words } = outline ?? outlineOf(parts);
       const sections = [
         topics.ids.join('\n'),
         topics.keys.join('\n'),
         topics.checked.join('\n'),
         JSON.stringify(storedOutline(items, topics)),
+        JSON.stringify([words.titles, words.slugs]),
       ] as const;
       // Written piece by piece, as text: on 100,000 topics one buffer of the whole entry is 45 MB more.
       const bodies = parts.map((part) => JSON.stringify(part));
@@ -130,6 +131,7 @@ export class ParseCache {
           Buffer.byteLength(sections[1]),
           Buffer.byteLength(sections[2]),
           Buffer.byteLength(sections[3]),
+          Buffer.byteLength(sections[4]),
         ],
         parts: ranges,
       };
@@ -178,17 +180,10 @@ function readIndex(bytes: Buffer, [idsLength, keysLength, checkedLength]: Header
  * parts' and sections' are kept, with their positions; each item's part is
  * counted from the parents (a part's is -1). On 100,000 topics this halves it.
  */
-type StoredOutline = [
-  parents: readonly number[],
-  groupPositions: number[],
-  groupIds: string[],
-  groupKeys: string[],
-  titles: readonly string[],
-  slugs: readonly string[],
-];
+type StoredOutline = [parents: readonly number[], groupPositions: number[], groupIds: string[], groupKeys: string[]];
 
 function storedOutline(items: OutlineItems, topics: TopicIndex): StoredOutline {
-  const stored: StoredOutline = [items.parents, [], [], [], items.titles, items.slugs];
+  const stored: StoredOutline = [items.parents, [], [], []];
   let topic = 0;
   items.ids.forEach((id, i) => {
     // The topics are the index's, in the same order (keys are distinct, so no other item has the next one's).
@@ -202,20 +197,21 @@ function storedOutline(items: OutlineItems, topics: TopicIndex): StoredOutline {
   return stored;
 }
 
-/** The outline, read from the entry when first used. */
-function lazyOutline(fd: number, start: number, length: number, topics: TopicIndex): Outline {
+/** The outline, each half read from the entry when first used: its items and their words follow the index. */
+function lazyOutline(fd: number, start: number, [length, wordsLength]: [number, number], topics: TopicIndex): Outline {
   let items: OutlineItems | undefined;
+  let words: OutlineWords | undefined;
+  const json = (at: number, bytes: number): unknown => {
+    const buffer = Buffer.alloc(bytes);
+    readSync(fd, buffer, 0, bytes, at);
+    return JSON.parse(buffer.toString('utf8'));
+  };
   return {
     get items(): OutlineItems {
       if (items) return items;
-      const bytes = Buffer.alloc(length);
-      readSync(fd, bytes, 0, length, start);
-      const [parents, groupPositions, groupIds, groupKeys, titles, slugs] = JSON.parse(
-        bytes.toString('utf8'),
-      ) as Partial<StoredOutline>;
-      if (!parents || !groupPositions || !groupIds || !groupKeys || !titles || !slugs) {
+      const [parents, groupPositions, groupIds, groupKeys] = json(start, length) as Partial<StoredOutline>;
+      if (!parents || !groupPositions || !groupIds || !groupKeys)
         throw new Error('a damaged outline in the parse cache');
-      }
       const read = { parts: [] as number[], ids: [] as string[], keys: [] as string[] };
       let part = -1;
       let group = 0;
@@ -227,7 +223,13 @@ function lazyOutline(fd: number, start: number, length: number, topics: TopicInd
         read.ids.push(isGroup ? groupIds[group]! : topics.ids[topic]!);
         read.keys.push(isGroup ? groupKeys[group++]! : topics.keys[topic++]!);
       }
-      return (items = { ...read, parents, titles, slugs });
+      return (items = { ...read, parents });
+    },
+    get words(): OutlineWords {
+      if (words) return words;
+      const [titles, slugs] = json(start + length, wordsLength) as Partial<[string[], string[]]>;
+      if (!titles || !slugs) throw new Error('a damaged outline in the parse cache');
+      return (words = { titles, slugs });
     },
   };
 }
