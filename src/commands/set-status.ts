@@ -15,7 +15,7 @@ import {
 } from '../core/progress.js';
 import { keysOf, type Target } from '../core/refs.js';
 import type { RoadmapState } from '../core/state.js';
-import { topicsOf } from '../core/tree.js';
+import { partsWhere, topicsOf } from '../core/tree.js';
 import { UsageError } from '../errors.js';
 import { document, progressJson, refJson, type DocumentHead, type ProgressJson, type RefJson } from '../render/json.js';
 import { renderStatusChange } from '../render/set-status.js';
@@ -76,10 +76,14 @@ export async function saveStatuses<R>(ctx: Context, plan: (seen: Progress) => St
   return { changes: result.changes, result: result.result, state, progress };
 }
 
-/** Item and project titles by key, for reporting changes. */
-export function refsByKey(ctx: Context): Map<string, Ref> {
+/**
+ * Item and project titles by key, for reporting changes: of the `only` keys if
+ * given (reading only the parts that hold them), else of every topic.
+ */
+export function refsByKey(ctx: Context, only?: ReadonlySet<string>): Map<string, Ref> {
   const titles = new Map<string, Ref>();
-  for (const topic of topicsOf(ctx.roadmap.parts)) titles.set(topic.key, refOf(topic));
+  const parts = only ? partsWhere(ctx.roadmap, (_id, key) => only.has(key)) : ctx.roadmap.parts;
+  for (const topic of topicsOf(parts)) titles.set(topic.key, refOf(topic));
   for (const project of ctx.roadmap.projects) titles.set(project.key, refOf(project));
   return titles;
 }
@@ -135,7 +139,7 @@ export function statusChangeResult(
   state: RoadmapState,
   progress: Progress,
 ): StatusChangeResult {
-  const titles = refsByKey(ctx);
+  const titles = refsByKey(ctx, new Set(changes.map((c) => c.key)));
   return {
     status,
     changed: changes.map((c) => ({ ...titles.get(c.key)!, from: c.from })),

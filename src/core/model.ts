@@ -100,4 +100,36 @@ export interface Roadmap extends RoadmapText {
    * from this alone, so a large cached roadmap need not load its whole tree.
    */
   readonly topics: TopicIndex;
+  /**
+   * Which part holds each item, on a roadmap read part by part (from the parse
+   * cache): lets an exact ID or key be found by reading one part, not all of
+   * them. Absent when every part is already in memory.
+   */
+  readonly outline?: Outline;
+}
+
+/**
+ * Every item of a roadmap (parts, sections and topics) in document order, with
+ * the words a REF is matched against and the part that holds it, as parallel
+ * lists: what resolving `done 2.3.1` or `done pydantic` needs, without the tree.
+ */
+export interface Outline {
+  /** Where each item is: enough to find an exact ID or key. */
+  readonly items: OutlineItems;
+  /** What each item is called: read only when a REF is not an exact ID or key. */
+  readonly words: OutlineWords;
+}
+
+export interface OutlineItems {
+  /** The index (in `parts`) of the part each item is in. */
+  readonly parts: readonly number[];
+  /** The position (in these lists) of each item's parent; -1 for a part. */
+  readonly parents: readonly number[];
+  readonly ids: readonly string[];
+  readonly keys: readonly string[];
+}
+
+export interface OutlineWords {
+  readonly titles: readonly string[];
+  readonly slugs: readonly string[];
 }

@@ -3,9 +3,9 @@
  * `"pydantic"`) into items. Resolution is pure: the caller decides how to report
  * an unknown or ambiguous REF.
  */
-import type { Item, Project, Roadmap } from './model.js';
+import type { Item, OutlineItems, OutlineWords, Project, Roadmap } from './model.js';
 import { similarity, slugify } from './text.js';
-import { topicsOf, walk } from './tree.js';
+import { outlineOf, topicsOf, walk } from './tree.js';
 
 export type Target =
   { readonly type: 'item'; readonly item: Item } | { readonly type: 'project'; readonly project: Project };
@@ -30,29 +30,65 @@ interface Entry {
   readonly path: readonly string[];
 }
 
-function entries(roadmap: Roadmap): Entry[] {
-  const out: Entry[] = [];
-  walk(roadmap.parts, (item, ancestors) =>
-    out.push({
-      target: { type: 'item', item },
-      id: item.id,
-      key: item.key,
-      title: item.title,
-      slug: item.slug,
-      path: [...ancestors.map((a) => a.id), item.id],
-    }),
-  );
-  for (const project of roadmap.projects) {
-    out.push({
-      target: { type: 'project', project },
-      id: project.id,
-      key: project.key,
-      title: project.title,
-      slug: project.slug,
-      path: [project.id],
-    });
+/**
+ * The words of every item (from the outline of a roadmap read part by part, so
+ * that only the part holding the chosen item is read) and then of every
+ * project. Matching runs over these lists; an entry is made only for a match.
+ */
+interface Words {
+  readonly items: OutlineItems;
+  /** The items' titles and slugs: read only if the REF is not an exact ID or key. */
+  readonly words: () => OutlineWords;
+  readonly projects: readonly Project[];
+  readonly item: (i: number) => Item;
+}
+
+function wordsOf(roadmap: Roadmap): Words {
+  const { outline, parts, projects } = roadmap;
+  if (outline) {
+    const { items } = outline;
+    return {
+      items,
+      words: () => outline.words,
+      projects,
+      item: (i) => findItem(parts[items.parts[i]!]!, items.ids[i]!)!,
+    };
   }
-  return out;
+  const all: Item[] = [];
+  walk(parts, (item) => all.push(item));
+  const { items, words } = outlineOf(parts);
+  return { items, words: () => words, projects, item: (i) => all[i]! };
+}
+
+const sizeOf = (words: Words): number => words.items.ids.length + words.projects.length;
+
+function entryAt(words: Words, i: number): Entry {
+  const { items } = words;
+  const project = words.projects[i - items.ids.length];
+  if (project) {
+    const { id, key, title, slug } = project;
+    return { target: { type: 'project', project }, id, key, title, slug, path: [id] };
+  }
+  const path: string[] = [];
+  for (let at = i; at >= 0; at = items.parents[at]!) path.unshift(items.ids[at]!);
+  return {
+    target: { type: 'item', item: words.item(i) },
+    id: items.ids[i]!,
+    key: items.keys[i]!,
+    title: words.words().titles[i]!,
+    slug: words.words().slugs[i]!,
+    path,
+  };
+}
+
+/** The item with this ID in the part, or the part itself. */
+function findItem(part: Item, id: string): Item | undefined {
+  if (part.id === id) return part;
+  for (const child of part.children) {
+    const found = findItem(child, id);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 const candidate = (e: Entry): Candidate => ({ id: e.id, title: e.title });
@@ -61,27 +97,41 @@ const candidate = (e: Entry): Candidate => ({ id: e.id, title: e.title });
 export type RefScope = 'any' | 'items' | 'projects';
 
 export function resolveRef(roadmap: Roadmap, ref: string, scope: RefScope = 'any'): Resolution {
-  const all = entries(roadmap).filter(
-    (e) => scope === 'any' || (scope === 'projects') === (e.target.type === 'project'),
-  );
+  const words = wordsOf(roadmap);
+  const { ids, keys } = words.items;
+  const itemCount = ids.length;
+  const idOf = (i: number): string => ids[i] ?? words.projects[i - itemCount]!.id;
+  const keyOf = (i: number): string => keys[i] ?? words.projects[i - itemCount]!.key;
+  const titleOf = (i: number): string => words.words().titles[i] ?? words.projects[i - itemCount]!.title;
+  const slugOf = (i: number): string => words.words().slugs[i] ?? words.projects[i - itemCount]!.slug;
+  const inScope = (i: number): boolean => scope === 'any' || (scope === 'projects') === i >= itemCount;
+  const matching = (test: (i: number) => boolean): Entry[] => {
+    const found: Entry[] = [];
+    for (let i = 0; i < sizeOf(words); i++) if (inScope(i) && test(i)) found.push(entryAt(words, i));
+    return found;
+  };
+  const everything = (): Entry[] => matching(() => true);
   const wanted = ref.trim();
   const lower = wanted.toLowerCase();
 
-  const exact = all.find((e) => e.id.toLowerCase() === lower || e.key === wanted);
-  if (exact) return { ok: true, target: exact.target };
+  for (let i = 0; i < sizeOf(words); i++) {
+    if (inScope(i) && (idOf(i).toLowerCase() === lower || keyOf(i) === wanted)) {
+      return { ok: true, target: entryAt(words, i).target };
+    }
+  }
 
   const slug = slugify(wanted);
-  if (slug === '') return { ok: false, reason: 'unknown', candidates: closest(all, lower) };
+  if (slug === '') return { ok: false, reason: 'unknown', candidates: closest(everything(), lower) };
   // From the strictest reading to the loosest; the first that matches anything decides.
-  const tiers: ((e: Entry) => boolean)[] = [
-    (e) => e.slug === slug,
-    (e) => e.title.toLowerCase().includes(lower) || e.slug.includes(slug),
+  const tiers: ((i: number) => boolean)[] = [
+    (i) => slugOf(i) === slug,
+    (i) => titleOf(i).toLowerCase().includes(lower) || slugOf(i).includes(slug),
   ];
   for (const tier of tiers) {
-    const matches = all.filter(tier);
+    const matches = matching(tier);
     if (matches.length > 0) return pick(matches);
   }
-  return { ok: false, reason: 'unknown', candidates: closest(all, lower) };
+  return { ok: false, reason: 'unknown', candidates: closest(everything(), lower) };
 }
 
 /** One match wins; so does an item whose other matches are all its own descendants. */

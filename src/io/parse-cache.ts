@@ -7,8 +7,9 @@
  */
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Item, Roadmap, TopicIndex } from '../core/model.js';
+import type { Item, Outline, OutlineItems, OutlineWords, Roadmap, TopicIndex } from '../core/model.js';
 import { PARSE_RULES_VERSION } from '../core/parse/rules-version.js';
+import { outlineOf } from '../core/tree.js';
 import { xdgDir } from './paths.js';
 
 export interface SourceStamp {
@@ -19,14 +20,15 @@ export interface SourceStamp {
 }
 
 /** Bumped whenever the entry's layout or the parsed tree's shape changes: older entries are never read. */
-const FORMAT = 5;
+const FORMAT = 8;
 
 /**
  * An entry is one file: a first line of JSON (the header), then the topic index
- * as plain text (IDs, keys, and the keys of ticked topics, one per line), then
- * each part's JSON, one after another. `next` on a
- * 10,000-topic roadmap reads the header, the index and one part; the other parts
- * are parsed only if a command uses them.
+ * as plain text (IDs, keys, and the keys of ticked topics, one per line), the
+ * outline's JSON (every item's parent, ID and key, then every title and slug, read only
+ * to resolve a REF), then each part's JSON, one after another. `next` on a 10,000-topic
+ * roadmap reads the header, the index and one part; `done 100.10.10` the same and
+ * the part that holds it; the other parts are parsed only if a command uses them.
  */
 interface Header {
   readonly format: number;
@@ -34,9 +36,9 @@ interface Header {
   readonly rules: number;
   readonly version: string;
   readonly stamp: SourceStamp;
-  readonly roadmap: Omit<Roadmap, 'parts' | 'topics'>;
-  /** Byte lengths of the index's three sections, which follow the header line. */
-  readonly index: readonly [ids: number, keys: number, checked: number];
+  readonly roadmap: Omit<Roadmap, 'parts' | 'topics' | 'outline'>;
+  /** Byte lengths of the index's sections, which follow the header line. */
+  readonly index: readonly [ids: number, keys: number, checked: number, outline: number, words: number];
   /** Byte offset (after the index) and length of each part's JSON. */
   readonly parts: readonly (readonly [number, number])[];
 }
@@ -62,8 +64,9 @@ export class ParseCache {
     try {
       fd = openSync(this.fileFor(stamp), 'r');
       const { header, end } = readHeader(fd);
-      const indexLength = header.index[0] + header.index[1] + header.index[2];
-      const partsStart = end + indexLength;
+      const [ids, keys, checked, outline, words] = header.index;
+      const topicsLength = ids + keys + checked;
+      const partsStart = end + topicsLength + outline + words;
       const same =
         header.format === FORMAT &&
         header.rules === PARSE_RULES_VERSION &&
@@ -74,12 +77,14 @@ export class ParseCache {
         header.stamp.ctimeMs === stamp.ctimeMs &&
         fstatSync(fd).size === partsStart + header.parts.reduce((sum, [, length]) => sum + length, 0);
       if (!same) return undefined;
-      const index = Buffer.alloc(indexLength);
-      readSync(fd, index, 0, indexLength, end);
-      const roadmap = {
+      const index = Buffer.alloc(topicsLength);
+      readSync(fd, index, 0, topicsLength, end);
+      const topics = readIndex(index, header.index);
+      const roadmap: Roadmap = {
         ...header.roadmap,
-        topics: readIndex(index, header.index),
+        topics,
         parts: lazyParts(fd, partsStart, header.parts),
+        outline: lazyOutline(fd, end + topicsLength, [outline, words], topics),
       };
       // The parts are read from this descriptor when first used, so it stays open for this short-lived process.
       fd = undefined;
@@ -98,17 +103,21 @@ export class ParseCache {
     const temp = `${file}.${process.pid}.tmp`;
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      const { parts, topics, ...rest } = roadmap;
+      const { parts, topics, outline, ...rest } = roadmap;
+      const { items, words } = outline ?? outlineOf(parts);
       const sections = [
-        Buffer.from(topics.ids.join('\n')),
-        Buffer.from(topics.keys.join('\n')),
-        Buffer.from(topics.checked.join('\n')),
+        topics.ids.join('\n'),
+        topics.keys.join('\n'),
+        topics.checked.join('\n'),
+        JSON.stringify(storedOutline(items, topics)),
+        JSON.stringify([words.titles, words.slugs]),
       ] as const;
-      const bodies = parts.map((part) => Buffer.from(JSON.stringify(part)));
+      // Written piece by piece, as text: on 100,000 topics one buffer of the whole entry is 45 MB more.
+      const bodies = parts.map((part) => JSON.stringify(part));
       let offset = 0;
-      const ranges = bodies.map((b): [number, number] => {
-        const range: [number, number] = [offset, b.length];
-        offset += b.length;
+      const ranges = bodies.map((body): [number, number] => {
+        const range: [number, number] = [offset, Buffer.byteLength(body)];
+        offset += range[1];
         return range;
       });
       const header: Header = {
@@ -117,12 +126,23 @@ export class ParseCache {
         version: this.version,
         stamp,
         roadmap: rest,
-        index: [sections[0].length, sections[1].length, sections[2].length],
+        index: [
+          Buffer.byteLength(sections[0]),
+          Buffer.byteLength(sections[1]),
+          Buffer.byteLength(sections[2]),
+          Buffer.byteLength(sections[3]),
+          Buffer.byteLength(sections[4]),
+        ],
         parts: ranges,
       };
-      writeFileSync(temp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...sections, ...bodies]), {
-        mode: 0o600,
-      });
+      const fd = openSync(temp, 'w', 0o600);
+      try {
+        // writeFileSync on a descriptor writes all of each text (writeSync may write part of it).
+        writeFileSync(fd, `${JSON.stringify(header)}\n`);
+        for (const text of [...sections, ...bodies]) writeFileSync(fd, text);
+      } finally {
+        closeSync(fd);
+      }
       renameSync(temp, file);
     } catch {
       // Read-only or full cache folder: carry on without it.
@@ -153,6 +173,65 @@ function readIndex(bytes: Buffer, [idsLength, keysLength, checkedLength]: Header
   const keys = section(idsLength, keysLength);
   if (ids.length !== keys.length) throw new Error('index sections disagree');
   return { ids, keys, checked: section(idsLength + keysLength, checkedLength) };
+}
+
+/**
+ * The outline as stored: the topics' IDs and keys are the index's, so only the
+ * parts' and sections' are kept, with their positions; each item's part is
+ * counted from the parents (a part's is -1). On 100,000 topics this halves it.
+ */
+type StoredOutline = [parents: readonly number[], groupPositions: number[], groupIds: string[], groupKeys: string[]];
+
+function storedOutline(items: OutlineItems, topics: TopicIndex): StoredOutline {
+  const stored: StoredOutline = [items.parents, [], [], []];
+  let topic = 0;
+  items.ids.forEach((id, i) => {
+    // The topics are the index's, in the same order (keys are distinct, so no other item has the next one's).
+    if (items.keys[i] === topics.keys[topic]) topic++;
+    else {
+      stored[1].push(i);
+      stored[2].push(id);
+      stored[3].push(items.keys[i]!);
+    }
+  });
+  return stored;
+}
+
+/** The outline, each half read from the entry when first used: its items and their words follow the index. */
+function lazyOutline(fd: number, start: number, [length, wordsLength]: [number, number], topics: TopicIndex): Outline {
+  let items: OutlineItems | undefined;
+  let words: OutlineWords | undefined;
+  const json = (at: number, bytes: number): unknown => {
+    const buffer = Buffer.alloc(bytes);
+    readSync(fd, buffer, 0, bytes, at);
+    return JSON.parse(buffer.toString('utf8'));
+  };
+  return {
+    get items(): OutlineItems {
+      if (items) return items;
+      const [parents, groupPositions, groupIds, groupKeys] = json(start, length) as Partial<StoredOutline>;
+      if (!parents || !groupPositions || !groupIds || !groupKeys)
+        throw new Error('a damaged outline in the parse cache');
+      const read = { parts: [] as number[], ids: [] as string[], keys: [] as string[] };
+      let part = -1;
+      let group = 0;
+      let topic = 0;
+      for (let i = 0; i < parents.length; i++) {
+        if (parents[i] === -1) part++;
+        read.parts.push(part);
+        const isGroup = groupPositions[group] === i;
+        read.ids.push(isGroup ? groupIds[group]! : topics.ids[topic]!);
+        read.keys.push(isGroup ? groupKeys[group++]! : topics.keys[topic++]!);
+      }
+      return (items = { ...read, parents });
+    },
+    get words(): OutlineWords {
+      if (words) return words;
+      const [titles, slugs] = json(start + length, wordsLength) as Partial<[string[], string[]]>;
+      if (!titles || !slugs) throw new Error('a damaged outline in the parse cache');
+      return (words = { titles, slugs });
+    },
+  };
 }
 
 /** An array whose parts are read and parsed from the entry on first access, each once. */

@@ -2,7 +2,6 @@
 import { closeSync, existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Roadmap } from '../core/model.js';
-import { topicsOf } from '../core/tree.js';
 import { RoadmapFileError } from '../errors.js';
 import { MAX_ROADMAP_BYTES, openRegularFile, readCapped, readRegularFile, UnreadableFile } from './files.js';
 import type { ParseCache } from './parse-cache.js';
@@ -141,7 +140,7 @@ async function parse(path: string, text: string): Promise<Roadmap> {
     if (error instanceof Error && error.name === 'RoadmapProblem') throw new RoadmapFileError(path, error.message);
     throw error;
   }
-  if (topicsOf(roadmap.parts).length === 0) {
+  if (roadmap.topics.ids.length === 0) {
     throw new RoadmapFileError(
       path,
       'it has no topics to follow (list items, checkboxes, table rows or headings with text; "roadmap inspect" shows how it was read)',

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseRoadmap } from '../../src/core/parse.js';
 import { PARSE_RULES_VERSION } from '../../src/core/parse/rules-version.js';
+import type { Roadmap } from '../../src/core/model.js';
+import { resolveRef } from '../../src/core/refs.js';
+import { outlineOf, partsWhere } from '../../src/core/tree.js';
 import { ParseCache, type SourceStamp } from '../../src/io/parse-cache.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -10,6 +13,19 @@ let temp: ReturnType<typeof tempDir>;
 let cache: ParseCache;
 const roadmap = parseRoadmap('# Plan\n## A\n- first\n');
 const stamp: SourceStamp = { path: '/plans/plan.md', size: 30, mtimeMs: 1000.5, ctimeMs: 1000.5 };
+
+/** The roadmap as parsed: a cached one also carries an outline (checked on its own below). */
+const tree = (cached: Roadmap | undefined): Omit<Roadmap, 'outline'> | undefined => {
+  if (!cached) return cached;
+  return Object.fromEntries(Object.entries(cached).filter(([name]) => name !== 'outline')) as Omit<Roadmap, 'outline'>;
+};
+
+/** A roadmap of 50 parts, each two topics: `## Part 8: P7` holds `8.1` "a7" and `8.2` "b7". */
+const many = parseRoadmap(Array.from({ length: 50 }, (_, i) => `## Part ${i + 1}: P${i}\n- a${i}\n- b${i}\n`).join(''));
+
+/** The positions of the parts of a cached roadmap that have been read (no longer an accessor). */
+const readParts = (cached: Roadmap): number[] =>
+  Array.from(cached.parts.keys()).filter((i) => !('get' in Object.getOwnPropertyDescriptor(cached.parts, i)!));
 
 beforeEach(() => {
   temp = tempDir();
@@ -20,13 +36,11 @@ afterEach(() => temp.cleanup());
 describe('ParseCache', () => {
   it('gives back what was stored for the same file, size and times', () => {
     cache.set(stamp, roadmap);
-    expect(cache.get(stamp)).toEqual(roadmap);
+    expect(tree(cache.get(stamp))).toEqual(roadmap);
   });
 
   it('reads the parts of a large roadmap only when they are used', () => {
-    const big = parseRoadmap(
-      Array.from({ length: 50 }, (_, i) => `## Part ${i + 1}: P${i}\n- a${i}\n- b${i}\n`).join(''),
-    );
+    const big = many;
     cache.set(stamp, big);
     const cached = cache.get(stamp)!;
     expect(cached.topics).toEqual(big.topics);
@@ -36,7 +50,39 @@ describe('ParseCache', () => {
     expect(cached.parts[7]).toEqual(big.parts[7]);
     expect(unread(7)).toBe(false);
     expect(unread(8)).toBe(true);
-    expect(cached).toEqual(big);
+    expect(tree(cached)).toEqual(big);
+  });
+
+  it('keeps an outline of every item, which finds an exact ID, key or title by reading one part', () => {
+    cache.set(stamp, many);
+    const cached = cache.get(stamp)!;
+    expect(cached.outline!.items).toEqual(outlineOf(many.parts).items);
+    expect(cached.outline!.words).toEqual(outlineOf(many.parts).words);
+    expect(readParts(cached)).toEqual([]);
+    const item = (ref: string): unknown => {
+      const found = resolveRef(cached, ref);
+      return found.ok && found.target.type === 'item' ? found.target.item : undefined;
+    };
+    expect(item('8.1')).toEqual(many.parts[7]!.children[0]);
+    expect(readParts(cached)).toEqual([7]);
+    expect(item(many.parts[30]!.children[1]!.key)).toEqual(many.parts[30]!.children[1]);
+    expect(readParts(cached)).toEqual([7, 30]);
+    expect(item('b42')).toEqual(many.parts[42]!.children[1]);
+    expect(readParts(cached)).toEqual([7, 30, 42]);
+  });
+
+  it('keeps the outline of loose topics, nested topics and same-titled items', () => {
+    const odd = parseRoadmap('# Plan\n- loose\n  - under it\n## A\n- t\n  - sub\n  - sub\n### S\n- x\n## A\n- t\n');
+    cache.set(stamp, odd);
+    expect({ ...cache.get(stamp)!.outline }).toEqual(outlineOf(odd.parts));
+  });
+
+  it('reads only the parts that hold the keys a change reports', () => {
+    cache.set(stamp, many);
+    const cached = cache.get(stamp)!;
+    const wanted = new Set([many.parts[3]!.children[0]!.key, many.parts[9]!.children[1]!.key]);
+    expect(partsWhere(cached, (_id, key) => wanted.has(key))).toEqual([many.parts[3], many.parts[9]]);
+    expect(readParts(cached)).toEqual([3, 9]);
   });
 
   it('misses for an entry cut short', () => {
@@ -79,7 +125,7 @@ describe('ParseCache', () => {
     writeFileSync(cache.fileFor(stamp), content);
     expect(cache.get(stamp)).toBeUndefined();
     cache.set(stamp, roadmap);
-    expect(cache.get(stamp)).toEqual(roadmap);
+    expect(tree(cache.get(stamp))).toEqual(roadmap);
   });
 
   it('keeps one entry per file, replaced when the file changes', () => {
