@@ -91,8 +91,13 @@ describe('parseRoadmap on generated input', () => {
         walk(roadmap.parts, (item) => slugCount.set(item.slug, (slugCount.get(item.slug) ?? 0) + 1));
         for (const project of roadmap.projects) slugCount.set(project.slug, (slugCount.get(project.slug) ?? 0) + 1);
         for (const topic of topicsOf(roadmap.parts)) {
-          // A unique slug names its item, unless it reads as an ID (a title "2." has the slug "2"): IDs come first.
-          const slugIsUsable = slugCount.get(topic.slug) === 1 && !/^p?\d+$/.test(topic.slug);
+          // A unique slug names its item, unless it reads as an ID (a title "2." has the slug "2") or is
+          // another item's key: IDs come first, then keys (seed 733083714 found a topic whose slug "link"
+          // is the key of the topic before it, whose own slug became "link-toc").
+          const slugIsUsable =
+            slugCount.get(topic.slug) === 1 &&
+            !/^p?\d+$/.test(topic.slug) &&
+            !keys.some((key) => key === topic.slug && key !== topic.key);
           const refs = [topic.id, topic.key, ...(slugIsUsable ? [topic.slug] : [])];
           for (const ref of refs) {
             const result = resolveRef(roadmap, ref);
@@ -126,5 +131,18 @@ describe('parseRoadmap on generated input', () => {
       }),
       { numRuns: 300, ...seeded },
     );
+  });
+});
+
+describe('REF precedence', () => {
+  it("a key wins over a slug: the slug that is another topic's key names that topic", () => {
+    const roadmap = parseRoadmap(
+      '- [ ] [link](https://example.com/a)\n[toc](#part)\n- [ ] [link](https://example.com/a)',
+    );
+    const [first, second] = topicsOf(roadmap.parts);
+    expect(first!.key).toBe('link');
+    expect(second!.slug).toBe('link');
+    const result = resolveRef(roadmap, 'link');
+    expect(result.ok && result.target.type === 'item' ? result.target.item.id : result).toBe(first!.id);
   });
 });
