@@ -36,8 +36,10 @@ export function parseSince(since: string, now: Date): Date {
     }
     return from;
   }
-  if (/^\d{4}-\d{2}-\d{2}$/.test(since) && !Number.isNaN(Date.parse(`${since}T00:00:00Z`))) {
-    return new Date(`${since}T00:00:00Z`);
+  const day = new Date(`${since}T00:00:00Z`);
+  // Date rolls 2026-02-30 over to March 2: a day that is not on the calendar is no date.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(since) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(since)) {
+    return day;
   }
   throw new UsageError(`--since takes a date (2026-11-01) or a span before now (7d, 4w), not "${since}"`);
 }

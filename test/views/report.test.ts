@@ -84,6 +84,11 @@ describe('roadmap report', () => {
 
   it.each([
     [['report', '--since', 'yesterday'], '--since takes a date'],
+    [
+      ['report', '--since', '2026-02-30'],
+      '--since takes a date (2026-11-01) or a span before now (7d, 4w), not "2026-02-30"',
+    ],
+    [['report', '--since', '2026-13-01'], 'not "2026-13-01"'],
     [['report', '--format', 'pdf'], '--format takes text, md, csv, json'],
     [['report', '--since', '2999-01-01'], 'is in the future'],
   ])('%j is a usage error', async (args, message) => {
