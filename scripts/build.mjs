@@ -1,5 +1,5 @@
-// The build. Five CommonJS bundles, so that each run compiles only what it uses:
-//   dist/cli/roadmap.cjs  the entry: the fast path (next, status) and everything it needs;
+// The build. Six CommonJS bundles, so that each run compiles only what it uses:
+//   dist/cli/roadmap.cjs  the entry: the fast path (next, status, list, project, done, undone) and what it needs;
 //   dist/cli/program.cjs  commander and every other command, loaded when the fast path does not apply;
 //   dist/cli/parse.cjs    the markdown parser (marked's lexer), loaded only for a roadmap not parsed before;
 //   dist/cli/conf.cjs     conf (with ajv), loaded only by the save that creates the progress file;
