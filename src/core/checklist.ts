@@ -129,7 +129,9 @@ export function renderChecklist(
     out.push('', '## Kept progress of items not in this roadmap', '');
     for (const key of kept) {
       const mark = own(state.items, key) ? `[${MARKS[statusOf(state.items, key)]}] ` : '';
-      out.push(`- ${mark}${text(key)}${keyComment(key)}`);
+      // Without a mark of its own, a key that starts like one ("[>]") is escaped, or it would be read as a mark.
+      const name = mark === '' && text(key).startsWith('[') ? `\\${text(key)}` : text(key);
+      out.push(`- ${mark}${name}${keyComment(key)}`);
       notes(key, '  ');
     }
   }

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../helpers/seed.js';
 import { readChecklist, renderChecklist } from '../../src/core/checklist.js';
 import { mergeState } from '../../src/core/merge.js';
 import { parseRoadmap } from '../../src/core/parse.js';
@@ -99,6 +100,7 @@ describe('keys from data', () => {
         for (const k of keys) expect(statusOf(changed, k)).toBe('skipped');
         expect(Object.keys(changed)).toEqual(keys);
       }),
+      seeded,
     );
   });
 });
@@ -108,6 +110,19 @@ describe('notes through the markdown export', () => {
   const header = { id: 'title:plan', title: 'Plan' };
   const topicKey = roadmap.topics.keys[0]!;
   const known = new Set([...roadmap.topics.keys, 'constructor']);
+
+  it('reads back a kept key with notes but no status that starts like a mark ("[>]"; seed 1536519435)', () => {
+    const notes = [{ at: '2026-11-01T10:00:00.000Z', text: '' }];
+    const entries: [string, typeof notes][] = [
+      ['[>]\n', notes],
+      ['[x] done?', notes],
+    ];
+    const state = { ...emptyRoadmapState(), notes: Object.fromEntries(entries) };
+    const md = renderChecklist(roadmap, header, AT, state, withFileMarks(roadmap, state.items));
+    const read = readChecklist(md, roadmap);
+    expect(read.notes).toEqual(new Map(entries));
+    for (const [kept] of entries) expect(read.marks.has(kept)).toBe(false);
+  });
 
   it('reads back every note exactly, under its item or its kept key, whatever its text', () => {
     fc.assert(
@@ -127,6 +142,7 @@ describe('notes through the markdown export', () => {
           expect(read.notes).toEqual(new Map(entries));
         },
       ),
+      seeded,
     );
   });
 });

@@ -1,6 +1,7 @@
 /** Property tests: the parser never throws on any text, and every tree it builds keeps its invariants. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../helpers/seed.js';
 import type { Status } from '../../src/core/model.js';
 import { parseRoadmap, RoadmapProblem } from '../../src/core/parse.js';
 import { roadmapTally, tally, type Progress } from '../../src/core/progress.js';
@@ -49,12 +50,6 @@ const piece = fc.constantFrom(
 const line = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
 const markdown = fc.array(line, { maxLength: 40 }).map((lines) => lines.join('\n'));
 const anyText = fc.oneof(markdown, fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ maxLength: 400 }));
-
-/**
- * In CI the runs are fixed (a known seed), so a landing never hangs on luck;
- * elsewhere every run explores new input. A failure prints its seed to replay.
- */
-const seeded = process.env.CI ? { seed: 20261127 } : {};
 
 function parses(text: string) {
   try {
