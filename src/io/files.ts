@@ -67,8 +67,34 @@ export function openRegularFile(path: string, limit: number): { fd: number; stat
   }
 }
 
-/** A regular file's bytes, at most `limit` of them (see openRegularFile and readCapped). */
+/**
+ * A regular file's bytes, at most `limit` of them (see openRegularFile). Read in
+ * one piece of the size it has (one buffer, no chunks to copy and join: every
+ * command reads the progress file); one that grew meanwhile is read again
+ * through the capped reader.
+ */
 export function readRegularFile(path: string, limit: number): Buffer {
+  const { fd, stat } = openRegularFile(path, limit);
+  let length = 0;
+  let grew = false;
+  let bytes: Buffer;
+  try {
+    // One byte more than its size, to see whether it grew.
+    bytes = Buffer.allocUnsafe(stat.size + 1);
+    while (length < bytes.length) {
+      const n = readSync(fd, bytes, length, bytes.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    grew = length > stat.size;
+  } finally {
+    closeSync(fd);
+  }
+  return grew ? readGrowingFile(path, limit) : bytes.subarray(0, length);
+}
+
+/** A file that changed size while it was read: read to its end, refusing more than `limit`. */
+function readGrowingFile(path: string, limit: number): Buffer {
   const { fd } = openRegularFile(path, limit);
   try {
     return readCapped(fd, limit);

@@ -18,7 +18,6 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
-  readSync,
   realpathSync,
   renameSync,
   rmSync,
@@ -36,7 +35,7 @@ import {
   type SavedState,
 } from '../core/state.js';
 import { CliError, ProgressFileError } from '../errors.js';
-import { MAX_PROGRESS_BYTES, openRegularFile, readRegularFile, UnreadableFile } from './files.js';
+import { MAX_PROGRESS_BYTES, readRegularFile, UnreadableFile } from './files.js';
 import { acquireLock, BadLockError, readLock, staleReason, type HeldLock, type LockInfo } from './lock.js';
 
 export const CONFIG_NAME = 'config';
@@ -468,31 +467,9 @@ function exists(path: string): boolean {
   }
 }
 
-/**
- * The progress file's text: only a regular file, of at most MAX_PROGRESS_BYTES.
- * Read in one piece of the size it has (one buffer, no chunks to copy and join:
- * the file is read by every command); one that grew meanwhile is read again
- * through the capped reader.
- */
+/** The progress file's text: only a regular file, of at most MAX_PROGRESS_BYTES. */
 function readProgressText(path: string): string {
-  const { fd, stat } = openRegularFile(path, MAX_PROGRESS_BYTES);
-  let length = 0;
-  let grew = false;
-  let bytes: Buffer;
-  try {
-    // One byte more than its size, to see whether it grew.
-    bytes = Buffer.allocUnsafe(stat.size + 1);
-    while (length < bytes.length) {
-      const n = readSync(fd, bytes, length, bytes.length - length, null);
-      if (n === 0) break;
-      length += n;
-    }
-    grew = length > stat.size;
-  } finally {
-    closeSync(fd);
-  }
-  if (grew) return readRegularFile(path, MAX_PROGRESS_BYTES).toString('utf8');
-  return bytes.toString('utf8', 0, length);
+  return readRegularFile(path, MAX_PROGRESS_BYTES).toString('utf8');
 }
 
 function realPathOrSelf(path: string): string {
