@@ -3,12 +3,23 @@ import { statusOf } from '../core/progress.js';
 import { projectReadiness, recommendProject, type ProjectReadiness } from '../core/readiness.js';
 import { topicsOf } from '../core/tree.js';
 import { UsageError } from '../errors.js';
-import { progressOf, type Context } from './context.js';
+import type { Note } from '../core/state.js';
+import { progressOf, savedProgress, type Context } from './context.js';
 import { resolveRef } from '../core/refs.js';
 import { resolveOrThrow } from './resolve.js';
-import { document, projectJson, refJson, type DocumentHead, type ProjectJson, type RefJson } from '../render/json.js';
+import {
+  document,
+  notesJson,
+  projectJson,
+  refJson,
+  type DocumentHead,
+  type NoteJson,
+  type ProjectJson,
+  type RefJson,
+} from '../render/json.js';
 import { renderProjectDetail, renderProjects } from '../render/project.js';
 import { defineCommand, type Invocation } from './spec.js';
+import { notesOf } from './views.js';
 
 export interface ProjectsResult {
   readonly invocation: string;
@@ -21,6 +32,8 @@ export interface ProjectDetail {
   readonly entry: ProjectReadiness;
   /** Topics of the sections it draws on that are not done yet. */
   readonly toLearn: readonly Item[];
+  /** The learner's notes on the project, oldest first. */
+  readonly notes: readonly Note[];
 }
 
 export function projects(ctx: Context): ProjectsResult {
@@ -38,11 +51,11 @@ export function projectDetail(ctx: Context, ref: string): ProjectDetail {
   }
   const target = resolveOrThrow(ctx.roadmap, ref, 'projects');
   if (target.type !== 'project') throw new Error('a project REF resolved to an item');
-  const progress = progressOf(ctx);
+  const { state, progress } = savedProgress(ctx);
   const entry = projectReadiness(ctx.roadmap, progress).find((p) => p.project.id === target.project.id)!;
   const scope = entry.sections.length > 0 ? entry.sections : ctx.roadmap.parts;
   const toLearn = topicsOf(scope).filter((t) => statusOf(progress, t.key) !== 'done');
-  return { invocation: ctx.invocation, entry, toLearn };
+  return { invocation: ctx.invocation, entry, toLearn, notes: notesOf(state.notes, target.project.key) };
 }
 
 export interface ProjectsJson extends DocumentHead<'project'> {
@@ -53,6 +66,7 @@ export interface ProjectsJson extends DocumentHead<'project'> {
 export interface ProjectDetailJson extends DocumentHead<'project'> {
   readonly project: ProjectJson;
   readonly toLearn: RefJson[];
+  readonly notes: NoteJson[];
 }
 
 type ProjectOutcome =
@@ -78,5 +92,9 @@ export const projectCommand = defineCommand({
           projects: result.all.projects.map(projectJson),
           recommended: result.all.recommended?.project.id ?? null,
         })
-      : document('project', { project: projectJson(result.one.entry), toLearn: result.one.toLearn.map(refJson) }),
+      : document('project', {
+          project: projectJson(result.one.entry),
+          toLearn: result.one.toLearn.map(refJson),
+          notes: notesJson(result.one.notes),
+        }),
 });

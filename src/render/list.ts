@@ -43,7 +43,8 @@ export function renderList(result: ListResult, style: Style, options: { readonly
     }
     lines.push(line);
     if (options.notes) {
-      for (const note of node.notes) lines.push(`${indent}      ${style.dim('note')} ${noteText(note)}`);
+      for (const note of node.notes)
+        lines.push(`${indent}      ${style.dim('note')} ${noteText(note, indent.length + 11)}`);
     }
   }
   if (rows.length === 0) lines.push(style.dim('Nothing to show.'));

@@ -23,7 +23,7 @@ export function renderTopic(topic: TopicView, style: Style, invocation: string):
     const text = link.text === topic.title || link.text === '' ? '' : `${clean(link.text)} `;
     lines.push(`${pad}${style.dim('link')}   ${text}${style.underline(clean(link.href))}`);
   }
-  for (const note of topic.notes) lines.push(`${pad}${style.dim('note')}   ${noteText(note)}`);
+  for (const note of topic.notes) lines.push(`${pad}${style.dim('note')}   ${noteText(note, pad.length + 7)}`);
   lines.push(`${pad}${style.dim('done?')}  ${style.green(`${invocation} done ${topic.id}`)}`);
   return lines;
 }

@@ -1,5 +1,6 @@
 import type { ProjectDetail, ProjectsResult } from '../commands/project.js';
 import type { ProjectReadiness } from '../core/readiness.js';
+import { numberedNote } from './note.js';
 import { bar, clean, statusBox, type Style } from './style.js';
 
 function drawsOn(entry: ProjectReadiness): string {
@@ -48,6 +49,9 @@ export function renderProjectDetail(detail: ProjectDetail, style: Style): string
       ? toLearn.map((t) => `  ${style.cyan(t.id)} ${clean(t.title)}`)
       : ['  nothing: you have studied every topic it draws on']),
     '',
+    ...(detail.notes.length > 0
+      ? [style.bold('Notes'), ...detail.notes.map((n, i) => numberedNote(n, i + 1, style)), '']
+      : []),
     entry.status === 'done'
       ? style.green('You have built this project.')
       : `When you have built it: ${style.green(`${detail.invocation} done ${project.id}`)}`,

@@ -36,9 +36,16 @@ export function progressText(tally: Tally): string {
 /** `2026-11-27` of an ISO time. */
 export const day = (iso: string): string => iso.slice(0, 10);
 
-/** A note on one line, safe for the terminal: its line breaks become spaces. */
-export function noteText(note: { readonly at: string; readonly text: string }): string {
-  return `${day(note.at)}  ${clean(note.text.replace(/\s*[\r\n]+\s*/g, ' '))}`;
+/**
+ * A note, safe for the terminal: its date and first line, then any further
+ * lines as written, indented under the first. `column` is where the note starts
+ * on screen (what is printed before it on its first line).
+ */
+export function noteText(note: { readonly at: string; readonly text: string }, column = 0): string {
+  const head = `${day(note.at)}  `;
+  const [first = '', ...rest] = note.text.split(/\r\n|\r|\n/).map((line) => clean(line).trimEnd());
+  const pad = ' '.repeat(column + head.length);
+  return [head + first, ...rest.map((line) => (line === '' ? '' : pad + line))].join('\n');
 }
 
 /** `1 topic`, `2 topics` */

@@ -137,8 +137,8 @@ describe('roadmap note', () => {
     await ok(day(2), 'note', '1.1.1', 'dunder', 'methods', 'too'); // several words without quotes
     expect(await ok(day(3), 'note', '1.1.1')).toBe(
       'Notes on 1.1.1 Syntax, data types, control structures, OOP concepts.\n' +
-        '  2026-11-01  Read the data model chapter\n' +
-        '  2026-11-03  dunder methods too\n',
+        '  1. 2026-11-01  Read the data model chapter\n' +
+        '  2. 2026-11-03  dunder methods too\n',
     );
     const next = await ok(day(3), 'next');
     expect(next).toContain(
@@ -169,12 +169,17 @@ describe('roadmap note', () => {
     expect(await ok(T0, 'note', '1.1.1')).toContain('No notes');
   });
 
-  it('is untrusted text: escape sequences and line breaks never reach the terminal', async () => {
-    await ok(T0, 'note', '1.1.1', 'red \u001b[31mtext\u001b[0m\nsecond line \u202eevil');
+  it('is untrusted text: escape sequences never reach the terminal, and a line break only starts an indented line', async () => {
+    await ok(T0, 'note', '1.1.1', 'red \u001b[31mtext\u001b[0m\nsecond line \u202eevil\rthird');
     const shown = await ok(T0, 'next');
     expect(shown).not.toMatch(ANSI);
     expect(shown).not.toContain('\u202e');
-    expect(shown).toContain('note   2026-11-01  red [31mtext[0m second line evil');
+    expect(shown).not.toContain('\r');
+    expect(shown).toContain(
+      '       note   2026-11-01  red [31mtext[0m\n' +
+        '                          second line evil\n' +
+        '                          third\n',
+    );
     // Saved as typed, and escaped in JSON.
     const json = await ok(T0, 'next', '--json');
     expect(json).toContain('\\u001b[31m');

@@ -99,6 +99,10 @@ describe('the command registry', () => {
       writeFileSync(join(dir, 'plan.md'), plan);
       // Done 40 days before the examples run, so that 1.1.1 is due for its review.
       expect((await inProcess(dir, ['done', '1.1.1', '2.3.1'], { now: '2026-10-21T12:00:00Z' })).code).toBe(0);
+      // A note to edit, delete and show (note --edit 1, note --delete 1, show 2.3.1).
+      expect((await inProcess(dir, ['note', '2.3.1', 'Depends() caches'], { now: '2026-10-21T12:00:00Z' })).code).toBe(
+        0,
+      );
       writeFileSync(join(dir, 'roadmap-backup.json'), (await inProcess(dir, ['export'])).stdout);
     });
 
