@@ -17,6 +17,7 @@ import { projectCommand } from './project.js';
 import { reportCommand } from './report.js';
 import { resetCommand } from './reset.js';
 import { reviewCommand } from './review.js';
+import { showCommand } from './show.js';
 import { skipCommand } from './skip.js';
 import type { AnyCommand } from './spec.js';
 import { startCommand } from './start.js';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   nextCommand,
   statusCommand,
   listCommand,
+  showCommand,
   doneCommand,
   undoneCommand,
   resetCommand,

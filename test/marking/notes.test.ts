@@ -17,6 +17,7 @@ import {
   snapshot,
   useConfigDir,
 } from '../helpers/bundled-roadmap.js';
+import { timedRuns } from '../helpers/timed.js';
 
 const { dir, runWith, spawn } = useConfigDir();
 
@@ -26,14 +27,10 @@ const KEY = 'fundamentals/core-programming-skills/python-basics/syntax-data-type
 /** No editor from the machine running the tests: each test names its own. */
 const NO_EDITOR = { VISUAL: undefined, EDITOR: undefined };
 
+const { ok } = timedRuns(runWith, NO_EDITOR);
+/** `roadmap ...args` at `now`, with this environment besides. */
 function at(now: string, args: readonly string[], env: Record<string, string | undefined> = {}): Promise<RunResult> {
   return runWith(args, { env: { ROADMAP_NOW: now, ...NO_EDITOR, ...env } });
-}
-async function ok(now: string, ...args: string[]): Promise<string> {
-  const result = await at(now, args);
-  expect(result.stderr, `roadmap ${args.join(' ')}`).toBe('');
-  expect(result.code, `roadmap ${args.join(' ')}`).toBe(0);
-  return result.stdout;
 }
 /** `roadmap ...args` as if typed at a terminal (stdin and stdout TTYs), with this environment. */
 function atTerminal(args: readonly string[], env: Record<string, string | undefined>): Promise<RunResult> {
