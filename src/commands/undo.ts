@@ -161,12 +161,13 @@ export const undoCommand = defineCommand({
   summary: 'revert the last change (or the last N), restoring each status and its time; undo again to redo',
   args: [{ name: 'count', description: 'how many changes to revert, latest first (default 1)' }],
   options: [{ flags: '--dry-run', description: 'say what would be reverted, and save nothing' }],
-  examples: ['roadmap undo', 'roadmap undo 3', 'roadmap undo --dry-run', 'roadmap undo --json'],
+  examples: ['roadmap undo', 'roadmap undo --dry-run', 'roadmap undo --json'],
   help:
-    'A change is one command run: "roadmap done 2" marking five topics is one change.\n' +
-    'Undo covers done, undone, start, skip, reset, import, review and note; an undo is a\n' +
-    'change too, so "roadmap undo" twice puts the change back. The last 100 changes are\n' +
-    'kept; changes made before roadmap kept them cannot be undone.',
+    'A change is one command run: "roadmap done 2" marking five topics is one\n' +
+    'change; "roadmap undo 3" reverts the last three, as one change. Undo covers\n' +
+    'done, undone, start, skip, reset, import, review and note. An undo is a change\n' +
+    'too, so undoing it redoes. The last 100 changes are kept; changes made before\n' +
+    'roadmap kept them cannot be undone.',
   run: async ({
     args,
     options,
