@@ -30,7 +30,7 @@ export async function execute(spec: AnyCommand, parsed: ParsedCommand, io: Io, a
   checkArguments(spec, parsed);
   const options = checkValues(spec, parsed.options);
   const output = decideOutput(spec, options, parsed.global.json);
-  const session = new Session(io, () => parsed.global);
+  const session = new Session(io, () => parsed.global, spec.name);
   // Loaded while the command runs: colour (chalk) is only needed for text.
   const style = output.mode === 'text' ? session.style() : undefined;
   const invocation: Invocation<unknown, unknown> = {

@@ -47,6 +47,8 @@ export class Session {
   constructor(
     readonly io: Io,
     private readonly options: () => GlobalOptions,
+    /** The command this run is, for the journal of changes; absent outside a command. */
+    private readonly command?: string,
   ) {}
 
   store(): ProgressStore {
@@ -112,6 +114,7 @@ export class Session {
           : 'roadmap',
       store,
       now: this.io.now,
+      ...(this.command === undefined ? {} : { command: this.command }),
     };
   }
 

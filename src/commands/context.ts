@@ -14,6 +14,8 @@ export interface Context {
   readonly invocation: string;
   readonly store: ProgressStore;
   readonly now: () => Date;
+  /** The command being run (its spec's name), as the journal of changes records it. */
+  readonly command?: string;
 }
 
 /** This roadmap's saved state, and the progress to show: what the learner saved, over what the file itself marks done. */

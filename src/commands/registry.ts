@@ -23,6 +23,7 @@ import type { AnyCommand } from './spec.js';
 import { startCommand } from './start.js';
 import { statsCommand } from './stats.js';
 import { statusCommand } from './status.js';
+import { undoCommand } from './undo.js';
 import { undoneCommand } from './undone.js';
 import { useCommand } from './use.js';
 
@@ -36,6 +37,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   doneCommand,
   undoneCommand,
   resetCommand,
+  undoCommand,
   startCommand,
   skipCommand,
   noteCommand,

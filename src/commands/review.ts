@@ -15,6 +15,7 @@ import { savedProgress, type Context } from './context.js';
 import { defineCommand, type Invocation } from './spec.js';
 import { transact, type Change } from './transaction.js';
 import { resolveOrThrow } from './resolve.js';
+import { AT_OPTION, recordedAt } from './at.js';
 import { refOf, type Ref } from './views.js';
 
 export interface ReviewItem extends Ref {
@@ -63,7 +64,7 @@ export function reviews(ctx: Context): ReviewListResult {
 }
 
 /** Records a review of a topic that is due for one; anything else is a usage error and saves nothing. */
-async function recordReview(ctx: Context, ref: string): Promise<ReviewDoneResult> {
+async function recordReview(ctx: Context, ref: string, when?: string): Promise<ReviewDoneResult> {
   const target = resolveOrThrow(ctx.roadmap, ref);
   if (target.type === 'project' || target.item.kind !== 'topic') {
     const named = target.type === 'project' ? target.project : target.item;
@@ -72,8 +73,9 @@ async function recordReview(ctx: Context, ref: string): Promise<ReviewDoneResult
   }
   const topic: Item = target.item;
   const name = `${topic.id} "${topic.title}"`;
-  const now = ctx.now();
-  const at = now.toISOString();
+  // With --at, the review is recorded, and checked for being due, as of that time.
+  const at = recordedAt(when, ctx.now());
+  const now = new Date(at);
   const { result } = await transact(ctx, (current, progress): Change<ReviewDoneResult> => {
     if (statusOf(progress, topic.key) !== 'done') {
       throw new UsageError(`${name} is not done; only finished topics come back for review`);
@@ -83,6 +85,10 @@ async function recordReview(ctx: Context, ref: string): Promise<ReviewDoneResult
       throw new UsageError(`${name} is ticked in the roadmap file, so there is no finish time to review it from`);
     }
     const done = own(current.reviews, topic.key) ?? [];
+    const last = done.at(-1);
+    if (last !== undefined && Date.parse(last) > now.getTime()) {
+      throw new UsageError(`${name} was already reviewed later, at ${last}; give a time after it, or none`);
+    }
     const schedule = scheduleOf(finishedAt, done, now);
     if (schedule.kind === 'settled') {
       throw new UsageError(`${name} has had its ${REVIEW_DAYS.length} reviews; it is settled`);
@@ -140,16 +146,24 @@ export const reviewCommand = defineCommand({
   name: 'review',
   summary: 'finished topics due for spaced review (7 and 30 days on); with REF, record a review',
   args: [{ name: 'ref', description: 'the topic you reviewed: an ID (1.1.1), a slug or part of a title' }],
-  examples: ['roadmap review', 'roadmap review 1.1.1', 'roadmap review --json'],
+  options: [AT_OPTION],
+  examples: ['roadmap review', 'roadmap review 1.1.1', 'roadmap review 1.1.1 --at 2026-11-28', 'roadmap review --json'],
   help:
     'A topic comes back 7 days after you finished it, and again 30 days after (at\n' +
     'least 7 days after its first review). After the second review it is settled.\n' +
     'A review is recorded only when one is due.',
-  run: async ({ args, session }: Invocation<{ readonly ref?: string }, object>): Promise<ReviewOutcome> => {
+  run: async ({
+    args,
+    options,
+    session,
+  }: Invocation<{ readonly ref?: string }, { readonly at?: string }>): Promise<ReviewOutcome> => {
+    if (args.ref === undefined && options.at !== undefined) {
+      throw new UsageError('--at needs the topic you reviewed, such as "roadmap review 1.1.1 --at 2026-11-28"');
+    }
     const ctx = await session.context();
     return args.ref === undefined
       ? { kind: 'list', list: reviews(ctx) }
-      : { kind: 'recorded', recorded: await recordReview(ctx, args.ref) };
+      : { kind: 'recorded', recorded: await recordReview(ctx, args.ref, options.at) };
   },
   text: (result, { style }) =>
     result.kind === 'list' ? renderReviews(result.list, style) : renderReviewDone(result.recorded, style),

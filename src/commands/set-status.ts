@@ -13,6 +13,8 @@ import {
   type StatusChange,
   type Tally,
 } from '../core/progress.js';
+import { own } from '../core/dict.js';
+import { insertByTime } from '../core/journal.js';
 import { keysOf, type Target } from '../core/refs.js';
 import type { RoadmapState } from '../core/state.js';
 import { partsWhere, topicsOf } from '../core/tree.js';
@@ -20,6 +22,7 @@ import { UsageError } from '../errors.js';
 import { document, progressJson, refJson, type DocumentHead, type ProgressJson, type RefJson } from '../render/json.js';
 import { renderStatusChange } from '../render/set-status.js';
 import { defineCommand, type ArgumentSpec, type CommandSpec } from './spec.js';
+import { AT_OPTION, recordedAt } from './at.js';
 import type { Context } from './context.js';
 import { nextOf, type NextResult } from './next.js';
 import { resolveAll } from './resolve.js';
@@ -59,21 +62,39 @@ export interface StatusPlan<R> {
  * Sets each group's keys to its status in one locked read-modify-write, so that
  * a set of changes lands whole or not at all. `plan` sees the progress as it is
  * on disk now (file marks included). Keys already in their status are left
- * alone and not recorded.
+ * alone and not recorded. `at` (from --at) backdates the changes; the history
+ * stays in time order, and a change is never dated before a saved later one.
  */
-export async function saveStatuses<R>(ctx: Context, plan: (seen: Progress) => StatusPlan<R>): Promise<Saved<R>> {
-  const at = ctx.now().toISOString();
+export async function saveStatuses<R>(
+  ctx: Context,
+  plan: (seen: Progress) => StatusPlan<R>,
+  backdated?: string,
+): Promise<Saved<R>> {
+  const at = backdated ?? ctx.now().toISOString();
   const { result, state, progress } = await transact(ctx, (current, seen) => {
     const planned = plan(seen);
     const changes = planned.groups.flatMap((group) => statusChanges(seen, group.keys, group.status, at).changes);
     const found = { changes, result: planned.result };
     if (changes.length === 0) return { result: found };
-    return {
-      state: { ...current, items: applyChanges(current.items, changes), history: [...current.history, ...changes] },
-      result: found,
-    };
+    if (backdated !== undefined) refuseBefore(ctx, current, changes, backdated);
+    const history = insertByTime(current.history, changes, (c) => c.at);
+    return { state: { ...current, items: applyChanges(current.items, changes), history }, result: found };
   });
   return { changes: result.changes, result: result.result, state, progress };
+}
+
+/** A backdated change must come after the item's last saved change, or its history would run backwards. */
+function refuseBefore(ctx: Context, current: RoadmapState, changes: readonly StatusChange[], at: string): void {
+  for (const change of changes) {
+    const saved = own(current.items, change.key);
+    if (saved !== undefined && Date.parse(saved.at) > Date.parse(at)) {
+      const ref = refsByKey(ctx, new Set([change.key])).get(change.key);
+      const name = ref ? `${ref.id} "${ref.title}"` : change.key;
+      throw new UsageError(
+        `--at ${at} is before the last change of ${name} (${saved.at}); give a time after it, or none`,
+      );
+    }
+  }
 }
 
 /**
@@ -88,7 +109,12 @@ export function refsByKey(ctx: Context, only?: ReadonlySet<string>): Map<string,
   return titles;
 }
 
-export async function setStatus(ctx: Context, refs: readonly string[], status: Status): Promise<StatusChangeResult> {
+export async function setStatus(
+  ctx: Context,
+  refs: readonly string[],
+  status: Status,
+  at?: string,
+): Promise<StatusChangeResult> {
   if (refs.length === 0) throw new UsageError('name at least one topic, section, part or project (see "roadmap list")');
   const targets = resolveAll(ctx.roadmap, refs);
   return markTargets(
@@ -98,6 +124,7 @@ export async function setStatus(ctx: Context, refs: readonly string[], status: S
       keys: (seen) => keysToMark(t, status, seen),
     })),
     status,
+    at,
   );
 }
 
@@ -118,15 +145,20 @@ async function markTargets(
   ctx: Context,
   targets: readonly { readonly ref: Ref; readonly keys: (seen: Progress) => readonly string[] }[],
   status: Status,
+  at?: string,
 ): Promise<StatusChangeResult> {
-  const saved = await saveStatuses(ctx, (seen) => {
-    const planned = targets.map((t) => ({ ref: t.ref, keys: t.keys(seen) }));
-    const unchanged: StatusChangeResult['unchanged'] = planned
-      .filter((p) => p.keys.every((k) => statusOf(seen, k) === status))
-      // A section left alone by start or skip is left alone because all of it is done.
-      .map((p) => ({ ...p.ref, status: p.keys.length === 0 ? 'done' : status }));
-    return { groups: [{ keys: planned.flatMap((p) => p.keys), status }], result: unchanged };
-  });
+  const saved = await saveStatuses(
+    ctx,
+    (seen) => {
+      const planned = targets.map((t) => ({ ref: t.ref, keys: t.keys(seen) }));
+      const unchanged: StatusChangeResult['unchanged'] = planned
+        .filter((p) => p.keys.every((k) => statusOf(seen, k) === status))
+        // A section left alone by start or skip is left alone because all of it is done.
+        .map((p) => ({ ...p.ref, status: p.keys.length === 0 ? 'done' : status }));
+      return { groups: [{ keys: planned.flatMap((p) => p.keys), status }], result: unchanged };
+    },
+    at,
+  );
   return statusChangeResult(ctx, status, saved.changes, saved.result, saved.state, saved.progress);
 }
 
@@ -179,6 +211,10 @@ export function statusChangeJson<C extends string>(result: StatusChangeResult, c
   });
 }
 
+/** The time --at names (checked against the clock), or undefined without it. */
+export const backdate = (ctx: Context, at: string | undefined): string | undefined =>
+  at === undefined ? undefined : recordedAt(at, ctx.now());
+
 /** The REFs of done, undone, start and skip. */
 export const REFS: ArgumentSpec = {
   name: 'refs',
@@ -198,16 +234,25 @@ export function setStatusCommand<C extends string>(spec: {
   readonly help?: string;
   /** Whether the plain form runs on the fast path. */
   readonly fast?: boolean;
-}): CommandSpec<{ readonly refs: readonly string[] }, object, StatusChangeResult, StatusChangeJson<C>> {
+}): CommandSpec<
+  { readonly refs: readonly string[] },
+  { readonly at?: string },
+  StatusChangeResult,
+  StatusChangeJson<C>
+> {
   return defineCommand({
     name: spec.name,
     summary: spec.summary,
     schema: 'mark',
     args: [REFS],
+    options: [AT_OPTION],
     examples: spec.examples,
     ...(spec.help === undefined ? {} : { help: spec.help }),
     ...(spec.fast ? { fast: {} } : {}),
-    run: async ({ args, session }) => setStatus(await session.context(), args.refs, spec.status),
+    run: async ({ args, options, session }) => {
+      const ctx = await session.context();
+      return setStatus(ctx, args.refs, spec.status, backdate(ctx, options.at));
+    },
     text: (result, { style }) => renderStatusChange(result, style),
     json: (result) => statusChangeJson(result, spec.name),
   });

@@ -1,8 +1,10 @@
 /**
  * The one way a command changes a roadmap's saved progress: a pure change from
  * the state on disk (read under the lock) to the new state and the command's
- * result. It stamps the roadmap's source and computes the progress once.
+ * result. It stamps the roadmap's source, records the change in the journal
+ * (so `roadmap undo` can revert it) and computes the progress once.
  */
+import { appendEntry, diffStates } from '../core/journal.js';
 import { withFileMarks, type Progress } from '../core/progress.js';
 import type { RoadmapState } from '../core/state.js';
 import type { Context } from './context.js';
@@ -11,6 +13,8 @@ export interface Change<R> {
   /** The new state; undefined when nothing changes (nothing is written). */
   readonly state?: RoadmapState | undefined;
   readonly result: R;
+  /** For an undo: the journal entries it reverts, recorded in its own entry. */
+  readonly undoes?: readonly number[];
 }
 
 interface Committed<R> {
@@ -37,7 +41,14 @@ export async function transact<R>(
     outcome = change(current, withFileMarks(ctx.roadmap, current.items));
     if (outcome.state === undefined) return undefined;
     // The file the roadmap came from, so a record can be matched to its file again (src/io/roadmap-identity.ts).
-    return ctx.source === undefined ? outcome.state : { ...outcome.state, source: ctx.source };
+    const state = ctx.source === undefined ? outcome.state : { ...outcome.state, source: ctx.source };
+    const delta = diffStates(current, state);
+    if (delta === undefined) return state;
+    const made = { at: ctx.now().toISOString(), command: ctx.command || 'menu' };
+    return {
+      ...state,
+      journal: appendEntry(current.journal, delta, outcome.undoes ? { ...made, undoes: outcome.undoes } : made),
+    };
   };
   let state: RoadmapState;
   if (options.dryRun) {

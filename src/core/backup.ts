@@ -83,7 +83,9 @@ export function decodeBackup(data: unknown): Backup {
   const exportedAt = decodeTime(data.exportedAt, 'exportedAt');
   let state: RoadmapState;
   try {
-    state = decodeRoadmapState(data.progress, roadmap.id);
+    // The journal of changes does not travel in a backup: an import is one change of its own, undone whole.
+    const progress = isObject(data.progress) ? { ...data.progress, journal: [] } : data.progress;
+    state = decodeRoadmapState(progress, roadmap.id);
   } catch (error) {
     if (error instanceof StateProblem) throw new ImportProblem(error.message);
     throw error;

@@ -124,6 +124,8 @@ function fromData(data: unknown): Salvage {
           (n) => ({ at: n.at, text: n.text }),
         ),
         reviews: keyedEntries(value.reviews, validTime, (t) => t),
+        // A salvaged file starts a new journal: the old entries may not match what was kept.
+        journal: [],
         ...(typeof value.source === 'string' ? { source: value.source } : {}),
       };
     }
@@ -176,7 +178,7 @@ function fromText(text: string): Salvage {
   const starts = [...text.matchAll(roadmapStart)].map((m) => ({ at: m.index, id: unescape(m[1]!) ?? 'bundled' }));
   const ownerAt = (index: number): { items: Record<string, StatusRecord>; history: StatusChange[] } => {
     const owner = starts.filter((s) => s.at < index).at(-1)?.id ?? 'bundled';
-    return (roadmaps[owner] ??= { items: dict(), history: [], notes: dict(), reviews: dict() });
+    return (roadmaps[owner] ??= { items: dict(), history: [], notes: dict(), reviews: dict(), journal: [] });
   };
   const status = '(todo|doing|done|skipped)';
   const string = '"((?:[^"\\\\]|\\\\.)*)"';

@@ -5,9 +5,10 @@
 import { dict, type Dict } from './dict.js';
 import { isIsoTime } from './time.js';
 import type { Status } from './model.js';
+import type { JournalEntries, JournalEntry, RecordChange } from './journal.js';
 import type { Progress, StatusChange, StatusRecord } from './progress.js';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export interface RoadmapState {
   /** Current status of each item, by stable key. */
@@ -20,6 +21,8 @@ export interface RoadmapState {
   readonly notes: Dict<readonly Note[]>;
   /** When each finished topic was reviewed, by stable key, oldest first (spaced review). */
   readonly reviews: Dict<readonly string[]>;
+  /** The last changes, oldest first, each as it can be undone (src/core/journal.ts). */
+  readonly journal: readonly JournalEntry[];
 }
 
 export interface Note {
@@ -41,7 +44,13 @@ export interface SavedState {
 }
 
 export const emptyState = (): SavedState => ({ schemaVersion: SCHEMA_VERSION, settings: {}, roadmaps: dict() });
-export const emptyRoadmapState = (): RoadmapState => ({ items: dict(), history: [], notes: dict(), reviews: dict() });
+export const emptyRoadmapState = (): RoadmapState => ({
+  items: dict(),
+  history: [],
+  notes: dict(),
+  reviews: dict(),
+  journal: [],
+});
 
 /** Why a saved document cannot be used. The message completes "The progress file ...". */
 export class StateProblem extends Error {}
@@ -62,6 +71,10 @@ type Document = Record<string, unknown>;
  * Version 2 added notes and reviews. It is a new version, not two optional fields,
  * because a version-1 build rewrites only what it knows: it would drop the notes.
  * With the bump it refuses the file instead.
+ * Version 3 added the journal of changes that `roadmap undo` reverts, for the
+ * same reason: a version-2 build would save its changes without journal entries,
+ * and an undo would then revert the wrong thing. Changes made before the upgrade
+ * have no entries, so they cannot be undone.
  */
 export const MIGRATIONS: Readonly<Record<number, (doc: Document) => Document>> = {
   1: (doc) => ({
@@ -69,6 +82,13 @@ export const MIGRATIONS: Readonly<Record<number, (doc: Document) => Document>> =
     schemaVersion: 2,
     roadmaps: isObject(doc.roadmaps)
       ? dict(Object.entries(doc.roadmaps).map(([id, r]) => [id, isObject(r) ? { notes: {}, reviews: {}, ...r } : r]))
+      : doc.roadmaps,
+  }),
+  2: (doc) => ({
+    ...doc,
+    schemaVersion: 3,
+    roadmaps: isObject(doc.roadmaps)
+      ? dict(Object.entries(doc.roadmaps).map(([id, r]) => [id, isObject(r) ? { journal: [], ...r } : r]))
       : doc.roadmaps,
   }),
 };
@@ -159,7 +179,70 @@ export function decodeRoadmapState(value: unknown, id: string): RoadmapState {
     ...(typeof value.source === 'string' ? { source: value.source } : {}),
     notes: decodeKeyed(value.notes, `notes for roadmap "${id}"`, isNote, 2, (n) => ({ at: n.at, text: n.text })),
     reviews: decodeKeyed(value.reviews, `reviews for roadmap "${id}"`, isTime, 0, (t) => t),
+    journal: decodeJournal(value.journal, id),
   };
+}
+
+/**
+ * The journal of changes: required from version 3 (the migration adds an empty
+ * one), every entry checked and copied to its known fields.
+ */
+function decodeJournal(value: unknown, id: string): JournalEntry[] {
+  if (!Array.isArray(value)) throw new StateProblem(`has no journal of changes for roadmap "${id}"`);
+  return value.map((entry: unknown, i) => {
+    const bad = (): StateProblem =>
+      new StateProblem(`has a malformed journal entry (number ${i + 1}) for roadmap "${id}"`);
+    if (
+      !isObject(entry) ||
+      !isCount(entry.id) ||
+      !isTime(entry.at) ||
+      typeof entry.command !== 'string' ||
+      !isObject(entry.items) ||
+      (entry.undoes !== undefined && !(Array.isArray(entry.undoes) && entry.undoes.every(isCount)))
+    ) {
+      throw bad();
+    }
+    const items = dict<RecordChange>();
+    for (const [key, change] of Object.entries(entry.items)) {
+      if (!isObject(change) || !isRecordOrNull(change.before) || !isRecordOrNull(change.after)) throw bad();
+      items[key] = { before: copyRecord(change.before), after: copyRecord(change.after) };
+    }
+    const added = decodeEntries(entry.added);
+    const removed = decodeEntries(entry.removed);
+    if (!added || !removed) throw bad();
+    return {
+      id: entry.id,
+      at: entry.at,
+      command: entry.command,
+      ...(Array.isArray(entry.undoes) ? { undoes: entry.undoes } : {}),
+      items,
+      added,
+      removed,
+    };
+  });
+}
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1;
+const isRecord = (v: unknown): v is StatusRecord => isObject(v) && isStatus(v.status) && isTime(v.at);
+const isRecordOrNull = (v: unknown): v is StatusRecord | null => v === null || isRecord(v);
+const copyRecord = (r: StatusRecord | null): StatusRecord | null =>
+  r === null ? null : { status: r.status, at: r.at };
+const isChange = (v: unknown): v is StatusChange =>
+  isObject(v) && typeof v.key === 'string' && isStatus(v.from) && isStatus(v.to) && isTime(v.at);
+
+/** A journal entry's added or removed lists; undefined when malformed. */
+function decodeEntries(value: unknown): JournalEntries | undefined {
+  if (!isObject(value) || !Array.isArray(value.history) || !value.history.every(isChange)) return undefined;
+  try {
+    return {
+      history: value.history.map((c) => ({ key: c.key, from: c.from, to: c.to, at: c.at })),
+      notes: decodeKeyed(value.notes, 'notes', isNote, 2, (n) => ({ at: n.at, text: n.text })),
+      reviews: decodeKeyed(value.reviews, 'reviews', isTime, 0, (t) => t),
+    };
+  } catch (error) {
+    if (error instanceof StateProblem) return undefined;
+    throw error;
+  }
 }
 
 const isNote = (v: unknown): v is Note => isObject(v) && isTime(v.at) && typeof v.text === 'string';

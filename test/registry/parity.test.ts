@@ -46,6 +46,9 @@ const FORMS: readonly (readonly string[])[] = [
   ['done', '1.1.1', '--json'],
   ['done', 'zzzz', '--json'],
   ['undone', '2.3.1', '--json'],
+  ['done', '1.1.1', '--at', '2026-11-28'],
+  ['undone', '2.3.1', '--at=2026-11-20T08:00'],
+  ['done', '1.1.1', '--at', '2026-12-25'],
 ];
 
 const GLOBALS: readonly (readonly string[])[] = [[], ['--no-color'], ['--no-input'], ['--file', 'plan.md']];

@@ -52,7 +52,7 @@ const documentText = fc
   .map((records) => {
     const own = <T>(entries: [string, T][]) => Object.fromEntries(entries) as Record<string, T>;
     return JSON.stringify({
-      schemaVersion: 2,
+      schemaVersion: 3,
       settings: {},
       roadmaps: own([
         [
@@ -62,6 +62,16 @@ const documentText = fc
             history: records.map(([k, s]) => ({ key: k, from: 'todo', to: s, at: AT })),
             notes: own(records.map(([k, , texts]) => [k, texts.map((text) => ({ at: AT, text }))])),
             reviews: own(records.map(([k]) => [k, [AT]])),
+            journal: [
+              {
+                id: 1,
+                at: AT,
+                command: 'import',
+                items: own(records.map(([k, s]) => [k, { before: null, after: { status: s, at: AT } }])),
+                added: { history: [], notes: {}, reviews: own(records.map(([k]) => [k, [AT]])) },
+                removed: { history: [], notes: {}, reviews: {} },
+              },
+            ],
           },
         ],
       ]),
@@ -85,6 +95,8 @@ describe('keys from data', () => {
         const decoded = decodeState(JSON.parse(text));
         const state = decoded.roadmaps.r!;
         expect(Object.keys(state.items)).toEqual(keys);
+        expect(Object.keys(state.journal[0]!.items)).toEqual(keys);
+        expect(Object.keys(state.journal[0]!.added.reviews)).toEqual(keys);
         // What is saved is what was read.
         expect(JSON.parse(JSON.stringify(decoded))).toEqual(JSON.parse(text));
         expect(entriesOf(decodeState(JSON.parse(JSON.stringify(decoded))).roadmaps.r!)).toEqual(entriesOf(state));

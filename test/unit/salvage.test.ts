@@ -4,7 +4,7 @@ import { decodeState } from '../../src/core/state.js';
 
 const at = '2026-11-26T10:00:00.000Z';
 const good = {
-  schemaVersion: 2,
+  schemaVersion: 3,
   roadmaps: {
     bundled: {
       items: {
@@ -14,12 +14,14 @@ const good = {
       history: [{ key: 'a/one', from: 'todo', to: 'done', at }],
       notes: { 'a/one': [{ at, text: 'read the docs twice' }] },
       reviews: { 'a/one': [at] },
+      journal: [],
     },
     'file:x': {
       items: { 'b/three': { status: 'skipped', at } },
       history: [],
       notes: {},
       reviews: {},
+      journal: [],
       source: '/home/me/plan.md',
     },
   },

@@ -4,13 +4,32 @@ import { decodeState, migrate, MIGRATIONS, SCHEMA_VERSION, StateProblem } from '
 
 const at = '2026-11-26T10:00:00.000Z';
 const valid = {
-  schemaVersion: 2,
+  schemaVersion: 3,
   roadmaps: {
     bundled: {
       items: { 'a/b': { status: 'done', at } },
       history: [{ key: 'a/b', from: 'todo', to: 'done', at }],
       notes: { 'a/b': [{ at, text: 'Depends() is just a callable' }] },
       reviews: { 'a/b': [at] },
+      journal: [
+        {
+          id: 1,
+          at,
+          command: 'done',
+          items: { 'a/b': { before: null, after: { status: 'done', at } } },
+          added: { history: [{ key: 'a/b', from: 'todo', to: 'done', at }], notes: {}, reviews: {} },
+          removed: { history: [], notes: {}, reviews: {} },
+        },
+        {
+          id: 2,
+          at,
+          command: 'undo',
+          undoes: [1],
+          items: { 'a/b': { before: { status: 'done', at }, after: null } },
+          added: { history: [], notes: {}, reviews: {} },
+          removed: { history: [{ key: 'a/b', from: 'todo', to: 'done', at }], notes: {}, reviews: {} },
+        },
+      ],
     },
   },
 };
@@ -29,10 +48,17 @@ describe('decodeState', () => {
       roadmaps: { bundled: { items: valid.roadmaps.bundled.items, history: valid.roadmaps.bundled.history } },
     };
     expect(decodeState(v1)).toEqual({
-      schemaVersion: 2,
+      schemaVersion: 3,
       settings: { roadmap: '/home/me/plan.md' },
-      roadmaps: { bundled: { ...v1.roadmaps.bundled, notes: {}, reviews: {} } },
+      roadmaps: { bundled: { ...v1.roadmaps.bundled, notes: {}, reviews: {}, journal: [] } },
     });
+  });
+
+  it('upgrades a version-2 file: its records, notes and reviews kept, with an empty journal', () => {
+    const { items, history, notes, reviews } = valid.roadmaps.bundled;
+    const bundled = { items, history, notes, reviews };
+    const decoded = decodeState({ schemaVersion: 2, roadmaps: { bundled } });
+    expect(decoded).toEqual({ schemaVersion: 3, settings: {}, roadmaps: { bundled: { ...bundled, journal: [] } } });
   });
 
   it.each([
@@ -80,6 +106,48 @@ describe('decodeState', () => {
       /record for "k"/,
     ],
     [
+      'a version-3 roadmap without a journal',
+      { schemaVersion: 3, roadmaps: { x: { items: {}, history: [] } } },
+      /no journal of changes for roadmap "x"/,
+    ],
+    [
+      'a journal entry without an id',
+      {
+        schemaVersion: 3,
+        roadmaps: { x: { ...valid.roadmaps.bundled, journal: [{ ...valid.roadmaps.bundled.journal[0], id: 0 }] } },
+      },
+      /journal entry \(number 1\) for roadmap "x"/,
+    ],
+    [
+      'a journal record that is not a record',
+      {
+        schemaVersion: 3,
+        roadmaps: {
+          x: {
+            ...valid.roadmaps.bundled,
+            journal: [{ ...valid.roadmaps.bundled.journal[0], items: { k: { before: 'done', after: null } } }],
+          },
+        },
+      },
+      /journal entry \(number 1\)/,
+    ],
+    [
+      'a journal entry with a bad added review',
+      {
+        schemaVersion: 3,
+        roadmaps: {
+          x: {
+            ...valid.roadmaps.bundled,
+            journal: [
+              valid.roadmaps.bundled.journal[0],
+              { ...valid.roadmaps.bundled.journal[1], added: { history: [], notes: {}, reviews: { k: ['soon'] } } },
+            ],
+          },
+        },
+      },
+      /journal entry \(number 2\)/,
+    ],
+    [
       'a bad history entry',
       { schemaVersion: 1, roadmaps: { x: { items: {}, history: [{ key: 'k' }] } } },
       /history entry \(number 1\)/,
@@ -109,7 +177,7 @@ describe('migrate', () => {
 describe('decodeState on the parsed file (checked in place, not copied)', () => {
   const hostile = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
   const text = JSON.stringify({
-    schemaVersion: 2,
+    schemaVersion: 3,
     roadmaps: Object.fromEntries(
       ['bundled', '__proto__'].map((id) => [
         id,
@@ -118,6 +186,7 @@ describe('decodeState on the parsed file (checked in place, not copied)', () => 
           history: hostile.map((key) => ({ key, from: 'todo', to: 'done', at })),
           notes: Object.fromEntries(hostile.map((key) => [key, [{ at, text: `on ${key}` }]])),
           reviews: Object.fromEntries(hostile.map((key) => [key, [at]])),
+          journal: [],
         },
       ]),
     ),
@@ -159,6 +228,7 @@ describe('decodeState on the parsed file (checked in place, not copied)', () => 
       history: [{ key: 'k', from: 'todo', to: 'done', at }],
       notes: { k: [{ at, text: 'kept' }] },
       reviews: { k: [at] },
+      journal: [],
     });
     expect(JSON.stringify(state)).not.toMatch(/extra|someone|html/);
   });

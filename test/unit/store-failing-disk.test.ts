@@ -29,6 +29,7 @@ beforeEach(async () => {
     history: [],
     notes: {},
     reviews: {},
+    journal: [],
   }));
 });
 afterEach(() => {

@@ -19,7 +19,7 @@ afterEach(() => temp.cleanup());
 
 describe('ProgressStore', () => {
   it('reads an absent file as empty progress and does not create it', () => {
-    expect(store.read('bundled')).toEqual({ items: {}, history: [], notes: {}, reviews: {} });
+    expect(store.read('bundled')).toEqual({ items: {}, history: [], notes: {}, reviews: {}, journal: [] });
     expect(existsSync(store.dir)).toBe(false);
   });
 
@@ -29,19 +29,32 @@ describe('ProgressStore', () => {
       history: [],
       notes: {},
       reviews: {},
+      journal: [],
     }));
     expect(statSync(store.dir).mode & 0o777).toBe(0o700);
     expect(statSync(store.file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(store.file, 'utf8'))).toEqual({
-      schemaVersion: 2,
+      schemaVersion: 3,
       settings: {},
-      roadmaps: { bundled: { items: { k: { status: 'done', at } }, history: [], notes: {}, reviews: {} } },
+      roadmaps: { bundled: { items: { k: { status: 'done', at } }, history: [], notes: {}, reviews: {}, journal: [] } },
     });
   });
 
   it('keeps other roadmaps untouched when one is updated', async () => {
-    await store.update('a', () => ({ items: { k: { status: 'done', at } }, history: [], notes: {}, reviews: {} }));
-    await store.update('b', () => ({ items: { j: { status: 'doing', at } }, history: [], notes: {}, reviews: {} }));
+    await store.update('a', () => ({
+      items: { k: { status: 'done', at } },
+      history: [],
+      notes: {},
+      reviews: {},
+      journal: [],
+    }));
+    await store.update('b', () => ({
+      items: { j: { status: 'doing', at } },
+      history: [],
+      notes: {},
+      reviews: {},
+      journal: [],
+    }));
     expect(store.read('a').items).toEqual({ k: { status: 'done', at } });
     expect(store.read('b').items).toEqual({ j: { status: 'doing', at } });
   });
@@ -57,7 +70,7 @@ describe('ProgressStore', () => {
     ['the wrong shape', '[1,2,3]', /does not hold a JSON object/],
     ['a newer schema', '{"schemaVersion": 99, "roadmaps": {}}', /newer roadmap/],
   ])('refuses %s, names the file, and leaves it byte for byte', async (_name, content, message) => {
-    await store.update('bundled', () => ({ items: {}, history: [], notes: {}, reviews: {} }));
+    await store.update('bundled', () => ({ items: {}, history: [], notes: {}, reviews: {}, journal: [] }));
     writeFileSync(store.file, content);
     // The next run of roadmap: a new store, reading the file afresh.
     const error = (() => {
@@ -72,9 +85,9 @@ describe('ProgressStore', () => {
     expect((error as ProgressFileError).exitCode).toBe(ExitCode.progressUnreadable);
     expect((error as Error).message).toContain(store.file);
     expect((error as Error).message).toMatch(message);
-    await expect(store.update('bundled', () => ({ items: {}, history: [], notes: {}, reviews: {} }))).rejects.toThrow(
-      ProgressFileError,
-    );
+    await expect(
+      store.update('bundled', () => ({ items: {}, history: [], notes: {}, reviews: {}, journal: [] })),
+    ).rejects.toThrow(ProgressFileError);
     expect(readFileSync(store.file, 'utf8')).toBe(content);
   });
 
@@ -93,6 +106,7 @@ describe('ProgressStore', () => {
       history: [],
       notes: {},
       reviews: {},
+      journal: [],
     });
     await store.update('a', () => entry('mine'));
     expect(store.read('a').items).toEqual({ mine: { status: 'done', at } });
