@@ -14,6 +14,8 @@ import { adoptFormerProgress } from './io/roadmap-identity.js';
 import { chooseRoadmap, loadRoadmap, type RoadmapChoice } from './io/roadmap-source.js';
 import { canPrompt, terminalPrompter, type Prompter, type TerminalSize } from './io/prompts.js';
 import { ProgressStore } from './io/store.js';
+import { zoneOf } from './io/time-zone.js';
+import type { ZoneOffset } from './core/zone.js';
 import { colourLevel, styleFor } from './render/colour.js';
 import type { Style } from './render/style.js';
 
@@ -77,6 +79,13 @@ export class Session {
     return terminalPrompter(io.promptInput, io.terminalSize);
   }
 
+  private localZone: ZoneOffset | undefined;
+
+  /** The learner's time zone (TZ), for the days text shows and the windows that start at local midnight. */
+  zone(): ZoneOffset {
+    return (this.localZone ??= zoneOf(this.io.env));
+  }
+
   style(): Promise<Style> {
     return styleFor(colourLevel(this.io.env, this.io.stdoutIsTTY, !this.options().color));
   }
@@ -112,6 +121,7 @@ export class Session {
           : 'roadmap',
       store,
       now: this.io.now,
+      zone: this.zone(),
     };
   }
 

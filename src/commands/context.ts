@@ -2,6 +2,7 @@
 import type { Roadmap } from '../core/model.js';
 import { withFileMarks, type Progress } from '../core/progress.js';
 import type { RoadmapState } from '../core/state.js';
+import type { ZoneOffset } from '../core/zone.js';
 import type { ProgressStore } from '../io/store.js';
 
 export interface Context {
@@ -14,6 +15,8 @@ export interface Context {
   readonly invocation: string;
   readonly store: ProgressStore;
   readonly now: () => Date;
+  /** The learner's time zone: local days and midnights (src/core/zone.ts). */
+  readonly zone: ZoneOffset;
 }
 
 /** This roadmap's saved state, and the progress to show: what the learner saved, over what the file itself marks done. */

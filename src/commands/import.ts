@@ -316,6 +316,6 @@ export const importCommand = defineCommand({
     const input = { name, content, force: options.force === true, dryRun: options.dryRun === true };
     return importProgress(await session.context(), input);
   },
-  text: (result, { style }) => renderImport(result, style),
+  text: (result, { style, zone }) => renderImport(result, style, zone),
   json: importJson,
 });

@@ -99,7 +99,9 @@ async function topicScreen(ctx: Context, io: MenuIo, id: string, heading: string
   const placed = placeById(ctx.roadmap, id)!;
   const view = topicView(ctx.roadmap, placed, progress, ctx.store.read(ctx.roadmapId).notes);
   // The topic block without its "done?" hint: here the choices below are the way to act.
-  io.out(`\n${io.style.bold(heading)}\n${renderTopic(view, io.style, ctx.invocation).slice(0, -1).join('\n')}\n`);
+  io.out(
+    `\n${io.style.bold(heading)}\n${renderTopic(view, io.style, ctx.invocation, ctx.zone).slice(0, -1).join('\n')}\n`,
+  );
   const status = view.status;
   const actions: Choice<TopicAction>[] = [
     status === 'done' ? { value: 'todo', name: 'Mark it not done' } : { value: 'done', name: 'Mark it done' },

@@ -78,6 +78,6 @@ export const noteCommand = defineCommand({
   help: 'Notes show under the topic in "roadmap next" and "roadmap list --notes".',
   run: async ({ args, session }: Invocation<{ readonly ref: string; readonly text: readonly string[] }, object>) =>
     note(await session.context(), args.ref, args.text.length === 0 ? undefined : args.text.join(' ')),
-  text: (result, { style }) => renderNote(result, style),
+  text: (result, { style, zone }) => renderNote(result, style, zone),
   json: noteJson,
 });

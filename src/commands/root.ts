@@ -39,7 +39,7 @@ export const rootCommand = defineCommand({
     }
     return next(await session.context(), { count: 1 });
   },
-  text: (result, { style }) => (result === undefined ? '' : renderNext(result, style)),
+  text: (result, { style, zone }) => (result === undefined ? '' : renderNext(result, style, zone)),
   notice: (result) =>
     result === undefined
       ? undefined

@@ -6,6 +6,7 @@ import type { Tally } from '../core/progress.js';
 export type Style = ChalkInstance;
 
 import { clean } from '../core/text.js';
+import { localDay, type ZoneOffset } from '../core/zone.js';
 
 export { clean };
 
@@ -33,12 +34,12 @@ export function progressText(tally: Tally): string {
   return `${tally.done}/${tally.total} topics, ${tally.percent}%${skipped}`;
 }
 
-/** `2026-11-27` of an ISO time. */
-export const day = (iso: string): string => iso.slice(0, 10);
+/** `2026-11-27`: the learner's local day of an ISO time (saved times are UTC). */
+export const day = (iso: string, zone: ZoneOffset): string => localDay(iso, zone);
 
 /** A note on one line, safe for the terminal: its line breaks become spaces. */
-export function noteText(note: { readonly at: string; readonly text: string }): string {
-  return `${day(note.at)}  ${clean(note.text.replace(/\s*[\r\n]+\s*/g, ' '))}`;
+export function noteText(note: { readonly at: string; readonly text: string }, zone: ZoneOffset): string {
+  return `${day(note.at, zone)}  ${clean(note.text.replace(/\s*[\r\n]+\s*/g, ' '))}`;
 }
 
 /** `1 topic`, `2 topics` */
