@@ -14,6 +14,7 @@ import { adoptFormerProgress } from './io/roadmap-identity.js';
 import { chooseRoadmap, loadRoadmap, type RoadmapChoice } from './io/roadmap-source.js';
 import { canPrompt, terminalPrompter, type Prompter, type TerminalSize } from './io/prompts.js';
 import { ProgressStore } from './io/store.js';
+import { outputColumns } from './io/terminal.js';
 import { zoneOf } from './io/time-zone.js';
 import type { ZoneOffset } from './core/zone.js';
 import { colourLevel, styleFor } from './render/colour.js';
@@ -84,6 +85,11 @@ export class Session {
   /** The learner's time zone (TZ), for the days text shows and the windows that start at local midnight. */
   zone(): ZoneOffset {
     return (this.localZone ??= zoneOf(this.io.env));
+  }
+
+  /** The columns text output may take; undefined when it goes to a pipe or a file (see outputColumns). */
+  columns(): number | undefined {
+    return outputColumns(this.io.env, this.io.stdoutIsTTY, this.io.terminalSize);
   }
 
   style(): Promise<Style> {

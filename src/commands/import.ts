@@ -299,7 +299,7 @@ export const importCommand = defineCommand({
   examples: [
     'roadmap import roadmap-backup.json',
     'roadmap import progress.md --dry-run',
-    'curl -s https://gist.githubusercontent.com/me/abc/raw/progress.md | roadmap import -',
+    'curl -s https://example.com/progress.md | roadmap import -',
   ],
   help:
     'For each item the status with the later time wins; history, notes and reviews are added to yours.\n' +

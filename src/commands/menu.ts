@@ -33,6 +33,8 @@ export interface MenuIo {
   readonly prompter: Prompter;
   readonly out: (text: string) => void;
   readonly style: Style;
+  /** The terminal's columns, which screens fit. */
+  readonly columns?: number | undefined;
 }
 
 type MainChoice = 'next' | 'browse' | 'find' | 'projects' | 'quit';
@@ -289,7 +291,7 @@ async function projectsScreen(ctx: Context, io: MenuIo): Promise<void> {
     if (choice === '') return;
     last = choice;
     const detail = projectDetail(ctx, choice);
-    io.out(`\n${renderProjectDetail(detail, io.style)}`);
+    io.out(`\n${renderProjectDetail(detail, io.style, io.columns)}`);
     const built = detail.entry.status === 'done';
     const action = await io.prompter.select<'done' | 'todo' | 'back'>(
       `${choice} ${clean(detail.entry.project.title)} · ${detail.entry.tally.percent}% ready · ${overall(ctx, progress, io)}`,

@@ -70,8 +70,10 @@ export const projectCommand = defineCommand({
       ? { kind: 'all', all: projects(ctx) }
       : { kind: 'one', one: projectDetail(ctx, args.ref) };
   },
-  text: (result, { style }) =>
-    result.kind === 'all' ? renderProjects(result.all, style) : renderProjectDetail(result.one, style),
+  text: (result, { style, columns }) =>
+    result.kind === 'all'
+      ? renderProjects(result.all, style, columns)
+      : renderProjectDetail(result.one, style, columns),
   json: (result): ProjectsJson | ProjectDetailJson =>
     result.kind === 'all'
       ? document('project', {

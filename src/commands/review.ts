@@ -152,8 +152,10 @@ export const reviewCommand = defineCommand({
       ? { kind: 'list', list: reviews(ctx) }
       : { kind: 'recorded', recorded: await recordReview(ctx, args.ref) };
   },
-  text: (result, { style, zone }) =>
-    result.kind === 'list' ? renderReviews(result.list, style, zone) : renderReviewDone(result.recorded, style, zone),
+  text: (result, { style, zone, columns }) =>
+    result.kind === 'list'
+      ? renderReviews(result.list, { style, zone, columns })
+      : renderReviewDone(result.recorded, style, zone),
   json: (result): ReviewsJson | ReviewDoneJson => {
     if (result.kind === 'list') {
       const { due, upcoming, settled } = result.list;

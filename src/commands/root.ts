@@ -34,7 +34,12 @@ export const rootCommand = defineCommand({
     const asker = prompter();
     if (asker) {
       const { runMenu } = await import('./menu.js');
-      await runMenu(await session.context(), { prompter: asker, out: session.io.out, style: await session.style() });
+      await runMenu(await session.context(), {
+        prompter: asker,
+        out: session.io.out,
+        style: await session.style(),
+        columns: session.columns(),
+      });
       return undefined;
     }
     return next(await session.context(), { count: 1 });

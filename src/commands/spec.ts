@@ -59,6 +59,8 @@ export interface TextView<O> {
   readonly style: Style;
   /** The learner's time zone: text shows local days (JSON stays UTC). */
   readonly zone: ZoneOffset;
+  /** The columns a line may take (the terminal's, or COLUMNS); undefined for a pipe or a file. */
+  readonly columns: number | undefined;
   readonly options: O;
 }
 
