@@ -51,7 +51,7 @@ export async function execute(spec: AnyCommand, parsed: ParsedCommand, io: Io, a
     io.out(spec.template(result, output.template));
   } else {
     const text = spec.text(result, { style: await style!, zone: session.zone(), columns: session.columns(), options });
-    if (text !== '') io.out(text);
+    if (text !== '') session.show(text);
     const notice = spec.notice?.(result);
     if (notice !== undefined) io.err(notice);
   }

@@ -48,7 +48,13 @@ const FORMS: readonly (readonly string[])[] = [
   ['undone', '2.3.1', '--json'],
 ];
 
-const GLOBALS: readonly (readonly string[])[] = [[], ['--no-color'], ['--no-input'], ['--file', 'plan.md']];
+const GLOBALS: readonly (readonly string[])[] = [
+  [],
+  ['--no-color'],
+  ['--no-input'],
+  ['--no-pager'],
+  ['--file', 'plan.md'],
+];
 const ENVS: readonly Record<string, string>[] = [{}, { FORCE_COLOR: '1' }];
 
 const savedText = (dir: string): string | undefined => {
