@@ -16,6 +16,9 @@ export function zoneOf(env: NodeJS.ProcessEnv): ZoneOffset {
   // POSIX allows a leading colon (`TZ=:Europe/Paris`).
   const name = env.TZ?.replace(/^:/, '');
   if (name !== undefined && (name === '' || UTC_NAMES.has(name))) return UTC;
+  // The process's own environment: Node already reads TZ for Date, at a fraction of what
+  // building an Intl formatter costs (about 1 ms against 100 on a busy machine).
+  if (env === process.env) return (utcMs) => -new Date(utcMs).getTimezoneOffset() * 60_000;
   let format: Intl.DateTimeFormat | undefined;
   return (utcMs) => {
     if (format === undefined) {

@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useConfigDir } from '../helpers/bundled-roadmap.js';
+import { run } from '../helpers/cli.js';
 
-const { runWith } = useConfigDir();
+const { dir, runWith } = useConfigDir();
 const LATE_UTC = '2026-11-27T23:30:00Z';
 const AUCKLAND = { TZ: 'Pacific/Auckland', ROADMAP_NOW: LATE_UTC };
 
@@ -46,6 +47,14 @@ describe('dates in the learner’s time zone', () => {
     expect((await roadmapAt(later, 'review')).stdout).toMatch(
       /finished 2026-11-27; review 1 of 2 due since 2026-12-04/,
     );
+  });
+
+  it('the built binary honours TZ as well (it reads its own zone through Date)', async () => {
+    await roadmapAt(AUCKLAND, 'done', '1.1.1');
+    expect(run(dir(), ['report'], { env: AUCKLAND }).stdout).toMatch(/^ {2}2026-11-28 {2}1\.1\.1 Syntax/m);
+    const la = { TZ: 'America/Los_Angeles', ROADMAP_NOW: LATE_UTC };
+    expect(run(dir(), ['report'], { env: la }).stdout).toMatch(/^ {2}2026-11-27 {2}1\.1\.1 Syntax/m);
+    expect(run(dir(), ['stats'], { env: AUCKLAND }).stdout).toContain('the last row ends now, 2026-11-28 12:30');
   });
 
   it('report --since DATE starts at local midnight of that day', async () => {
