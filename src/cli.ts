@@ -4,7 +4,9 @@ import { GLOBAL_OPTIONS } from './commands/globals.js';
 import { COMMANDS, rootCommand } from './commands/registry.js';
 import type { AnyCommand, ArgumentSpec, OptionSpec } from './commands/spec.js';
 import { execute } from './execute.js';
+import { wrapColumns } from './core/width.js';
 import { configDir } from './io/paths.js';
+import { outputColumns } from './io/terminal.js';
 import type { GlobalOptions, Io } from './session.js';
 
 // Values and arguments are checked by src/execute.ts, in our words: commander takes every
@@ -20,10 +22,18 @@ const argumentOf = (arg: ArgumentSpec, asDeclared: boolean): string => {
   return asDeclared && arg.required ? `<${name}>` : `[${name}]`;
 };
 
+/** Our own help text in lines of at most `width` columns; the lines it already has are kept. */
+const fitted = (text: string, width: number): string =>
+  text
+    .split('\n')
+    .flatMap((line) => wrapColumns(line, width, /^ */.exec(line)![0]))
+    .join('\n');
+
 /** The help after the options: examples, then the command's own notes. */
-function helpAfter(spec: AnyCommand): string {
+function helpAfter(spec: AnyCommand, width: number): string {
+  // An example is a command to copy: it is kept whole (test/command-line/width.test.ts keeps them short).
   const examples = `\nExamples:\n${spec.examples.map((l) => `  $ ${l}`).join('\n')}\n`;
-  return spec.help === undefined ? examples : `${examples}\n${spec.help}\n`;
+  return spec.help === undefined ? examples : `${examples}\n${fitted(spec.help, width)}\n`;
 }
 
 /** `json` is decided before parsing (src/program.ts), so that commander's own errors come as JSON too. */
@@ -37,6 +47,9 @@ export function buildProgram(io: Io, json: boolean): Command {
     },
   };
   const program = new Command('roadmap');
+  // Commands made below inherit it: commander's help fits the terminal, or COLUMNS, or 80.
+  const width = outputColumns(io.env, io.stdoutIsTTY, io.terminalSize) ?? 80;
+  program.configureHelp({ helpWidth: width });
   /** A command's full help, as `--help` prints it, for `roadmap help`. */
   const helpText = (name?: string): string => {
     const target = program.commands.find((c) => c.name() === name) ?? program;
@@ -72,7 +85,7 @@ export function buildProgram(io: Io, json: boolean): Command {
     .helpCommand(false)
     .addHelpText(
       'after',
-      `${helpAfter(rootCommand)}\nProgress is saved in ${configDir(io.env)}/config.json (set ROADMAP_CONFIG_DIR to move it).\n`,
+      `${helpAfter(rootCommand, width)}\n${fitted(`Progress is saved in ${configDir(io.env)}/config.json (set ROADMAP_CONFIG_DIR to move it).`, width)}\n`,
     )
     .action((_options, command: Command) => run(rootCommand, { command: command.args[0] }, {}));
 
@@ -86,7 +99,7 @@ export function buildProgram(io: Io, json: boolean): Command {
     for (const arg of declared) command.argument(argumentOf(arg, false), arg.description);
     for (const option of spec.options ?? []) command.addOption(optionOf(option));
     command
-      .addHelpText('after', helpAfter(spec))
+      .addHelpText('after', helpAfter(spec, width))
       .configureOutput(output)
       .exitOverride()
       .showSuggestionAfterError()

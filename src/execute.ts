@@ -50,8 +50,8 @@ export async function execute(spec: AnyCommand, parsed: ParsedCommand, io: Io, a
   } else if (output.mode === 'template' && spec.template) {
     io.out(spec.template(result, output.template));
   } else {
-    const text = spec.text(result, { style: await style!, options });
-    if (text !== '') io.out(text);
+    const text = spec.text(result, { style: await style!, zone: session.zone(), columns: session.columns(), options });
+    if (text !== '') session.show(text);
     const notice = spec.notice?.(result);
     if (notice !== undefined) io.err(notice);
   }

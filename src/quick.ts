@@ -2,7 +2,7 @@
  * `roadmap next`, `status`, `list`, `project`, `done REF...`, `undone REF...` and
  * a bare `roadmap` are what prompts, status bars and learners run dozens of
  * times a day. Their forms (the command, its words and its own options, with
- * --file PATH, --json, --no-color and --no-input) are recognised here and run from the
+ * --file PATH, --json, --no-color, --no-input and --no-pager) are recognised here and run from the
  * same specs as the full program, without loading commander, whose start-up
  * costs more than the rest of the command. Every other form, -h and mistakes
  * included, goes to the full program, so help, errors and suggestions stay
@@ -31,6 +31,7 @@ export function quickForm(words: readonly string[]): QuickForm | undefined {
     const following = words[i + 1];
     if (word === '--no-color') global = { ...global, color: false };
     else if (word === '--no-input') global = { ...global, input: false };
+    else if (word === '--no-pager') global = { ...global, pager: false };
     else if (word === '--json') global = { ...global, json: true };
     else if (word.startsWith(FILE_EQUALS) && word.length > FILE_EQUALS.length) {
       global = { ...global, file: word.slice(FILE_EQUALS.length) };

@@ -14,6 +14,10 @@ import { adoptFormerProgress } from './io/roadmap-identity.js';
 import { chooseRoadmap, loadRoadmap, type RoadmapChoice } from './io/roadmap-source.js';
 import { canPrompt, terminalPrompter, type Prompter, type TerminalSize } from './io/prompts.js';
 import { ProgressStore } from './io/store.js';
+import { pagerCommand, pageThrough, terminalRows } from './io/pager.js';
+import { outputColumns } from './io/terminal.js';
+import { zoneOf } from './io/time-zone.js';
+import type { ZoneOffset } from './core/zone.js';
 import { colourLevel, styleFor } from './render/colour.js';
 import type { Style } from './render/style.js';
 
@@ -41,6 +45,8 @@ export interface GlobalOptions {
   readonly color: boolean;
   /** False with --no-input: never prompt. */
   readonly input?: boolean;
+  /** False with --no-pager: long text is printed straight, not through $PAGER. */
+  readonly pager?: boolean;
 }
 
 export class Session {
@@ -79,6 +85,34 @@ export class Session {
     return terminalPrompter(io.promptInput, io.terminalSize);
   }
 
+  private localZone: ZoneOffset | undefined;
+
+  /** The learner's time zone (TZ), for the days text shows and the windows that start at local midnight. */
+  zone(): ZoneOffset {
+    return (this.localZone ??= zoneOf(this.io.env));
+  }
+
+  /**
+   * Text for people, printed once for every command: through the pager when stdout is a
+   * terminal and the text has more lines than it has rows (never in a pipe, never JSON),
+   * and straight out when there is no pager or it cannot be started.
+   */
+  show(text: string): void {
+    const { io } = this;
+    const pager = io.stdoutIsTTY && this.options().pager !== false ? pagerCommand(io.env) : undefined;
+    if (pager !== undefined) {
+      const rows = terminalRows(io.env, io.terminalSize?.().rows);
+      const lines = text.endsWith('\n') ? text.split('\n').length - 1 : text.split('\n').length;
+      if (rows !== undefined && lines > rows && pageThrough(pager, text, io.env)) return;
+    }
+    io.out(text);
+  }
+
+  /** The columns text output may take; undefined when it goes to a pipe or a file (see outputColumns). */
+  columns(): number | undefined {
+    return outputColumns(this.io.env, this.io.stdoutIsTTY, this.io.terminalSize);
+  }
+
   style(): Promise<Style> {
     return styleFor(colourLevel(this.io.env, this.io.stdoutIsTTY, !this.options().color));
   }
@@ -115,6 +149,7 @@ export class Session {
       store,
       now: this.io.now,
       ...(this.command === undefined ? {} : { command: this.command }),
+      zone: this.zone(),
     };
   }
 

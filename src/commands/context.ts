@@ -2,6 +2,7 @@
 import type { Roadmap } from '../core/model.js';
 import { withFileMarks, type Progress } from '../core/progress.js';
 import type { RoadmapState } from '../core/state.js';
+import type { ZoneOffset } from '../core/zone.js';
 import type { ProgressStore } from '../io/store.js';
 
 export interface Context {
@@ -16,6 +17,8 @@ export interface Context {
   readonly now: () => Date;
   /** The command being run (its spec's name), as the journal of changes records it. */
   readonly command?: string;
+  /** The learner's time zone: local days and midnights (src/core/zone.ts). */
+  readonly zone: ZoneOffset;
 }
 
 /** This roadmap's saved state, and the progress to show: what the learner saved, over what the file itself marks done. */

@@ -1,5 +1,6 @@
 /** `export`: the active roadmap's progress as a JSON backup, a markdown checklist, or a picture (SVG, HTML). */
 import { finishedPerWeek, standingFinishes } from '../core/activity.js';
+import { UTC, type ZoneOffset } from '../core/zone.js';
 import { resolve } from 'node:path';
 import { backupDocument, type BackupDocument } from '../core/backup.js';
 import { renderChecklist } from '../core/checklist.js';
@@ -46,7 +47,7 @@ function exportProgress(ctx: Context, format: ExportFormat): Exported {
   const header = { id: ctx.roadmapId, title: ctx.roadmap.title };
   if (format === 'json') return { format, document: backupDocument(header, exportedAt, state) };
   if (format === 'md') return { format, text: renderChecklist(ctx.roadmap, header, exportedAt, state, progress) };
-  const shown = picture(ctx.roadmap, state, now);
+  const shown = picture(ctx.roadmap, state, now, ctx.zone);
   return { format, text: format === 'svg' ? renderSvg(shown) : renderHtml(shown) };
 }
 
@@ -119,7 +120,8 @@ export const exportCommand = defineCommand({
 });
 
 /** What the picture shows. */
-export function picture(roadmap: Roadmap, state: RoadmapState, now: Date): Picture {
+/** The picture's weeks start at local midnight in `zone` (UTC unless given). */
+export function picture(roadmap: Roadmap, state: RoadmapState, now: Date, zone: ZoneOffset = UTC): Picture {
   const progress = withFileMarks(roadmap, state.items);
   const topics = new Set(roadmap.topics.keys);
   return {
@@ -145,6 +147,7 @@ export function picture(roadmap: Roadmap, state: RoadmapState, now: Date): Pictu
       now,
       ACTIVITY_WEEKS,
       () => true,
+      zone,
     ),
   };
 }

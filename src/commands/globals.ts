@@ -9,4 +9,5 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
     flags: '--no-input',
     description: 'never ask: no menu, no pick list, no confirmation (as when CI is set or input is not a terminal)',
   },
+  { flags: '--no-pager', description: 'print long output straight, not through $PAGER (less -FRX by default)' },
 ];

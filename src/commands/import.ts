@@ -299,7 +299,7 @@ export const importCommand = defineCommand({
   examples: [
     'roadmap import roadmap-backup.json',
     'roadmap import progress.md --dry-run',
-    'curl -s https://gist.githubusercontent.com/me/abc/raw/progress.md | roadmap import -',
+    'curl -s https://example.com/progress.md | roadmap import -',
   ],
   help:
     'For each item the status with the later time wins; history, notes and reviews are added to yours.\n' +
@@ -316,6 +316,6 @@ export const importCommand = defineCommand({
     const input = { name, content, force: options.force === true, dryRun: options.dryRun === true };
     return importProgress(await session.context(), input);
   },
-  text: (result, { style }) => renderImport(result, style),
+  text: (result, { style, zone }) => renderImport(result, style, zone),
   json: importJson,
 });

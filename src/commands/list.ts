@@ -159,7 +159,7 @@ export const listCommand = defineCommand({
   fast: {},
   run: async ({ args, options, session }: Invocation<{ readonly ref?: string }, ListOptions>) =>
     list(await session.context(), { ref: args.ref, todo: options.todo, depth: options.depth }),
-  text: (result, { style, options }) =>
-    options.plain ? renderPlain(result) : renderList(result, style, { notes: options.notes === true }),
+  text: (result, { style, zone, options }) =>
+    options.plain ? renderPlain(result) : renderList(result, style, { notes: options.notes === true, zone }),
   json: listJson,
 });

@@ -33,6 +33,8 @@ export interface MenuIo {
   readonly prompter: Prompter;
   readonly out: (text: string) => void;
   readonly style: Style;
+  /** The terminal's columns, which screens fit. */
+  readonly columns?: number | undefined;
 }
 
 type MainChoice = 'next' | 'browse' | 'find' | 'projects' | 'quit';
@@ -99,7 +101,9 @@ async function topicScreen(ctx: Context, io: MenuIo, id: string, heading: string
   const placed = placeById(ctx.roadmap, id)!;
   const view = topicView(ctx.roadmap, placed, progress, ctx.store.read(ctx.roadmapId).notes);
   // The topic block without its "done?" hint: here the choices below are the way to act.
-  io.out(`\n${io.style.bold(heading)}\n${renderTopic(view, io.style, ctx.invocation).slice(0, -1).join('\n')}\n`);
+  io.out(
+    `\n${io.style.bold(heading)}\n${renderTopic(view, io.style, ctx.invocation, ctx.zone).slice(0, -1).join('\n')}\n`,
+  );
   const status = view.status;
   const actions: Choice<TopicAction>[] = [
     status === 'done' ? { value: 'todo', name: 'Mark it not done' } : { value: 'done', name: 'Mark it done' },
@@ -287,7 +291,7 @@ async function projectsScreen(ctx: Context, io: MenuIo): Promise<void> {
     if (choice === '') return;
     last = choice;
     const detail = projectDetail(ctx, choice);
-    io.out(`\n${renderProjectDetail(detail, io.style)}`);
+    io.out(`\n${renderProjectDetail(detail, io.style, io.columns, ctx.zone)}`);
     const built = detail.entry.status === 'done';
     const action = await io.prompter.select<'done' | 'todo' | 'back'>(
       `${choice} ${clean(detail.entry.project.title)} · ${detail.entry.tally.percent}% ready · ${overall(ctx, progress, io)}`,

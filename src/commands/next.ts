@@ -88,6 +88,6 @@ export const nextCommand = defineCommand({
   fast: {},
   run: async ({ session, options }: Invocation<object, { readonly number?: number }>) =>
     next(await session.context(), { count: options.number ?? 1 }),
-  text: (result, { style }) => renderNext(result, style),
+  text: (result, { style, zone }) => renderNext(result, style, zone),
   json: nextJson,
 });

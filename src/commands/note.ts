@@ -236,6 +236,6 @@ export const noteCommand = defineCommand({
     const action = noteAction(args.text, options, prompter() !== undefined);
     return note(await session.context(), args.ref, action, session.io.env);
   },
-  text: (result, { style }) => renderNote(result, style),
+  text: (result, { style, zone }) => renderNote(result, style, zone),
   json: noteJson,
 });

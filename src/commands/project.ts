@@ -84,8 +84,10 @@ export const projectCommand = defineCommand({
       ? { kind: 'all', all: projects(ctx) }
       : { kind: 'one', one: projectDetail(ctx, args.ref) };
   },
-  text: (result, { style }) =>
-    result.kind === 'all' ? renderProjects(result.all, style) : renderProjectDetail(result.one, style),
+  text: (result, { style, columns, zone }) =>
+    result.kind === 'all'
+      ? renderProjects(result.all, style, columns)
+      : renderProjectDetail(result.one, style, columns, zone),
   json: (result): ProjectsJson | ProjectDetailJson =>
     result.kind === 'all'
       ? document('project', {

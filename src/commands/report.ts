@@ -2,6 +2,7 @@
 import { statusOf, tally, type Tally } from '../core/progress.js';
 import { topicsOf } from '../core/tree.js';
 import { byTime } from '../core/time.js';
+import { localDay, midnightBefore, midnightOf, type ZoneOffset } from '../core/zone.js';
 import { UsageError } from '../errors.js';
 import { document, progressJson, type DocumentHead, type ProgressJson, type RefJson } from '../render/json.js';
 import { REPORT_FORMATS, renderReport, renderReportCsv, renderReportMarkdown } from '../render/report.js';
@@ -23,30 +24,33 @@ export interface ReportResult {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** `7d`, `4w` (before now) or a date `2026-11-01` (from its start, UTC). */
-export function parseSince(since: string, now: Date): Date {
+/**
+ * Where the period starts, at local midnight in `zone`: `7d` is the last seven days
+ * (today and the six before it), `4w` the last 28; a date `2026-11-01` is from its start.
+ */
+export function parseSince(since: string, now: Date, zone: ZoneOffset): Date {
   const relative = /^(\d+)([dw])$/.exec(since);
   if (relative) {
-    const from = new Date(now.getTime() - Number(relative[1]) * (relative[2] === 'w' ? 7 : 1) * DAY);
+    const days = Number(relative[1]) * (relative[2] === 'w' ? 7 : 1);
     // Dates reach back about 270,000 years; a span beyond that is no date at all.
-    if (Number.isNaN(from.getTime())) {
+    if (Number.isNaN(new Date(now.getTime() - (days + 1) * DAY).getTime())) {
       throw new UsageError(
         `--since ${since} reaches back further than any date; give a shorter span or a date (2026-11-01)`,
       );
     }
-    return from;
+    return new Date(midnightBefore(now.getTime(), zone, -Math.max(days - 1, 0)));
   }
   const day = new Date(`${since}T00:00:00Z`);
   // Date rolls 2026-02-30 over to March 2: a day that is not on the calendar is no date.
   if (/^\d{4}-\d{2}-\d{2}$/.test(since) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(since)) {
-    return day;
+    return new Date(midnightOf(since, zone));
   }
   throw new UsageError(`--since takes a date (2026-11-01) or a span before now (7d, 4w), not "${since}"`);
 }
 
 function progressReport(ctx: Context, options: { since: string }): ReportResult {
   const now = ctx.now();
-  const from = parseSince(options.since, now);
+  const from = parseSince(options.since, now, ctx.zone);
   if (from.getTime() > now.getTime()) throw new UsageError(`--since ${options.since} is in the future`);
   const { state: saved, progress } = savedProgress(ctx);
   const topics = new Map(topicsOf(ctx.roadmap.parts).map((t) => [t.key, t]));
@@ -59,7 +63,10 @@ function progressReport(ctx: Context, options: { since: string }): ReportResult 
     .filter(([key]) => topics.has(key) && statusOf(progress, key) === 'done')
     .map(([key, at]) => ({ id: topics.get(key)!.id, title: topics.get(key)!.title, at }))
     .sort((a, b) => byTime(a.at, b.at));
-  const weeks = Math.max((now.getTime() - from.getTime()) / (7 * DAY), 1 / 7);
+  // Whole local days, today included, so that 7d is one week whatever the hour.
+  const days =
+    (Date.parse(localDay(now.getTime(), ctx.zone)) - Date.parse(localDay(from.getTime(), ctx.zone))) / DAY + 1;
+  const weeks = Math.max(Math.round(days) / 7, 1 / 7);
   return {
     title: ctx.roadmap.title,
     from: from.toISOString(),
@@ -98,7 +105,11 @@ export const reportCommand = defineCommand({
   name: 'report',
   summary: 'progress per part, what you finished in a period with dates, and your pace',
   options: [
-    { flags: '--since <when>', description: 'a date (2026-11-01) or a span before now (7d, 4w)', default: '7d' },
+    {
+      flags: '--since <when>',
+      description: 'a date (2026-11-01) or a span of days up to today (7d, 4w); from local midnight',
+      default: '7d',
+    },
     {
       flags: '--format <format>',
       description: 'text, md (for an issue or a chat), csv (for a spreadsheet) or json',
@@ -114,11 +125,11 @@ export const reportCommand = defineCommand({
   ],
   run: async ({ options, session }: Invocation<object, { readonly since: string; readonly format: string }>) =>
     progressReport(await session.context(), { since: options.since }),
-  text: (result, { style, options }) =>
+  text: (result, { style, zone, options }) =>
     options.format === 'md'
-      ? renderReportMarkdown(result)
+      ? renderReportMarkdown(result, zone)
       : options.format === 'csv'
-        ? renderReportCsv(result)
-        : renderReport(result, style),
+        ? renderReportCsv(result, zone)
+        : renderReport(result, style, zone),
   json: reportJson,
 });

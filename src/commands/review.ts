@@ -8,6 +8,7 @@ import type { Item } from '../core/model.js';
 import { statusOf, topicKeys } from '../core/progress.js';
 import { finishTimes, REVIEW_DAYS, reviewPlan, scheduleOf, type ReviewEntry } from '../core/review.js';
 import { topicsOf } from '../core/tree.js';
+import { localDay } from '../core/zone.js';
 import { UsageError } from '../errors.js';
 import { document, refJson, type DocumentHead, type RefJson } from '../render/json.js';
 import { renderReviewDone, renderReviews } from '../render/review.js';
@@ -95,7 +96,7 @@ async function recordReview(ctx: Context, ref: string, when?: string): Promise<R
     }
     if (!schedule.due) {
       throw new UsageError(
-        `${name} is not due for review until ${schedule.dueAt.slice(0, 10)} (review ${schedule.review} of ${REVIEW_DAYS.length}); see "roadmap review"`,
+        `${name} is not due for review until ${localDay(schedule.dueAt, ctx.zone)} (review ${schedule.review} of ${REVIEW_DAYS.length}); see "roadmap review"`,
       );
     }
     const after = scheduleOf(finishedAt, [...done, at], now);
@@ -165,8 +166,10 @@ export const reviewCommand = defineCommand({
       ? { kind: 'list', list: reviews(ctx) }
       : { kind: 'recorded', recorded: await recordReview(ctx, args.ref, options.at) };
   },
-  text: (result, { style }) =>
-    result.kind === 'list' ? renderReviews(result.list, style) : renderReviewDone(result.recorded, style),
+  text: (result, { style, zone, columns }) =>
+    result.kind === 'list'
+      ? renderReviews(result.list, { style, zone, columns })
+      : renderReviewDone(result.recorded, style, zone),
   json: (result): ReviewsJson | ReviewDoneJson => {
     if (result.kind === 'list') {
       const { due, upcoming, settled } = result.list;

@@ -34,12 +34,17 @@ export const rootCommand = defineCommand({
     const asker = prompter();
     if (asker) {
       const { runMenu } = await import('./menu.js');
-      await runMenu(await session.context(), { prompter: asker, out: session.io.out, style: await session.style() });
+      await runMenu(await session.context(), {
+        prompter: asker,
+        out: session.io.out,
+        style: await session.style(),
+        columns: session.columns(),
+      });
       return undefined;
     }
     return next(await session.context(), { count: 1 });
   },
-  text: (result, { style }) => (result === undefined ? '' : renderNext(result, style)),
+  text: (result, { style, zone }) => (result === undefined ? '' : renderNext(result, style, zone)),
   notice: (result) =>
     result === undefined
       ? undefined

@@ -289,6 +289,6 @@ export const showCommand = defineCommand({
   examples: ['roadmap show 2.3.1', 'roadmap show 2.3', 'roadmap show p2', 'roadmap show 2.3.1 --json | jq .history'],
   run: async ({ args, session }: Invocation<{ readonly ref: string }, object>) =>
     show(await session.context(), args.ref),
-  text: (result, { style }) => renderShow(result, style),
+  text: (result, { style, zone }) => renderShow(result, style, zone),
   json: showJson,
 });

@@ -3,6 +3,7 @@
  * the fast path (src/quick.ts), shell completion and docs/commands.md. Nothing
  * here imports commander, so the fast path can load every spec without it.
  */
+import type { ZoneOffset } from '../core/zone.js';
 import type { Prompter } from '../io/prompts.js';
 import type { Style } from '../render/style.js';
 import type { Session } from '../session.js';
@@ -56,6 +57,10 @@ export interface Invocation<A, O> {
 /** What `text` gets besides the result. */
 export interface TextView<O> {
   readonly style: Style;
+  /** The learner's time zone: text shows local days (JSON stays UTC). */
+  readonly zone: ZoneOffset;
+  /** The columns a line may take (the terminal's, or COLUMNS); undefined for a pipe or a file. */
+  readonly columns: number | undefined;
   readonly options: O;
 }
 

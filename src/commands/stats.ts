@@ -20,7 +20,7 @@ export function stats(ctx: Context, options: { weeks: number }): StatsResult {
   return {
     title: ctx.roadmap.title,
     tally,
-    ...statsOf(finishes, tally, ctx.now(), { weeks: options.weeks, counts: () => true }),
+    ...statsOf(finishes, tally, ctx.now(), { weeks: options.weeks, counts: () => true, zone: ctx.zone }),
   };
 }
 
@@ -57,11 +57,12 @@ export const statsCommand = defineCommand({
   options: [{ flags: '--weeks <count>', description: 'weeks in the chart', count: { max: MAX_WEEKS }, default: 8 }],
   examples: ['roadmap stats', 'roadmap stats --weeks 12', 'roadmap stats --json | jq .estimate'],
   help:
-    'A week is 7 days back from now; days (for the streak) are UTC days.\n' +
+    'Days are your local days (TZ): a week is 7 days from local midnight, the last\n' +
+    'one ending now; the streak counts local days.\n' +
     'Pace: topics finished in the last 4 weeks, divided by 4. Estimate: topics left\n' +
     '(to do or started; not skipped) at that pace.',
   run: async ({ options, session }: Invocation<object, { readonly weeks: number }>) =>
     stats(await session.context(), { weeks: options.weeks }),
-  text: (result, { style }) => renderStats(result, style),
+  text: (result, { style, zone }) => renderStats(result, style, zone),
   json: statsJson,
 });

@@ -36,7 +36,7 @@ export const statusCommand = defineCommand({
     'roadmap status',
     'PS1="\\$(roadmap status) \\$ "',
     "roadmap status --format '{done}/{total} {next}'",
-    'tmux set -g status-right \'#(roadmap status --format "{percent}% {next_title}")\'',
+    'tmux set -g status-right \'#(roadmap status --format "{percent}% {next}")\'',
   ],
   help: `Fields for --format:\n${Object.entries(STATUS_FIELDS)
     .map(([name, what]) => `  {${name}}  ${what}`)

@@ -179,6 +179,6 @@ export const undoCommand = defineCommand({
     }
     return undo(await session.context(), count, options.dryRun === true);
   },
-  text: (result, { style }) => renderUndo(result, style),
+  text: (result, { style, zone }) => renderUndo(result, style, zone),
   json: undoJson,
 });

@@ -23,6 +23,7 @@ import type { Item, Roadmap, Status } from './model.js';
 import { statusOf, tally, type Progress } from './progress.js';
 import { isObject, type Note, type RoadmapState } from './state.js';
 import { clean } from './text.js';
+import { wrapColumns } from './width.js';
 import { walk } from './tree.js';
 
 const MARKS: Record<Status, string> = { done: 'x', doing: '~', skipped: '-', todo: ' ' };
@@ -57,6 +58,9 @@ const oneLine = (s: string): string => clean(s).replace(/[\u2028\u2029]/g, ' ');
 /** Untrusted text on one markdown line, and no HTML. */
 const text = (s: string): string => oneLine(s).replace(/</g, '&lt;');
 
+/** The width of the checklist's prose. */
+const CHECKLIST_COLUMNS = 80;
+
 export function renderChecklist(
   roadmap: Roadmap,
   header: ExportedRoadmap,
@@ -75,8 +79,12 @@ export function renderChecklist(
     `<!-- roadmap-progress ${meta} -->`,
     `# ${text(header.title) || 'Roadmap'}`,
     '',
-    `${overall.done}/${overall.total} topics done (${overall.percent}%). Marks: \`[x]\` done, \`[~]\` started, \`[-]\` skipped, \`[ ]\` to do. ` +
-      `Exported ${exportedAt.slice(0, 10)} with \`roadmap export --format md\`; bring it back with \`roadmap import FILE\`.`,
+    // A paragraph of lines that fit 80 columns, so that it reads in a terminal and a diff.
+    ...wrapColumns(
+      `${overall.done}/${overall.total} topics done (${overall.percent}%). Marks: \`[x]\` done, \`[~]\` started, \`[-]\` skipped, \`[ ]\` to do. ` +
+        `Exported ${exportedAt.slice(0, 10)} with \`roadmap export --format md\`; bring it back with \`roadmap import FILE\`.`,
+      CHECKLIST_COLUMNS,
+    ),
   ];
   const notes = (key: string, indent: string): void => {
     for (const note of own(state.notes, key) ?? []) out.push(...noteLines(note, indent));

@@ -1,5 +1,6 @@
 import type { ListNode, ListResult } from '../commands/list.js';
 import { displayWidth } from '../core/width.js';
+import type { ZoneOffset } from '../core/zone.js';
 import { bar, clean, statusBox, noteText, progressText, type Style } from './style.js';
 
 interface Row {
@@ -27,7 +28,11 @@ function rowsOf(nodes: readonly ListNode[], level = 0): Row[] {
 }
 
 /** `notes`: show the learner's notes under each item (`list --notes`). */
-export function renderList(result: ListResult, style: Style, options: { readonly notes?: boolean } = {}): string {
+export function renderList(
+  result: ListResult,
+  style: Style,
+  options: { readonly notes?: boolean; readonly zone: ZoneOffset },
+): string {
   const rows = rowsOf(result.nodes);
   const column = Math.min(MAX_COLUMN, Math.max(0, ...rows.filter((r) => r.node.tally).map((r) => r.width)));
   const title = typeof result.title === 'string' ? clean(result.title) : nameOf(result.title);
@@ -44,7 +49,7 @@ export function renderList(result: ListResult, style: Style, options: { readonly
     lines.push(line);
     if (options.notes) {
       for (const note of node.notes)
-        lines.push(`${indent}      ${style.dim('note')} ${noteText(note, indent.length + 11)}`);
+        lines.push(`${indent}      ${style.dim('note')} ${noteText(note, options.zone, indent.length + 11)}`);
     }
   }
   if (rows.length === 0) lines.push(style.dim('Nothing to show.'));

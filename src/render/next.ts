@@ -1,8 +1,9 @@
 import type { NextResult } from '../commands/next.js';
 import type { TopicView } from '../commands/views.js';
+import type { ZoneOffset } from '../core/zone.js';
 import { bar, clean, count, noteText, placeName, progressText, type Style } from './style.js';
 
-export function renderTopic(topic: TopicView, style: Style, invocation: string): string[] {
+export function renderTopic(topic: TopicView, style: Style, invocation: string, zone: ZoneOffset): string[] {
   const pad = ' '.repeat(topic.id.length + 2);
   const started = topic.status === 'doing' ? style.yellow(' (started)') : '';
   const lines = [`${style.bold.cyan(topic.id)}  ${style.bold(clean(topic.title))}${started}`];
@@ -23,7 +24,7 @@ export function renderTopic(topic: TopicView, style: Style, invocation: string):
     const text = link.text === topic.title || link.text === '' ? '' : `${clean(link.text)} `;
     lines.push(`${pad}${style.dim('link')}   ${text}${style.underline(clean(link.href))}`);
   }
-  for (const note of topic.notes) lines.push(`${pad}${style.dim('note')}   ${noteText(note, pad.length + 7)}`);
+  for (const note of topic.notes) lines.push(`${pad}${style.dim('note')}   ${noteText(note, zone, pad.length + 7)}`);
   lines.push(`${pad}${style.dim('done?')}  ${style.green(`${invocation} done ${topic.id}`)}`);
   return lines;
 }
@@ -45,7 +46,7 @@ export function nothingLeft(result: Pick<NextResult, 'tally'>): string {
     : `Every topic is done: ${progressText(tally)}.`;
 }
 
-export function renderNext(result: NextResult, style: Style): string {
+export function renderNext(result: NextResult, style: Style, zone: ZoneOffset): string {
   const progress = `${style.bold('Progress:')} ${progressText(result.tally)}  ${bar(result.tally.percent, style)}`;
   const reviews = reviewsDueLine(result, style);
   if (result.topics.length === 0) {
@@ -63,6 +64,6 @@ export function renderNext(result: NextResult, style: Style): string {
     }
     return `${lines.join('\n')}\n`;
   }
-  const blocks = result.topics.map((t) => renderTopic(t, style, result.invocation).join('\n'));
+  const blocks = result.topics.map((t) => renderTopic(t, style, result.invocation, zone).join('\n'));
   return `${style.bold('Next up')}\n${blocks.join('\n\n')}\n\n${[progress, ...reviews].join('\n')}\n`;
 }

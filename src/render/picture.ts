@@ -167,7 +167,7 @@ export function renderSvg(picture: Picture): string {
     const h = Math.round((week.finished / most) * chartHeight);
     const x = round(MARGIN + i * slot + slot * 0.2);
     const w = round(slot * 0.6);
-    const from = week.start.slice(0, 10);
+    const from = week.firstDay;
     body.push(
       `<g><title>${escapeXml(`${week.finished} finished in the week from ${from}`)}</title>` +
         (h > 0 ? `<rect x="${x}" y="${base - h}" width="${w}" height="${h}" rx="2" fill="${COLOURS.done}"/>` : '') +
@@ -210,7 +210,7 @@ export function renderHtml(picture: Picture): string {
               `<li>${escapeXml(`${p.id} ${p.title}`)}: ${p.tally.percent}% ready${p.status === 'done' ? ' (built)' : ''}</li>`,
           )
           .join('\n')}\n</ul>\n</section>\n`;
-  const weeks = picture.weeks.map((w) => `<tr><td>${w.start.slice(0, 10)}</td><td>${w.finished}</td></tr>`).join('\n');
+  const weeks = picture.weeks.map((w) => `<tr><td>${w.firstDay}</td><td>${w.finished}</td></tr>`).join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -1,5 +1,6 @@
 import type { ReportResult } from '../commands/report.js';
 import { padColumns } from '../core/width.js';
+import type { ZoneOffset } from '../core/zone.js';
 import { bar, clean, day, type Style } from './style.js';
 
 export const REPORT_FORMATS = ['text', 'md', 'csv', 'json'] as const;
@@ -8,9 +9,9 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 const pace = (r: ReportResult): string =>
   `${r.finished.length} topic${r.finished.length === 1 ? '' : 's'} in ${r.weeks} week${r.weeks === 1 ? '' : 's'}: ${r.perWeek} a week`;
 
-export function renderReport(r: ReportResult, style: Style): string {
+export function renderReport(r: ReportResult, style: Style, zone: ZoneOffset): string {
   const lines = [
-    style.bold(`${clean(r.title)}: progress from ${day(r.from)} to ${day(r.to)}`),
+    style.bold(`${clean(r.title)}: progress from ${day(r.from, zone)} to ${day(r.to, zone)}`),
     '',
     ...r.parts.map(
       (p) =>
@@ -20,7 +21,7 @@ export function renderReport(r: ReportResult, style: Style): string {
     '',
     style.bold(`Finished (${r.finished.length})`),
     ...(r.finished.length > 0
-      ? r.finished.map((f) => `  ${day(f.at)}  ${style.cyan(f.id)} ${clean(f.title)}`)
+      ? r.finished.map((f) => `  ${day(f.at, zone)}  ${style.cyan(f.id)} ${clean(f.title)}`)
       : ['  nothing in this period']),
     '',
     `${style.bold('Pace:')} ${pace(r)}`,
@@ -29,10 +30,10 @@ export function renderReport(r: ReportResult, style: Style): string {
 }
 
 /** Markdown that pastes cleanly into an issue or a chat. */
-export function renderReportMarkdown(r: ReportResult): string {
+export function renderReportMarkdown(r: ReportResult, zone: ZoneOffset): string {
   const cell = (text: string): string => clean(text).replace(/[|\\]/g, (c) => `\\${c}`);
   return `${[
-    `## ${cell(r.title)}: progress from ${day(r.from)} to ${day(r.to)}`,
+    `## ${cell(r.title)}: progress from ${day(r.from, zone)} to ${day(r.to, zone)}`,
     '',
     '| Part | Done | Progress |',
     '| --- | ---: | ---: |',
@@ -42,7 +43,7 @@ export function renderReportMarkdown(r: ReportResult): string {
     `### Finished (${r.finished.length})`,
     '',
     ...(r.finished.length > 0
-      ? r.finished.map((f) => `- ${day(f.at)} · ${f.id} ${cell(f.title)}`)
+      ? r.finished.map((f) => `- ${day(f.at, zone)} · ${f.id} ${cell(f.title)}`)
       : ['- nothing in this period']),
     '',
     `**Pace:** ${pace(r)}`,
@@ -67,11 +68,11 @@ function csvField(value: string | number): string {
 }
 
 /** CSV (RFC 4180) for a spreadsheet: one row per part, then one per finished topic. */
-export function renderReportCsv(r: ReportResult): string {
+export function renderReportCsv(r: ReportResult, zone: ZoneOffset): string {
   const rows = [
     ['kind', 'id', 'title', 'done', 'total', 'percent', 'date'],
     ...r.parts.map((p) => ['part', p.id, p.title, p.tally.done, p.tally.total, p.tally.percent, '']),
-    ...r.finished.map((f) => ['finished', f.id, f.title, '', '', '', day(f.at)]),
+    ...r.finished.map((f) => ['finished', f.id, f.title, '', '', '', day(f.at, zone)]),
   ];
   return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

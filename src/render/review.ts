@@ -1,17 +1,37 @@
 import type { ReviewDoneResult, ReviewItem, ReviewListResult } from '../commands/review.js';
+import { displayWidth, truncateColumns } from '../core/width.js';
+import type { ZoneOffset } from '../core/zone.js';
 import { clean, count, day, type Style } from './style.js';
 
 /** Upcoming reviews shown when listing: the soonest few. */
 const UPCOMING_SHOWN = 3;
 
-const line = (r: ReviewItem, style: Style, when: string): string =>
-  `  ${style.cyan(r.id)}  ${clean(r.title)}  ${style.dim(`finished ${day(r.finishedAt)}; review ${r.review} of ${r.of} ${when} ${day(r.dueAt)}`)}`;
+/** What a listed review shows; `columns` fits it: the title cut, and the schedule on a line of its own. */
+interface Fit {
+  readonly style: Style;
+  readonly zone: ZoneOffset;
+  readonly columns: number | undefined;
+}
 
-export function renderReviews(result: ReviewListResult, style: Style): string {
+function line(r: ReviewItem, { style, zone, columns }: Fit, when: string): string[] {
+  const schedule = `finished ${day(r.finishedAt, zone)}; review ${r.review} of ${r.of} ${when} ${day(r.dueAt, zone)}`;
+  const title = clean(r.title);
+  const one = `  ${r.id}  ${title}  ${schedule}`;
+  if (columns === undefined || displayWidth(one) <= columns)
+    return [`  ${style.cyan(r.id)}  ${title}  ${style.dim(schedule)}`];
+  const indent = ' '.repeat(4 + displayWidth(r.id));
+  return [
+    `  ${style.cyan(r.id)}  ${truncateColumns(title, columns - indent.length)}`,
+    `${indent}${style.dim(truncateColumns(schedule, columns - indent.length))}`,
+  ];
+}
+
+export function renderReviews(result: ReviewListResult, fit: Fit): string {
+  const { style } = fit;
   const lines: string[] = [];
   if (result.due.length > 0) {
     lines.push(style.bold(`Due for review (${result.due.length})`));
-    for (const r of result.due) lines.push(line(r, style, 'due since'));
+    for (const r of result.due) lines.push(...line(r, fit, 'due since'));
     lines.push('');
     lines.push(
       `Go over a topic again, then record it: ${style.green(`${result.invocation} review ${result.due[0]!.id}`)}`,
@@ -26,7 +46,7 @@ export function renderReviews(result: ReviewListResult, style: Style): string {
   if (result.upcoming.length > 0) {
     lines.push('');
     lines.push(style.bold('Coming up'));
-    for (const r of result.upcoming.slice(0, UPCOMING_SHOWN)) lines.push(line(r, style, 'due'));
+    for (const r of result.upcoming.slice(0, UPCOMING_SHOWN)) lines.push(...line(r, fit, 'due'));
     const more = result.upcoming.length - UPCOMING_SHOWN;
     if (more > 0) lines.push(style.dim(`  and ${count(more, 'more topic')}`));
   }
@@ -34,11 +54,11 @@ export function renderReviews(result: ReviewListResult, style: Style): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function renderReviewDone(result: ReviewDoneResult, style: Style): string {
+export function renderReviewDone(result: ReviewDoneResult, style: Style, zone: ZoneOffset): string {
   const lines = [
     `${style.green('Reviewed:')} ${style.cyan(result.topic.id)} ${clean(result.topic.title)} ${style.dim(`(review ${result.review} of ${result.of})`)}`,
     result.next
-      ? `Next review (${result.next.review} of ${result.of}) is due ${day(result.next.dueAt)}.`
+      ? `Next review (${result.next.review} of ${result.of}) is due ${day(result.next.dueAt, zone)}.`
       : 'That was its last review: it is settled.',
   ];
   return `${lines.join('\n')}\n`;

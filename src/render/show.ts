@@ -1,38 +1,39 @@
 import type { GroupReviews, ShowResult, TopicReview } from '../commands/show.js';
 import { REVIEW_DAYS } from '../core/review.js';
 import { numberedNote } from './note.js';
+import type { ZoneOffset } from '../core/zone.js';
 import { bar, clean, count, day, placeName, progressText, statusBox, type Style } from './style.js';
 
 /** The status in words: a part or section with some topics done is "in progress", a topic "started". */
-function statusWords(result: ShowResult): string {
+function statusWords(result: ShowResult, zone: ZoneOffset): string {
   const { status, dates } = result;
   if (status === 'done') {
-    if (dates.done !== undefined) return `done on ${day(dates.done)}`;
+    if (dates.done !== undefined) return `done on ${day(dates.done, zone)}`;
     return result.checked ? 'done (ticked in the roadmap file)' : 'done';
   }
-  if (status === 'skipped') return dates.skipped === undefined ? 'skipped' : `skipped on ${day(dates.skipped)}`;
+  if (status === 'skipped') return dates.skipped === undefined ? 'skipped' : `skipped on ${day(dates.skipped, zone)}`;
   if (status === 'doing') return result.kind === 'topic' || result.kind === 'project' ? 'started' : 'in progress';
   return 'not started';
 }
 
-function statusLine(result: ShowResult, style: Style): string {
+function statusLine(result: ShowResult, style: Style, zone: ZoneOffset): string {
   const { started, done } = result.dates;
   // Marked done straight away: the start is the finish, said once.
-  const since = started === undefined || started === done ? '' : style.dim(` (started ${day(started)})`);
-  return `${statusBox(result.status, style)} ${statusWords(result)}${since}`;
+  const since = started === undefined || started === done ? '' : style.dim(` (started ${day(started, zone)})`);
+  return `${statusBox(result.status, style)} ${statusWords(result, zone)}${since}`;
 }
 
-function topicReviewLines(review: TopicReview, result: ShowResult, style: Style): string[] {
+function topicReviewLines(review: TopicReview, result: ShowResult, style: Style, zone: ZoneOffset): string[] {
   if (review.state === 'not done') {
     return [`after it is done: it comes back ${REVIEW_DAYS.join(' and ')} days later`];
   }
   if (review.state === 'ticked in the file')
     return ['ticked in the roadmap file: no finish time to count reviews from'];
-  const done = review.reviewedAt.map((at) => `reviewed on ${day(at)}`);
+  const done = review.reviewedAt.map((at) => `reviewed on ${day(at, zone)}`);
   if (review.state === 'settled') return [...done, style.green(`settled: all ${REVIEW_DAYS.length} reviews done`)];
   const due = review.due
     ? `${style.yellow('due now')}: ${style.green(`${result.invocation} review ${result.id}`)}`
-    : `due on ${day(review.dueAt)}`;
+    : `due on ${day(review.dueAt, zone)}`;
   return [...done, `review ${review.review} of ${review.of} ${due}`];
 }
 
@@ -45,7 +46,7 @@ function groupReviewLines(reviews: GroupReviews): string[] {
 const block = (title: string, lines: readonly string[], style: Style): string[] =>
   lines.length === 0 ? [] : ['', style.bold(title), ...lines.map((l) => `  ${l}`)];
 
-export function renderShow(result: ShowResult, style: Style): string {
+export function renderShow(result: ShowResult, style: Style, zone: ZoneOffset): string {
   const field = (label: string, text: string): string => `  ${style.dim(label.padEnd(9))}${text}`;
   const kind = result.kind === 'part' ? placeName(result, 0) : `${result.id}  ${clean(result.title)}`;
   const lines = [`${style.bold.cyan(kind)}  ${style.dim(`(${result.kind})`)}`];
@@ -56,7 +57,7 @@ export function renderShow(result: ShowResult, style: Style): string {
   if (result.stage)
     lines.push(field('stage', `${result.stage.number} of ${result.stage.of}: ${clean(result.stage.title)}`));
   if (result.description) lines.push(field('about', clean(result.description)));
-  lines.push(field('status', statusLine(result, style)));
+  lines.push(field('status', statusLine(result, style, zone)));
   if (result.tally) {
     const ready = result.kind === 'project' ? ' ready' : '';
     lines.push(field('progress', `${progressText(result.tally)}${ready}  ${bar(result.tally.percent, style)}`));
@@ -83,7 +84,7 @@ export function renderShow(result: ShowResult, style: Style): string {
     ...block(
       'Review',
       result.review
-        ? topicReviewLines(result.review, result, style)
+        ? topicReviewLines(result.review, result, style, zone)
         : result.reviews
           ? groupReviewLines(result.reviews)
           : [],
@@ -91,11 +92,11 @@ export function renderShow(result: ShowResult, style: Style): string {
     ),
   );
   if (result.notes.length > 0) {
-    lines.push('', style.bold('Notes'), ...result.notes.map((n, i) => numberedNote(n, i + 1, style)));
+    lines.push('', style.bold('Notes'), ...result.notes.map((n, i) => numberedNote(n, i + 1, style, zone)));
   }
   const history = result.history.map((h) => {
     const topic = h.topic ? `${style.cyan(h.topic.id)} ` : '';
-    return `${day(h.at)}  ${topic}${h.from} → ${h.to}`;
+    return `${day(h.at, zone)}  ${topic}${h.from} → ${h.to}`;
   });
   lines.push(...block('History', history.length > 0 ? history : ['no changes recorded yet'], style));
   if (result.status !== 'done') {

@@ -1,7 +1,8 @@
 /** `stats` for people: a bar chart of topics finished per week, the streak, the pace and the estimate. */
 import type { StatsResult } from '../commands/stats.js';
 import { oneDecimal } from '../core/stats.js';
-import { clean, count, day, progressText, type Style } from './style.js';
+import { localMinute, type ZoneOffset } from '../core/zone.js';
+import { clean, count, progressText, type Style } from './style.js';
 
 /** The widest bar, in character cells. */
 export const CHART_WIDTH = 30;
@@ -34,19 +35,21 @@ export function estimateText(s: StatsResult): string {
   return `${left}: about ${time} left at ${perWeekText(s.pace.perWeek)} (around ${finishOn})`;
 }
 
-export function renderStats(s: StatsResult, style: Style): string {
+export function renderStats(s: StatsResult, style: Style, zone: ZoneOffset): string {
   const max = Math.max(0, ...s.perWeek.map((w) => w.finished));
   const digits = String(max).length;
-  const lines = [style.bold(`${clean(s.title)}: topics finished per week`)];
+  const first = s.perWeek.at(0);
+  const span = first ? `, ${first.firstDay} to ${s.perWeek.at(-1)!.lastDay}` : '';
+  const lines = [style.bold(`${clean(s.title)}: topics finished per week${span}`)];
   for (const week of s.perWeek) {
     const bar = blockBar(week.finished, max);
     const gap = ' '.repeat(CHART_WIDTH - bar.length);
     const number = String(week.finished).padStart(digits);
     lines.push(
-      `  ${style.dim(day(week.start))}  ${style.green(bar)}${gap}  ${week.finished > 0 ? number : style.dim(number)}`,
+      `  ${style.dim(`${week.firstDay} – ${week.lastDay}`)}  ${style.green(bar)}${gap}  ${week.finished > 0 ? number : style.dim(number)}`,
     );
   }
-  lines.push(style.dim(`  (a row is 7 days from the date shown; the last ends now, ${day(s.now)})`));
+  lines.push(style.dim(`  (local days, from midnight; the last row ends now, ${localMinute(s.now, zone)})`));
   lines.push('');
   const streak =
     s.streak.days > 0

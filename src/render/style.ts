@@ -6,6 +6,7 @@ import type { Tally } from '../core/progress.js';
 export type Style = ChalkInstance;
 
 import { clean } from '../core/text.js';
+import { localDay, type ZoneOffset } from '../core/zone.js';
 
 export { clean };
 
@@ -33,16 +34,16 @@ export function progressText(tally: Tally): string {
   return `${tally.done}/${tally.total} topics, ${tally.percent}%${skipped}`;
 }
 
-/** `2026-11-27` of an ISO time. */
-export const day = (iso: string): string => iso.slice(0, 10);
+/** `2026-11-27`: the learner's local day of an ISO time (saved times are UTC). */
+export const day = (iso: string, zone: ZoneOffset): string => localDay(iso, zone);
 
 /**
- * A note, safe for the terminal: its date and first line, then any further
- * lines as written, indented under the first. `column` is where the note starts
- * on screen (what is printed before it on its first line).
+ * A note, safe for the terminal: its local date and first line, then any
+ * further lines as written, indented under the first. `column` is where the
+ * note starts on screen (what is printed before it on its first line).
  */
-export function noteText(note: { readonly at: string; readonly text: string }, column = 0): string {
-  const head = `${day(note.at)}  `;
+export function noteText(note: { readonly at: string; readonly text: string }, zone: ZoneOffset, column = 0): string {
+  const head = `${day(note.at, zone)}  `;
   const [first = '', ...rest] = note.text.split(/\r\n|\r|\n/).map((line) => clean(line).trimEnd());
   const pad = ' '.repeat(column + head.length);
   return [head + first, ...rest.map((line) => (line === '' ? '' : pad + line))].join('\n');

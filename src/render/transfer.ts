@@ -1,18 +1,19 @@
 /** What `import` says it did. */
 import type { ImportResult } from '../commands/import.js';
 import type { Status } from '../core/model.js';
-import { clean, progressText, type Style } from './style.js';
+import type { ZoneOffset } from '../core/zone.js';
+import { clean, day, progressText, type Style } from './style.js';
 
 const WORDS: Record<Status, string> = { todo: 'to do', doing: 'started', done: 'done', skipped: 'skipped' };
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-export function renderImport(result: ImportResult, style: Style): string {
+export function renderImport(result: ImportResult, style: Style, zone: ZoneOffset): string {
   const lines: string[] = [];
   const kind = result.format === 'json' ? 'JSON backup' : 'markdown checklist';
   const verb = result.dryRun ? 'Would import' : 'Imported';
   lines.push(
-    `${verb} ${clean(result.file)} (${kind} of "${clean(result.from.title)}", exported ${result.exportedAt.slice(0, 10)}).`,
+    `${verb} ${clean(result.file)} (${kind} of "${clean(result.from.title)}", exported ${day(result.exportedAt, zone)}).`,
   );
   if (!result.changedAnything) {
     lines.push(style.green(`Nothing changed: everything in it is already in your progress.`));

@@ -1,11 +1,13 @@
 import type { RevertedChange, RevertedRecord, UndoResult } from '../commands/undo.js';
 import type { StatusRecord } from '../core/progress.js';
+import type { ZoneOffset } from '../core/zone.js';
 import { clean, count, day, progressText, type Style } from './style.js';
 
 const WORDS = { done: 'done', todo: 'not done', doing: 'started', skipped: 'skipped' } as const;
 
 /** `done (2026-11-28)`; no record reads "not done". */
-const recordText = (r: StatusRecord | null): string => (r === null ? 'not done' : `${WORDS[r.status]} (${day(r.at)})`);
+const recordText = (r: StatusRecord | null, zone: ZoneOffset): string =>
+  r === null ? 'not done' : `${WORDS[r.status]} (${day(r.at, zone)})`;
 
 /** `change 8 (undo of change 7, ...)` or `change 7 (done, ...)`, and when it was made (UTC, to the minute). */
 function changeName(c: RevertedChange): string {
@@ -15,8 +17,8 @@ function changeName(c: RevertedChange): string {
   return `change ${c.id} (${what}, ${c.at.slice(0, 16).replace('T', ' ')} UTC)`;
 }
 
-const recordLine = (r: RevertedRecord, style: Style): string =>
-  `  ${r.id === undefined ? clean(r.key) : `${style.cyan(r.id)} ${clean(r.title ?? '')}`}  ${recordText(r.from)} → ${recordText(r.to)}`;
+const recordLine = (r: RevertedRecord, style: Style, zone: ZoneOffset): string =>
+  `  ${r.id === undefined ? clean(r.key) : `${style.cyan(r.id)} ${clean(r.title ?? '')}`}  ${recordText(r.from, zone)} → ${recordText(r.to, zone)}`;
 
 function lists(c: RevertedChange): string[] {
   const lines: string[] = [];
@@ -27,11 +29,11 @@ function lists(c: RevertedChange): string[] {
   return lines;
 }
 
-export function renderUndo(result: UndoResult, style: Style): string {
+export function renderUndo(result: UndoResult, style: Style, zone: ZoneOffset): string {
   const verb = result.dryRun ? 'Would undo' : 'Undid';
   const lines = result.reverted.flatMap((c) => [
     `${style.green(verb)} ${changeName(c)}:`,
-    ...c.records.map((r) => recordLine(r, style)),
+    ...c.records.map((r) => recordLine(r, style, zone)),
     ...lists(c),
   ]);
   lines.push(`${style.bold('Progress:')} ${progressText(result.tally)}`);

@@ -41,13 +41,15 @@ export function tempDir(prefix = 'roadmap-test-'): { dir: string; cleanup: () =>
 
 /**
  * This process's environment without what changes roadmap's output (colour
- * variables, CI, XDG folders, TERM, and every ROADMAP_ variable such as
+ * variables, CI, XDG folders, TERM, TZ, and every ROADMAP_ variable such as
  * ROADMAP_NOW), so a child's results do not depend on the machine or the shell
  * the tests were started from. `extra` is added on top.
  */
 export function childEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
-  const machine = ['FORCE_COLOR', 'NO_COLOR', 'COLORTERM', 'CI', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'TERM'];
+  const machine = ['FORCE_COLOR', 'NO_COLOR', 'COLORTERM', 'CI', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'TERM', 'TZ'];
   const merged: Record<string, string | undefined> = {
+    // Dates in text are the learner's local days: the tests' are UTC unless a test sets TZ.
+    TZ: 'UTC',
     ...Object.fromEntries(
       Object.entries(process.env).filter(([k]) => !machine.includes(k) && !k.startsWith('ROADMAP_')),
     ),

@@ -250,11 +250,11 @@ describe('roadmap stats', () => {
     const out = await ok(now, 'stats', '--weeks', '3');
     expect(out).toBe(
       [
-        'Backend Development Roadmap: FastAPI: topics finished per week',
-        `  2026-10-25  ${'█'.repeat(15)}${' '.repeat(15)}  2`,
-        `  2026-11-01  ${' '.repeat(30)}  0`,
-        `  2026-11-08  ${'█'.repeat(30)}  4`,
-        '  (a row is 7 days from the date shown; the last ends now, 2026-11-15)',
+        'Backend Development Roadmap: FastAPI: topics finished per week, 2026-10-26 to 2026-11-15',
+        `  2026-10-26 – 2026-11-01  ${'█'.repeat(15)}${' '.repeat(15)}  2`,
+        `  2026-11-02 – 2026-11-08  ${' '.repeat(30)}  0`,
+        `  2026-11-09 – 2026-11-15  ${'█'.repeat(30)}  4`,
+        '  (local days, from midnight; the last row ends now, 2026-11-15 22:00)',
         '',
         'Streak:    3 days in a row (since 2026-11-13)',
         'Pace:      1.5 topics a week (6 topics in the last 4 weeks)',
@@ -305,7 +305,7 @@ describe('roadmap stats', () => {
 
   it('with no history: zeros, no streak, no pace yet', async () => {
     const out = await ok(T0, 'stats');
-    expect(out.split('\n').filter((l) => /^ {2}\d{4}-\d{2}-\d{2} {2}/.test(l))).toHaveLength(8);
+    expect(out.split('\n').filter((l) => /^ {2}\d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2} {2}/.test(l))).toHaveLength(8);
     expect(out).toContain('Streak:    none (finish a topic today to start one)');
     expect(out).toContain('Pace:      no pace yet (nothing finished in the last 4 weeks)');
     expect(out).toContain(`Left:      ${TOTAL} topics; no pace yet, so no estimate (finish a topic to get one)`);

@@ -51,7 +51,13 @@ const FORMS: readonly (readonly string[])[] = [
   ['done', '1.1.1', '--at', '2026-12-25'],
 ];
 
-const GLOBALS: readonly (readonly string[])[] = [[], ['--no-color'], ['--no-input'], ['--file', 'plan.md']];
+const GLOBALS: readonly (readonly string[])[] = [
+  [],
+  ['--no-color'],
+  ['--no-input'],
+  ['--no-pager'],
+  ['--file', 'plan.md'],
+];
 const ENVS: readonly Record<string, string>[] = [{}, { FORCE_COLOR: '1' }];
 
 const savedText = (dir: string): string | undefined => {
