@@ -20,7 +20,7 @@ import {
   checklistMessage,
   progressLine,
   projectChoiceName,
-  reviewChoiceName,
+  reviewDescription,
   reviewsEntryName,
   statusLabel,
   topicChoiceName,
@@ -411,7 +411,12 @@ async function reviewScreen(ctx: Context, io: MenuIo): Promise<void> {
       io.prompter.select<string>(
         `Due for review (${list.due.length}) · ${overall(ctx, progress, io)}`,
         [
-          ...list.due.map((r) => ({ value: r.id, name: reviewChoiceName(r), short: r.id })),
+          ...list.due.map((r) => ({
+            value: r.id,
+            name: clean(`${r.id}  ${r.title}`),
+            short: r.id,
+            description: reviewDescription(r),
+          })),
           { value: '', name: 'Go back' },
         ],
         last !== undefined && list.due.some((r) => r.id === last) ? { default: last } : {},

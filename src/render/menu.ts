@@ -74,6 +74,6 @@ export function checklistMessage(lead: string, chapter: Chapter, here: Tally, ov
 export const reviewsEntryName = (due: number): string =>
   `Review${due === 0 ? ' (nothing due)' : ` (${count(due, 'topic')} due)`}`;
 
-/** `1.1.1  Python syntax  (review 1 of 2, due since 2026-11-20)` */
-export const reviewChoiceName = (r: ReviewItem): string =>
-  clean(`${r.id}  ${r.title}  (review ${r.review} of ${r.of}, due since ${day(r.dueAt)})`);
+/** Under a due review, when it is highlighted: `review 1 of 2, due since 2026-11-17 (finished 2026-11-10)`. */
+export const reviewDescription = (r: ReviewItem): string =>
+  `review ${r.review} of ${r.of}, due since ${day(r.dueAt)} (finished ${day(r.finishedAt)})`;
