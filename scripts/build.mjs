@@ -127,9 +127,9 @@ await Promise.all([
   build({
     ...common,
     plugins: [],
-    // Only the four prompts roadmap shows: the editor prompt alone would add iconv-lite's tables.
+    // Only the prompts roadmap shows: the editor prompt alone would add iconv-lite's tables.
     stdin: {
-      contents: ['select', 'checkbox', 'search', 'confirm']
+      contents: ['select', 'checkbox', 'search', 'confirm', 'input']
         .map((name) => `export { default as ${name} } from '@inquirer/${name}';`)
         .join('\n'),
       resolveDir: join(root, 'node_modules/@inquirer/prompts'),

@@ -65,7 +65,7 @@ export function reviews(ctx: Context): ReviewListResult {
 }
 
 /** Records a review of a topic that is due for one; anything else is a usage error and saves nothing. */
-async function recordReview(ctx: Context, ref: string, when?: string): Promise<ReviewDoneResult> {
+export async function recordReview(ctx: Context, ref: string, when?: string): Promise<ReviewDoneResult> {
   const target = resolveOrThrow(ctx.roadmap, ref);
   if (target.type === 'project' || target.item.kind !== 'topic') {
     const named = target.type === 'project' ? target.project : target.item;

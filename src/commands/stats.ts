@@ -48,13 +48,18 @@ function statsJson(s: StatsResult): StatsJson {
   });
 }
 
+/** The weeks `stats` charts unless told (the menu's Stats shows as many). */
+export const STATS_WEEKS = 8;
+
 /** The longest chart `stats --weeks` draws: ten years. */
 const MAX_WEEKS = 520;
 
 export const statsCommand = defineCommand({
   name: 'stats',
   summary: 'topics finished per week as a chart, your streak, your pace and when you would finish',
-  options: [{ flags: '--weeks <count>', description: 'weeks in the chart', count: { max: MAX_WEEKS }, default: 8 }],
+  options: [
+    { flags: '--weeks <count>', description: 'weeks in the chart', count: { max: MAX_WEEKS }, default: STATS_WEEKS },
+  ],
   examples: ['roadmap stats', 'roadmap stats --weeks 12', 'roadmap stats --json | jq .estimate'],
   help:
     'Days are your local days (TZ): a week is 7 days from local midnight, the last\n' +

@@ -2,9 +2,11 @@
  * The one door to @inquirer/prompts. Nothing else imports it, and it is loaded
  * only when a prompt is really shown: it costs about as much as Node's own
  * start-up, and most runs never prompt.
- * Leaving a prompt (Ctrl-C, or Escape, which inquirer does not treat as leaving)
- * becomes Interrupted: exit 130, no message, nothing saved.
+ * Ctrl-C becomes Interrupted: exit 130, no message, nothing saved. Escape (which
+ * inquirer does not treat as leaving) becomes WentBack: the menu goes back one
+ * level; a lone prompt, with no level above it, ends like Ctrl-C.
  */
+import { styleText } from 'node:util';
 import { displayWidth } from '../core/width.js';
 import { Interrupted } from '../errors.js';
 
@@ -20,14 +22,30 @@ export interface Choice<T> {
   readonly disabled?: boolean | string;
 }
 
+/**
+ * Escape was pressed: the learner wants the screen before this one. An
+ * Interrupted, so that where nothing catches it (`roadmap done`'s list, reset's
+ * question) it ends the run as Ctrl-C does, with nothing saved.
+ */
+export class WentBack extends Interrupted {}
+
 export interface Prompter {
   select<T>(message: string, choices: readonly Choice<T>[], options?: { default?: T; pageSize?: number }): Promise<T>;
   checkbox<T>(message: string, choices: readonly Choice<T>[], options?: { pageSize?: number }): Promise<T[]>;
   search<T>(message: string, source: (term: string) => readonly Choice<T>[]): Promise<T>;
   confirm(message: string, options?: { default?: boolean }): Promise<boolean>;
+  /** One line of text, as typed (an empty answer is ''). */
+  input(message: string): Promise<string>;
 }
 
 type Inquirer = typeof import('@inquirer/prompts');
+
+/** What each inquirer prompt is given besides its config. */
+interface PromptContext {
+  readonly input: NodeJS.ReadableStream;
+  readonly signal: AbortSignal;
+  clearPromptOnDone: boolean;
+}
 
 /** The terminal's size when a prompt is drawn; unknown fields when not a terminal. */
 export type TerminalSize = () => { readonly rows?: number | undefined; readonly columns?: number | undefined };
@@ -54,6 +72,13 @@ export function tickedText(ticked: readonly { readonly short: string }[]): strin
   const shorts = ticked.map((choice) => choice.short);
   if (shorts.length <= 5) return shorts.join(', ');
   return `${shorts.slice(0, 3).join(', ')} and ${shorts.length - 3} more`;
+}
+
+/** The key help under a list, as inquirer draws it, with Escape added: every list can be left with it. */
+export function keysHelp(keys: readonly (readonly [key: string, action: string])[]): string {
+  return [...keys, ['esc', 'back'] as const]
+    .map(([key, action]) => `${styleText('bold', key)} ${styleText('dim', action)}`)
+    .join(styleText('dim', ' • '));
 }
 
 /**
@@ -84,20 +109,27 @@ export function terminalPrompter(
   let loaded: Promise<Inquirer> | undefined;
   const inquirer = (): Promise<Inquirer> => (loaded ??= import('@inquirer/prompts'));
 
-  /** Runs one prompt with Escape wired to abort it; any way of leaving becomes Interrupted. */
-  async function ask<R>(
-    show: (inq: Inquirer, context: { input: NodeJS.ReadableStream; signal: AbortSignal }) => Promise<R>,
-  ): Promise<R> {
+  /**
+   * Runs one prompt with Escape wired to abort it: Escape becomes WentBack, any
+   * other way of leaving (Ctrl-C, the terminal closing) Interrupted.
+   */
+  async function ask<R>(show: (inq: Inquirer, context: PromptContext) => Promise<R>): Promise<R> {
     const inq = await inquirer();
     const controller = new AbortController();
+    // inquirer reads clearPromptOnDone when the prompt ends, so setting it on Escape
+    // erases the list left behind (an answered prompt stays, as its one-line answer).
+    const context: PromptContext = { input, signal: controller.signal, clearPromptOnDone: false };
     const onKey = (_text: unknown, key: { name?: string } | undefined): void => {
-      if (key?.name === 'escape') controller.abort();
+      if (key?.name !== 'escape') return;
+      context.clearPromptOnDone = true;
+      controller.abort(new WentBack());
     };
     input.on('keypress', onKey);
     try {
-      return await show(inq, { input, signal: controller.signal });
+      return await show(inq, context);
     } catch (error) {
       const name = (error as Error | null)?.name;
+      if (name === 'AbortPromptError' && controller.signal.reason instanceof WentBack) throw controller.signal.reason;
       if (name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError') {
         throw new Interrupted();
       }
@@ -126,6 +158,7 @@ export function terminalPrompter(
             choices: plain(choices),
             pageSize: fitPageSize(options.pageSize ?? 12, message, size()),
             loop: false,
+            theme: { style: { keysHelpTip: keysHelp } },
             ...(options.default === undefined ? {} : { default: options.default }),
           },
           context,
@@ -139,7 +172,12 @@ export function terminalPrompter(
             choices: plain(choices),
             pageSize: fitPageSize(options.pageSize ?? 15, message, size()),
             loop: false,
-            theme: { style: { renderSelectedChoices: (ticked: readonly { short: string }[]) => tickedText(ticked) } },
+            theme: {
+              style: {
+                renderSelectedChoices: (ticked: readonly { short: string }[]) => tickedText(ticked),
+                keysHelpTip: keysHelp,
+              },
+            },
           },
           context,
         ),
@@ -147,11 +185,17 @@ export function terminalPrompter(
     search: (message, source) =>
       ask((inq, context) =>
         inq.search(
-          { message, source: (term) => plain(source(term ?? '')), pageSize: fitPageSize(12, message, size(), 20) },
+          {
+            message,
+            source: (term) => plain(source(term ?? '')),
+            pageSize: fitPageSize(12, message, size(), 20),
+            theme: { style: { keysHelpTip: keysHelp } },
+          },
           context,
         ),
       ),
     confirm: (message, options = {}) =>
       ask((inq, context) => inq.confirm({ message, default: options.default ?? false }, context)),
+    input: (message) => ask((inq, context) => inq.input({ message }, context)),
   };
 }

@@ -1,10 +1,12 @@
+import type { ZoneOffset } from '../core/zone.js';
 /** Text of the interactive screens (src/commands/menu.ts): choice labels and what a save changed. */
 import type { Item, Status } from '../core/model.js';
 import type { StatusChange, Tally } from '../core/progress.js';
 import type { ProjectReadiness } from '../core/readiness.js';
 import type { Chapter } from '../core/tree.js';
+import type { ReviewItem } from '../commands/review.js';
 import type { Ref } from '../commands/views.js';
-import { bar, clean, progressText, type Style } from './style.js';
+import { bar, clean, count, day, progressText, type Style } from './style.js';
 
 const LABELS: Record<Status, string> = { done: 'done', doing: 'started', skipped: 'skipped', todo: 'not started' };
 
@@ -68,3 +70,11 @@ export function projectChoiceName(entry: ProjectReadiness, style: Style): string
 export function checklistMessage(lead: string, chapter: Chapter, here: Tally, overall: Tally, style: Style): string {
   return `${lead}${chapterName(chapter)} · ${here.done}/${here.total} done · ${progressLine(overall, style)} in all`;
 }
+
+/** The main menu's Review line, with how many are due: `Review (2 topics due)`. */
+export const reviewsEntryName = (due: number): string =>
+  `Review${due === 0 ? ' (nothing due)' : ` (${count(due, 'topic')} due)`}`;
+
+/** Under a due review, when it is highlighted: `review 1 of 2, due since 2026-11-17 (finished 2026-11-10)`. */
+export const reviewDescription = (r: ReviewItem, zone: ZoneOffset): string =>
+  `review ${r.review} of ${r.of}, due since ${day(r.dueAt, zone)} (finished ${day(r.finishedAt, zone)})`;

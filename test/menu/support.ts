@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { screen } from '@inquirer/testing/vitest';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { main } from '../../src/main.js';
 import type { Io } from '../../src/session.js';
 
@@ -21,6 +21,8 @@ export interface Terminal {
   /** Runs `roadmap ...args`; resolves to the exit code. */
   readonly roadmap: (args: readonly string[], env?: Record<string, string>) => Promise<number>;
   readonly configText: () => string | undefined;
+  /** Sets the clock the next runs read (2026-11-27T10:00Z until set). */
+  readonly setClock: (iso: string) => void;
   readonly saved: () => SavedRoadmap;
   readonly cleanup: () => void;
 }
@@ -28,6 +30,8 @@ export interface Terminal {
 export interface SavedRoadmap {
   readonly items: Record<string, { status: string; at: string }>;
   readonly history: { key: string; from: string; to: string; at: string }[];
+  readonly notes?: Record<string, { at: string; text: string }[]>;
+  readonly reviews?: Record<string, string[]>;
 }
 
 const cacheDir = realpathSync(mkdtempSync(join(tmpdir(), 'roadmap-menu-cache-')));
@@ -38,6 +42,7 @@ export function terminal(
 ): Terminal {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'roadmap-menu-')));
   let out = '';
+  let clock = '2026-11-27T10:00:00.000Z';
   const configText = (): string | undefined => {
     try {
       return readFileSync(join(dir, 'config.json'), 'utf8');
@@ -71,13 +76,16 @@ export function terminal(
         ...(options.rows === undefined
           ? {}
           : { terminalSize: () => ({ rows: options.rows, columns: options.columns }) }),
-        now: () => new Date('2026-11-27T10:00:00.000Z'),
+        now: () => new Date(clock),
         version: '0.0.0-test',
         cwd: dir,
       };
       return main(['node', 'roadmap', ...args], io);
     },
     configText,
+    setClock: (iso) => {
+      clock = iso;
+    },
     saved: () => {
       const text = configText();
       if (text === undefined) return { items: {}, history: [] };
@@ -93,4 +101,37 @@ export function keysWith(saved: SavedRoadmap, status: string): string[] {
     .filter(([, r]) => r.status === status)
     .map(([k]) => k)
     .sort();
+}
+
+/** The highlighted choice's line. */
+export const activeLine = (): string =>
+  screen
+    .getScreen()
+    .split('\n')
+    .find((l) => l.startsWith('❯')) ?? '';
+
+/** Moves the cursor down to the choice whose line contains `text`, then presses enter. */
+export function pick(text: string): void {
+  for (let i = 0; i < 80 && !activeLine().includes(text); i++) screen.keypress('down');
+  expect(activeLine()).toContain(text);
+  screen.keypress('enter');
+}
+
+/** Picks a choice, then waits for the prompt that follows it. */
+export async function choose(text: string): Promise<void> {
+  pick(text);
+  await screen.next();
+}
+
+/** Starts `roadmap ...args` (the menu, unless told) and waits for its first prompt: the running command. */
+export async function prompting(t: Terminal, args: readonly string[] = []): Promise<{ run: Promise<number> }> {
+  const run = t.roadmap(args);
+  await screen.next();
+  return { run };
+}
+
+/** Chooses Quit on the main menu, which must end the run with exit 0. */
+export async function quit(run: Promise<number>): Promise<void> {
+  pick('Quit');
+  expect(await run).toBe(0);
 }

@@ -67,6 +67,15 @@ describe.skipIf(!hasTmux && !inCi)('the menu in a real terminal (tmux)', () => {
     return { dir: config.dir, exitFile };
   }
 
+  /** The exit code roadmap ended with; fails if it has not ended within 20 s. */
+  async function exitCode(exitFile: string): Promise<string> {
+    for (const end = Date.now() + 20_000; !existsSync(exitFile) && Date.now() < end;) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(existsSync(exitFile), 'roadmap did not exit within 20 s').toBe(true);
+    return readFileSync(exitFile, 'utf8').trim();
+  }
+
   it('with --no-color the prompts are plain too; without it they are coloured', async () => {
     // eslint-disable-next-line no-control-regex
     const sgr = /\x1b\[[0-9;]*m/;
@@ -91,13 +100,9 @@ describe.skipIf(!hasTmux && !inCi)('the menu in a real terminal (tmux)', () => {
     const back = await waitFor(/Next up: 1\.1\.2/);
     expect(back).toContain('Marked done: 1.1.1');
     expect(back).toContain('1/44 topics, 2%');
-    // Quit is the last of the five choices.
-    tmux('send-keys', '-t', 'menu', 'Down', 'Down', 'Down', 'Down', 'Enter');
-    for (const end = Date.now() + 20_000; !existsSync(exitFile) && Date.now() < end;) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(existsSync(exitFile), 'roadmap did not exit within 20 s of Quit').toBe(true);
-    expect(readFileSync(exitFile, 'utf8').trim()).toBe('0');
+    // Quit is the last of the seven choices.
+    tmux('send-keys', '-t', 'menu', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter');
+    expect(await exitCode(exitFile)).toBe('0');
 
     const saved = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as {
       roadmaps: { bundled: { items: Record<string, { status: string }> } };
@@ -108,5 +113,39 @@ describe.skipIf(!hasTmux && !inCi)('the menu in a real terminal (tmux)', () => {
         at: expect.any(String) as unknown,
       },
     });
+  });
+
+  it('Escape goes back one level, dropping a half-typed note and a half-ticked checklist unsaved; at the main menu it leaves (exit 0)', async () => {
+    const { dir, exitFile } = start('', 'NO_COLOR=1');
+    await waitFor(/Next up: 1\.1\.1/);
+    // A note half typed on a topic's screen, then Escape: the topic again, no note.
+    tmux('send-keys', '-t', 'menu', 'Enter');
+    await waitFor(/❯ Mark it done/);
+    tmux('send-keys', '-t', 'menu', 'Down', 'Down', 'Down');
+    await waitFor(/❯ Add a note/);
+    tmux('send-keys', '-t', 'menu', 'Enter');
+    await waitFor(/Note on 1\.1\.1/);
+    tmux('send-keys', '-t', 'menu', '-l', 'half a thought');
+    await waitFor(/half a thought/);
+    tmux('send-keys', '-t', 'menu', 'Escape');
+    await waitFor(/\? What now with 1\.1\.1/);
+    tmux('send-keys', '-t', 'menu', 'Escape');
+    await waitFor(/\? Backend Development Roadmap/);
+    tmux('send-keys', '-t', 'menu', 'Down', 'Enter');
+    await waitFor(/❯ +1 +░+ +0% +Fundamentals/);
+    tmux('send-keys', '-t', 'menu', 'Enter');
+    await waitFor(/❯◯ 1\.1\.1/);
+    tmux('send-keys', '-t', 'menu', 'Space');
+    expect(await waitFor(/❯◉ 1\.1\.1/)).toContain('esc back');
+    tmux('send-keys', '-t', 'menu', 'Escape');
+    // The parts again, the checklist gone from the screen (not left above them).
+    const parts = await waitFor(/❯ +1 +░+ +0% +Fundamentals/);
+    expect(parts).not.toMatch(/[◉◯]/);
+    expect(parts).not.toContain('1.1.2');
+    tmux('send-keys', '-t', 'menu', 'Escape');
+    await waitFor(/❯ Browse parts/);
+    tmux('send-keys', '-t', 'menu', 'Escape');
+    expect(await exitCode(exitFile)).toBe('0');
+    expect(existsSync(join(dir, 'config.json')), 'nothing was saved').toBe(false);
   });
 });
