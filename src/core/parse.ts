@@ -14,14 +14,15 @@
  *
  * Every decision can be recorded (`trace`) for `roadmap inspect`.
  */
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Links, Token, TokensList } from 'marked';
 import { projectSections, stagesOfParts } from './match.js';
 import type { Item, Project, Roadmap, RoadmapText, Stage, TopicIndex } from './model.js';
 import type { Decision } from './parse/draft.js';
-import { cleanTitle, plainText } from './parse/inline.js';
+import { cleanTitle } from './parse/inline.js';
 import { collapseLabels, finalize, modeOf, select, type Mode } from './parse/select.js';
-import { walk } from './parse/walk.js';
-import { isAdminName } from './parse/words.js';
+import { CHUNK_CHARS, lexInChunks, lexWithLinks } from './parse/chunks.js';
+import { TitleFinder, type TitlePlaces, type Titled } from './parse/title.js';
+import { Walker, type Walked } from './parse/walk.js';
 import { RoadmapProblem } from './problems.js';
 import { slugify } from './text.js';
 import { topicsOf } from './tree.js';
@@ -48,10 +49,15 @@ export interface Trace {
   mode?: Mode;
 }
 
-export function parseRoadmap(markdown: string, trace?: Trace): Roadmap {
+/**
+ * `chunkChars`: the file is lexed in stretches of about this many characters
+ * (parse/chunks.ts), so its tokens are never all in memory at once; the tests
+ * give 0 (a stretch per heading) and Infinity (the whole file at once).
+ */
+export function parseRoadmap(markdown: string, trace?: Trace, chunkChars = CHUNK_CHARS): Roadmap {
   checkShape(markdown);
   try {
-    return parse(markdown, trace);
+    return parse(markdown, chunkChars, trace);
   } catch (error) {
     // marked and the tree walks recurse once per nesting level; thousands of levels exhaust the stack.
     if (error instanceof RangeError) throw new RoadmapProblem('nests its lists or headings too deeply to read');
@@ -86,10 +92,9 @@ function checkShape(markdown: string): void {
   }
 }
 
-function parse(markdown: string, trace?: Trace): Roadmap {
+function parse(markdown: string, chunkChars: number, trace?: Trace): Roadmap {
   const decisions = trace?.decisions;
   const { source, frontTitle, frontPart, frontLines, cut } = prepare(markdown);
-  const locate = lineLocator(source);
   if (frontLines > 0)
     decisions?.push({ line: 1, role: 'skipped', text: '---', rule: 'YAML front matter: never a part' });
   for (const line of cut) {
@@ -100,16 +105,7 @@ function parse(markdown: string, trace?: Trace): Roadmap {
       rule: `a line over ${MAX_READ_LINE.toLocaleString('en')} characters is read up to there`,
     });
   }
-  const tokens = lex(source);
-  const titled = findTitle(tokens, frontTitle);
-  const firstOne = tokens.find((t): t is Tokens.Heading => t.type === 'heading' && t.depth === 1);
-  const walked = walk(tokens, {
-    locate,
-    record: trace !== undefined,
-    ...(titled.token ? { titleToken: titled.token } : {}),
-    ...(firstOne && firstOne !== titled.token ? { keylessToken: firstOne } : {}),
-    ...(frontPart ? { frontPart } : {}),
-  });
+  const { walked, titled } = readBlocks(source, chunkChars, { frontTitle, frontPart, record: trace !== undefined });
   decisions?.push(...(walked.decisions ?? []));
   if (titled.rule && !titled.token) decisions?.push({ line: 1, role: 'title', text: titled.title, rule: titled.rule });
   const titleLine = titled.token ? locateAgain(source, titled.token.raw) : 0;
@@ -174,45 +170,43 @@ function prepare(markdown: string): {
   return { source, frontTitle, frontPart, frontLines, cut };
 }
 
-interface Titled {
-  readonly title: string;
-  /** The heading that is the title, when it is one. */
-  readonly token?: Token;
-  readonly rule?: string;
+interface Reading {
+  readonly frontTitle: string;
+  readonly frontPart: string;
+  readonly record: boolean;
 }
 
 /**
- * Rule 8: the first `#` heading (unless the file uses several `#` headings for
- * its sections, or it names an admin section such as "Contents"), else an HTML
- * `<h1>`, else the front matter's `title:`, else a lone top-level `##`.
+ * Lexes and walks the blocks a stretch at a time. The walk needs to know the
+ * title heading as it reaches it, which depends on the whole file: a file of one
+ * stretch is lexed before its walk; a longer one is walked on a guess, and walked
+ * again (lexed again) in the rare file where the guess was wrong.
  */
-function findTitle(tokens: readonly Token[], frontTitle: string): Titled {
-  const headings = tokens.filter((t): t is Tokens.Heading => t.type === 'heading');
-  const hinted = tokens.findIndex((t) => t.type === 'html' && /<!--\s*roadmap:\s*title\s*-->/i.test(t.raw));
-  if (hinted >= 0) {
-    const heading = tokens.slice(hinted + 1).find((t): t is Tokens.Heading => t.type === 'heading');
-    if (heading) return { title: headingText(heading), token: heading };
+function readBlocks(source: string, chunkChars: number, reading: Reading): { walked: Walked; titled: Titled } {
+  if (source.length <= chunkChars) {
+    const tokens = lex(source, {});
+    const finder = new TitleFinder();
+    finder.see(tokens);
+    return walkStretches(source, [tokens], reading, finder.settle(reading.frontTitle).places);
   }
-  const ones = headings.filter((h) => h.depth === 1 && !isAdminName(headingText(h)));
-  if (ones.length === 1) return { title: headingText(ones[0]!), token: ones[0]! };
-  if (ones.length === 0) {
-    for (const token of tokens) {
-      if (token.type !== 'html') continue;
-      const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(token.raw);
-      const text = h1 ? cleanTitle(h1[1]!.replace(/<[^>]+>/g, ' ')) : '';
-      if (text !== '') return { title: text, rule: 'title: the HTML <h1>' };
-    }
-  }
-  if (frontTitle !== '') return { title: frontTitle, rule: "title: the front matter's title:" };
-  if (headings.some((h) => h.depth === 1)) return { title: '' };
-  // A lone `##` names the roadmap but stays a part: keys made under it before this rule keep working.
-  const twos = headings.filter((h) => h.depth === 2);
-  if (twos.length === 1) return { title: headingText(twos[0]!), rule: 'title: the only ## heading' };
-  return { title: '' };
+  const guessed = walkStretches(source, lexInChunks(source, chunkChars, lex), reading);
+  if (guessed.right) return guessed;
+  return walkStretches(source, lexInChunks(source, chunkChars, lex), reading, guessed.places);
 }
 
-function headingText(heading: Tokens.Heading): string {
-  return cleanTitle(plainText(heading.tokens, []));
+function walkStretches(
+  source: string,
+  stretches: Iterable<Token[]>,
+  { frontTitle, frontPart, record }: Reading,
+  places?: TitlePlaces,
+): { walked: Walked; titled: Titled; right: boolean; places: TitlePlaces } {
+  const finder = new TitleFinder(places);
+  const walker = new Walker({ locate: lineLocator(source), record, roleOf: finder.roleOf, frontPart });
+  for (const tokens of stretches) {
+    finder.see(tokens);
+    walker.feed(tokens);
+  }
+  return { walked: walker.result(), ...finder.settle(frontTitle) };
 }
 
 /** The line of a raw block, found afresh (the walk's locator has moved on). */
@@ -230,9 +224,9 @@ function topicIndex(parts: readonly Item[]): TopicIndex {
 }
 
 /** marked's lexer, whose own failures (it has them, on odd nestings) become a clear refusal. */
-function lex(source: string): Token[] {
+function lex(source: string, links: Links): TokensList {
   try {
-    return new Lexer().lex(source);
+    return lexWithLinks(source, links);
   } catch (error) {
     if (error instanceof RangeError) throw error;
     throw new RoadmapProblem(`could not be read as markdown (the parser failed: ${(error as Error).message})`);

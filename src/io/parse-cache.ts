@@ -5,7 +5,7 @@
  * version and the parsing rules' version; anything else (a changed file, another version, a corrupt or
  * unreadable entry) is a miss, and the file is parsed again.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Item, Outline, OutlineItems, OutlineWords, Roadmap, TopicIndex } from '../core/model.js';
 import { PARSE_RULES_VERSION } from '../core/parse/rules-version.js';
@@ -112,15 +112,7 @@ export class ParseCache {
         JSON.stringify(storedOutline(items, topics)),
         JSON.stringify([words.titles, words.slugs]),
       ] as const;
-      // Written piece by piece, as text: on 100,000 topics one buffer of the whole entry is 45 MB more.
-      const bodies = parts.map((part) => JSON.stringify(part));
-      let offset = 0;
-      const ranges = bodies.map((body): [number, number] => {
-        const range: [number, number] = [offset, Buffer.byteLength(body)];
-        offset += range[1];
-        return range;
-      });
-      const header: Header = {
+      const header = (ranges: Header['parts']): Header => ({
         format: FORMAT,
         rules: PARSE_RULES_VERSION,
         version: this.version,
@@ -134,12 +126,27 @@ export class ParseCache {
           Buffer.byteLength(sections[4]),
         ],
         parts: ranges,
-      };
+      });
+      // Each part's JSON is made and written in turn (all of them at once are 45 MB more on 100,000
+      // topics), so their ranges are known only at the end: the header line is written last, over room
+      // kept for it at the start, as long as it can be; the spaces that pad it are read as JSON's.
+      const longest = Number.MAX_SAFE_INTEGER;
+      const room = Buffer.byteLength(JSON.stringify(header(parts.map(() => [longest, longest]))));
       const fd = openSync(temp, 'w', 0o600);
       try {
         // writeFileSync on a descriptor writes all of each text (writeSync may write part of it).
-        writeFileSync(fd, `${JSON.stringify(header)}\n`);
-        for (const text of [...sections, ...bodies]) writeFileSync(fd, text);
+        writeFileSync(fd, `${' '.repeat(room)}\n`);
+        for (const text of sections) writeFileSync(fd, text);
+        let offset = 0;
+        const ranges = parts.map((part): [number, number] => {
+          const body = Buffer.from(JSON.stringify(part));
+          writeFileSync(fd, body);
+          offset += body.length;
+          return [offset - body.length, body.length];
+        });
+        const line = Buffer.alloc(room, ' ');
+        line.write(JSON.stringify(header(ranges)));
+        writeAt(fd, line, 0);
       } finally {
         closeSync(fd);
       }
@@ -148,6 +155,11 @@ export class ParseCache {
       // Read-only or full cache folder: carry on without it.
     }
   }
+}
+
+/** All of `bytes`, at `position` of the file. */
+function writeAt(fd: number, bytes: Buffer, position: number): void {
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
 }
 
 /** The header line, and where it ends. */

@@ -39,6 +39,14 @@ describe('ParseCache', () => {
     expect(tree(cache.get(stamp))).toEqual(roadmap);
   });
 
+  it('gives back a roadmap whose title and topics are not ASCII, each part where the header says', () => {
+    const wide = parseRoadmap(
+      `# Plán de estudio — 学习计划 📖\n${Array.from({ length: 30 }, (_, i) => `## Ünïcödé ${i}\n- 話題 ${i}\n- ${'é'.repeat(i * 40)}\n`).join('')}`,
+    );
+    cache.set(stamp, wide);
+    expect(tree(cache.get(stamp))).toEqual(wide);
+  });
+
   it('reads the parts of a large roadmap only when they are used', () => {
     const big = many;
     cache.set(stamp, big);

@@ -1,6 +1,7 @@
 /** Property tests: the parser never throws on any text, and every tree it builds keeps its invariants. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { markdownOf } from '../helpers/markdown.js';
 import { seeded } from '../helpers/seed.js';
 import type { Status } from '../../src/core/model.js';
 import { parseRoadmap, RoadmapProblem } from '../../src/core/parse.js';
@@ -47,8 +48,7 @@ const piece = fc.constantFrom(
   '\r',
   '',
 );
-const line = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
-const markdown = fc.array(line, { maxLength: 40 }).map((lines) => lines.join('\n'));
+const markdown = markdownOf(piece, 8);
 const anyText = fc.oneof(markdown, fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ maxLength: 400 }));
 
 function parses(text: string) {

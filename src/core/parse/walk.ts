@@ -46,11 +46,16 @@ export interface Walked {
   readonly decisions: Decision[] | undefined;
 }
 
+/**
+ * What a heading is beyond a section: `title`, the roadmap's title (a `#` or a
+ * lone `##`: not a part, and it resets the tree); `keyless`, the first `#`
+ * heading when it is not the title (the first parser took it for the title).
+ */
+export type HeadingRole = 'title' | 'keyless' | undefined;
+
 export interface WalkOptions {
-  /** The token that is the roadmap's title (a `#` or a lone `##`): not a part, and it resets the tree. */
-  readonly titleToken?: Token;
-  /** The first # heading when it is not the title: the first parser took it for the title. */
-  readonly keylessToken?: Token;
+  /** Asked once for each heading the walk reaches, in document order. */
+  readonly roleOf?: (heading: Tokens.Heading) => HeadingRole;
   /** What the first parser made of YAML front matter: a `##` part named by its first line. */
   readonly frontPart?: string;
   readonly locate: (raw: string) => number;
@@ -58,11 +63,11 @@ export interface WalkOptions {
   readonly record?: boolean;
 }
 
-export function walk(tokens: readonly Token[], options: WalkOptions): Walked {
-  return new Walker(options).run(tokens);
-}
-
-class Walker {
+/**
+ * Reads the blocks in the order they come, in as many batches as the caller
+ * lexes them in (see chunks.ts): `feed` each batch, then take the `result`.
+ */
+export class Walker {
   private readonly root = draft({ title: '', line: 1, isHeading: true, source: 'root', rule: '' });
   private stack: { depth: number; draft: Draft }[] = [{ depth: 0, draft: this.root }];
   private readonly projectTitles: { title: string; line: number }[] = [];
@@ -109,8 +114,11 @@ class Walker {
     }
   }
 
-  run(tokens: readonly Token[]): Walked {
+  feed(tokens: readonly Token[]): void {
     for (const token of tokens) this.token(token);
+  }
+
+  result(): Walked {
     return {
       root: this.root,
       projectTitles: this.projectTitles,
@@ -240,7 +248,8 @@ class Walker {
   private heading(heading: Tokens.Heading): void {
     const text = cleanTitle(plainText(heading.tokens, []));
     const line = this.at(heading);
-    if (heading === this.options.titleToken || this.hint === 'title') {
+    const role = this.options.roleOf?.(heading);
+    if (role === 'title' || this.hint === 'title') {
       this.hint = undefined;
       // Headings, badges and HTML above the title do not own what follows it. They did for the
       // first parser, which keyed what follows by them: a transparent stand-in keeps those keys.
@@ -323,7 +332,7 @@ class Walker {
       source: 'heading',
       rule: 'heading',
       // The first parser took the first # for the title, so what follows it was keyed without it.
-      ...(heading === this.options.keylessToken ? { keyless: true } : {}),
+      ...(role === 'keyless' ? { keyless: true } : {}),
     });
     this.container.children.push(section);
     this.stack.push({ depth: heading.depth, draft: section });
