@@ -14,6 +14,8 @@ function problem(ref: string, result: Exclude<Resolution, { ok: true }>): string
     return `"${ref}" matches ${result.candidates.length} items: ${named(result.candidates)}; use an ID`;
   }
   const suggestion = result.candidates.length > 0 ? `; did you mean ${named(result.candidates)}?` : '';
+  // Without a letter it can only have been an ID (src/core/refs.ts).
+  if (/\d/.test(ref) && !/\p{L}/u.test(ref)) return `no item ${ref.trim()}${suggestion} (see "roadmap list")`;
   return `nothing matches "${ref}"${suggestion} (see "roadmap list")`;
 }
 
