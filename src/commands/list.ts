@@ -48,6 +48,25 @@ export interface ListScope {
   readonly todo?: boolean | undefined;
   /** Levels shown, counting the top of the listing as 1. */
   readonly depth?: number | undefined;
+  /** Only items with these statuses (and the parts and sections above them). */
+  readonly status?: ReadonlySet<Status> | undefined;
+}
+
+const STATUS_WORDS: readonly Status[] = ['todo', 'doing', 'done', 'skipped'];
+
+/**
+ * `--status todo,doing`: a comma list of statuses. "started" is read as doing,
+ * the word the `start` command and the text output use.
+ */
+export function statusesOf(text: string): ReadonlySet<Status> {
+  const words = text.split(',').map((w) => w.trim().toLowerCase());
+  const wrong = words.filter((w) => w !== 'started' && !(STATUS_WORDS as readonly string[]).includes(w));
+  if (wrong.length > 0 || words.length === 0) {
+    throw new UsageError(
+      `--status takes ${STATUS_WORDS.join(', ')} (or several, comma-separated), not "${wrong[0] ?? text}"`,
+    );
+  }
+  return new Set(words.map((w) => (w === 'started' ? 'doing' : (w as Status))));
 }
 
 export function list(ctx: Context, options: ListScope): ListResult {
@@ -65,12 +84,16 @@ export function list(ctx: Context, options: ListScope): ListResult {
     title = { id: target.item.id, kind: target.item.kind, title: target.item.title };
   }
   const depth = options.depth ?? Number.POSITIVE_INFINITY;
+  const { status } = options;
+  // An item of another status stays when something below it is shown: where it sits.
+  const shown = (n: ListNode): boolean =>
+    !(options.todo && n.status === 'done') && (!status || status.has(n.status) || n.children.length > 0);
   const build = (items: readonly Item[], level: number): ListNode[] =>
     items
       .map((item) =>
         node(item, progress, notesOf(notes, item.key), level < depth ? build(item.children, level + 1) : []),
       )
-      .filter((n) => !options.todo || n.status !== 'done');
+      .filter(shown);
   return {
     title,
     tally: options.ref === undefined ? roadmapTally(roadmap, progress) : tally(top, progress),
@@ -132,6 +155,7 @@ function listJson(result: ListResult): ListJson {
 
 interface ListOptions {
   readonly todo?: boolean;
+  readonly status?: string;
   readonly depth?: number;
   readonly plain?: boolean;
   readonly notes?: boolean;
@@ -143,8 +167,15 @@ export const listCommand = defineCommand({
   args: [{ name: 'ref', description: 'an ID (2, 2.3), a slug or part of a title' }],
   options: [
     { flags: '--todo', description: 'hide finished items' },
+    {
+      flags: '--status <statuses>',
+      description: 'only items with these statuses, comma-separated: todo, doing (started), done, skipped',
+    },
     { flags: '--depth <levels>', description: 'show this many levels (1 = parts only)', count: {} },
-    { flags: '--plain', description: 'one line per item: ID, status and title, tab-separated, for scripts' },
+    {
+      flags: '--plain',
+      description: 'one line per item: ID, status, title and kind (part, section, topic), tab-separated, for scripts',
+    },
     { flags: '--notes', description: 'show your notes under each item' },
   ],
   examples: [
@@ -153,12 +184,18 @@ export const listCommand = defineCommand({
     'roadmap list --depth 2',
     'roadmap list --todo 3',
     'roadmap list --notes',
+    'roadmap list --status doing,skipped',
     "roadmap list --plain | awk -F'\\t' '$2 == \"todo\"'",
   ],
   help: 'Marks: [x] done, [~] started or partly done, [ ] to do, [-] skipped.',
   fast: {},
   run: async ({ args, options, session }: Invocation<{ readonly ref?: string }, ListOptions>) =>
-    list(await session.context(), { ref: args.ref, todo: options.todo, depth: options.depth }),
+    list(await session.context(), {
+      ref: args.ref,
+      todo: options.todo,
+      depth: options.depth,
+      status: options.status === undefined ? undefined : statusesOf(options.status),
+    }),
   text: (result, { style, options }) =>
     options.plain ? renderPlain(result) : renderList(result, style, { notes: options.notes === true }),
   json: listJson,

@@ -103,7 +103,7 @@ export const reportCommand = defineCommand({
       flags: '--format <format>',
       description: 'text, md (for an issue or a chat), csv (for a spreadsheet) or json',
       choices: REPORT_FORMATS,
-      default: 'text',
+      // No default: a --format given beside --json is a conflict, which a default would hide.
       output: 'format',
     },
   ],
@@ -112,7 +112,7 @@ export const reportCommand = defineCommand({
     'roadmap report --since 4w --format md',
     'roadmap report --since 2026-11-01 --format csv > progress.csv',
   ],
-  run: async ({ options, session }: Invocation<object, { readonly since: string; readonly format: string }>) =>
+  run: async ({ options, session }: Invocation<object, { readonly since: string; readonly format?: string }>) =>
     progressReport(await session.context(), { since: options.since }),
   text: (result, { style, options }) =>
     options.format === 'md'

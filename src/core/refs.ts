@@ -12,6 +12,7 @@ export type Target =
 
 export interface Candidate {
   readonly id: string;
+  readonly key: string;
   readonly title: string;
 }
 
@@ -91,7 +92,7 @@ function findItem(part: Item, id: string): Item | undefined {
   return undefined;
 }
 
-const candidate = (e: Entry): Candidate => ({ id: e.id, title: e.title });
+const candidate = (e: Entry): Candidate => ({ id: e.id, key: e.key, title: e.title });
 
 /** Which kinds of target a REF may name: `project` takes only projects, `list` only items. */
 export type RefScope = 'any' | 'items' | 'projects';

@@ -10,6 +10,7 @@ import type { Detail, Status } from '../core/model.js';
 import type { Tally } from '../core/progress.js';
 import type { ProjectReadiness } from '../core/readiness.js';
 import type { Note } from '../core/state.js';
+import type { ErrorCode, RefCandidate } from '../errors.js';
 
 export const JSON_SCHEMA_VERSION = 1;
 
@@ -114,10 +115,31 @@ export const projectJson = (p: ProjectReadiness): ProjectJson => ({
 
 export interface ErrorJson {
   readonly schemaVersion: typeof JSON_SCHEMA_VERSION;
-  readonly error: { readonly exitCode: number; readonly message: string };
+  readonly error: {
+    readonly exitCode: number;
+    readonly code: ErrorCode;
+    readonly message: string;
+    /** For unknown_ref and ambiguous_ref: the items the REF may have meant. */
+    readonly candidates?: CandidateJson[];
+  };
 }
 
-/** An error, on stderr, with the exit code the process ends with. */
-export function errorJson(exitCode: number, message: string): ErrorJson {
-  return { schemaVersion: JSON_SCHEMA_VERSION, error: { exitCode, message } };
+export interface CandidateJson {
+  readonly id: string;
+  readonly key: string;
+  readonly title: string;
+}
+
+/** An error, on stderr, with the exit code the process ends with and its stable code. */
+export function errorJson(
+  exitCode: number,
+  code: ErrorCode,
+  message: string,
+  candidates?: readonly RefCandidate[],
+): ErrorJson {
+  const list = candidates?.map((c) => ({ id: c.id, key: c.key, title: c.title }));
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    error: { exitCode, code, message, ...(list ? { candidates: list } : {}) },
+  };
 }
