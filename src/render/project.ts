@@ -1,6 +1,6 @@
 import type { ProjectDetail, ProjectsResult } from '../commands/project.js';
 import type { ProjectReadiness } from '../core/readiness.js';
-import { bar, clean, statusBox, type Style } from './style.js';
+import { bar, clean, progressText, statusBox, type Style } from './style.js';
 
 function drawsOn(entry: ProjectReadiness): string {
   return entry.sections.length > 0
@@ -38,7 +38,7 @@ export function renderProjectDetail(detail: ProjectDetail, style: Style): string
   const { project, tally } = entry;
   const lines = [
     `${statusBox(entry.status, style)} ${style.bold.cyan(project.id)}  ${style.bold(clean(project.title))}`,
-    `    ${readiness(entry, style)} (${tally.done}/${tally.total} topics of the sections it draws on)`,
+    `    ${readiness(entry, style)} (${progressText(tally)} of the sections it draws on)`,
     '',
     style.bold('Draws on'),
     ...(entry.sections.length > 0 ? entry.sections.map((s) => `  ${s.id} ${clean(s.title)}`) : ['  the whole roadmap']),
