@@ -7,6 +7,7 @@ import {
   document,
   notesJson,
   progressJson,
+  refJson,
   type DetailJson,
   type DocumentHead,
   type NoteJson,
@@ -21,6 +22,7 @@ import { notesOf } from './views.js';
 
 export interface ListNode {
   readonly id: string;
+  readonly key: string;
   readonly kind: ItemKind;
   readonly title: string;
   readonly label?: string;
@@ -37,7 +39,8 @@ export interface ListNode {
 
 export interface ListResult {
   /** The roadmap's title, or the item the listing is scoped to. */
-  readonly title: string | { readonly id: string; readonly kind: ItemKind; readonly title: string };
+  readonly title:
+    string | { readonly id: string; readonly key: string; readonly kind: ItemKind; readonly title: string };
   readonly tally: Tally;
   readonly nodes: readonly ListNode[];
 }
@@ -81,7 +84,7 @@ export function list(ctx: Context, options: ListScope): ListResult {
       throw new UsageError(`${target.project.id} is a project; see it with "roadmap project ${target.project.id}"`);
     }
     top = [target.item];
-    title = { id: target.item.id, kind: target.item.kind, title: target.item.title };
+    title = { id: target.item.id, key: target.item.key, kind: target.item.kind, title: target.item.title };
   }
   const depth = options.depth ?? Number.POSITIVE_INFINITY;
   const { status } = options;
@@ -104,6 +107,7 @@ export function list(ctx: Context, options: ListScope): ListResult {
 function node(item: Item, progress: Progress, notes: readonly Note[], children: ListNode[]): ListNode {
   return {
     id: item.id,
+    key: item.key,
     kind: item.kind,
     title: item.title,
     ...(item.label ? { label: item.label } : {}),
@@ -128,16 +132,14 @@ export interface ListNodeJson extends RefJson {
 }
 
 export interface ListJson extends DocumentHead<'list'> {
-  readonly title: string;
   readonly scope: RefJson | null;
   readonly progress: ProgressJson;
   readonly items: ListNodeJson[];
 }
 
 const nodeJson = (n: ListNode): ListNodeJson => ({
-  id: n.id,
+  ...refJson(n),
   kind: n.kind,
-  title: n.title,
   label: n.label ?? null,
   description: n.description ?? null,
   details: detailsJson(n.details),
@@ -148,9 +150,9 @@ const nodeJson = (n: ListNode): ListNodeJson => ({
 });
 
 function listJson(result: ListResult): ListJson {
-  const scope = typeof result.title === 'string' ? null : { id: result.title.id, title: result.title.title };
-  const title = typeof result.title === 'string' ? result.title : result.title.title;
-  return document('list', { title, scope, progress: progressJson(result.tally), items: result.nodes.map(nodeJson) });
+  // The roadmap's title is in every document's `roadmap` (src/execute.ts); a scope is the item listed.
+  const scope = typeof result.title === 'string' ? null : refJson(result.title);
+  return document('list', { scope, progress: progressJson(result.tally), items: result.nodes.map(nodeJson) });
 }
 
 interface ListOptions {

@@ -4,7 +4,7 @@ import type { ItemKind } from '../core/model.js';
 import type { Note } from '../core/state.js';
 import { clean } from '../core/text.js';
 import { UsageError } from '../errors.js';
-import { document, notesJson, type DocumentHead, type NoteJson, type RefJson } from '../render/json.js';
+import { document, notesJson, refJson, type DocumentHead, type NoteJson, type RefJson } from '../render/json.js';
 import { renderNote } from '../render/note.js';
 import type { Context } from './context.js';
 import { defineCommand, type Invocation } from './spec.js';
@@ -56,7 +56,7 @@ export interface NoteDocument extends DocumentHead<'note'> {
 
 function noteJson(result: NoteResult): NoteDocument {
   return document('note', {
-    item: { id: result.item.id, kind: result.item.kind, title: result.item.title },
+    item: { ...refJson(result.item), kind: result.item.kind },
     added: result.added ? { at: result.added.at, text: result.added.text } : null,
     notes: notesJson(result.notes),
   });

@@ -3,19 +3,20 @@ import { statusOf, tally, type Tally } from '../core/progress.js';
 import { topicsOf } from '../core/tree.js';
 import { byTime } from '../core/time.js';
 import { UsageError } from '../errors.js';
-import { document, progressJson, type DocumentHead, type ProgressJson, type RefJson } from '../render/json.js';
+import { document, progressJson, refJson, type DocumentHead, type ProgressJson, type RefJson } from '../render/json.js';
 import { REPORT_FORMATS, renderReport, renderReportCsv, renderReportMarkdown } from '../render/report.js';
 import { savedProgress, type Context } from './context.js';
 import { defineCommand, type Invocation } from './spec.js';
+import { refOf, type Ref } from './views.js';
 
 export interface ReportResult {
   readonly title: string;
   readonly from: string;
   readonly to: string;
-  readonly parts: readonly { readonly id: string; readonly title: string; readonly tally: Tally }[];
+  readonly parts: readonly (Ref & { readonly tally: Tally })[];
   readonly overall: Tally;
   /** Topics marked done in the period (and still done), oldest first, each with when. */
-  readonly finished: readonly { readonly id: string; readonly title: string; readonly at: string }[];
+  readonly finished: readonly (Ref & { readonly at: string })[];
   /** Finished topics per week over the period. */
   readonly perWeek: number;
   readonly weeks: number;
@@ -57,14 +58,14 @@ function progressReport(ctx: Context, options: { since: string }): ReportResult 
   }
   const finished = [...lastDone]
     .filter(([key]) => topics.has(key) && statusOf(progress, key) === 'done')
-    .map(([key, at]) => ({ id: topics.get(key)!.id, title: topics.get(key)!.title, at }))
+    .map(([key, at]) => ({ ...refOf(topics.get(key)!), at }))
     .sort((a, b) => byTime(a.at, b.at));
   const weeks = Math.max((now.getTime() - from.getTime()) / (7 * DAY), 1 / 7);
   return {
     title: ctx.roadmap.title,
     from: from.toISOString(),
     to: now.toISOString(),
-    parts: ctx.roadmap.parts.map((p) => ({ id: p.id, title: p.title, tally: tally([p], progress) })),
+    parts: ctx.roadmap.parts.map((p) => ({ ...refOf(p), tally: tally([p], progress) })),
     overall: tally(ctx.roadmap.parts, progress),
     finished,
     perWeek: Math.round((finished.length / weeks) * 10) / 10,
@@ -73,7 +74,6 @@ function progressReport(ctx: Context, options: { since: string }): ReportResult 
 }
 
 export interface ReportJson extends DocumentHead<'report'> {
-  readonly title: string;
   readonly from: string;
   readonly to: string;
   readonly parts: (RefJson & { readonly progress: ProgressJson })[];
@@ -84,12 +84,11 @@ export interface ReportJson extends DocumentHead<'report'> {
 
 function reportJson(r: ReportResult): ReportJson {
   return document('report', {
-    title: r.title,
     from: r.from,
     to: r.to,
-    parts: r.parts.map((p) => ({ id: p.id, title: p.title, progress: progressJson(p.tally) })),
+    parts: r.parts.map((p) => ({ ...refJson(p), progress: progressJson(p.tally) })),
     progress: progressJson(r.overall),
-    finished: r.finished.map((f) => ({ id: f.id, title: f.title, at: f.at })),
+    finished: r.finished.map((f) => ({ ...refJson(f), at: f.at })),
     pace: { finished: r.finished.length, weeks: r.weeks, perWeek: r.perWeek },
   });
 }

@@ -39,12 +39,19 @@ export const document = <C extends string, B extends object>(command: C, body: B
   ...body,
 });
 
+/** An item, project or stage as every document names it: its ID, its stable progress key, its title. */
 export interface RefJson {
   readonly id: string;
+  /** The stable progress key: unlike the ID, unchanged when the roadmap is edited elsewhere. */
+  readonly key: string;
   readonly title: string;
 }
 
-export const refJson = (r: { readonly id: string; readonly title: string }): RefJson => ({ id: r.id, title: r.title });
+export const refJson = (r: { readonly id: string; readonly key: string; readonly title: string }): RefJson => ({
+  id: r.id,
+  key: r.key,
+  title: r.title,
+});
 
 export interface ProgressJson {
   readonly done: number;
@@ -88,8 +95,7 @@ export interface TopicJson extends RefJson {
 }
 
 export const topicJson = (t: TopicView): TopicJson => ({
-  id: t.id,
-  title: t.title,
+  ...refJson(t),
   status: t.status,
   where: t.where.map(refJson),
   stage: t.stage ? { number: t.stage.number, of: t.stage.of, title: t.stage.title } : null,
@@ -106,8 +112,7 @@ export interface ProjectJson extends RefJson {
 }
 
 export const projectJson = (p: ProjectReadiness): ProjectJson => ({
-  id: p.project.id,
-  title: p.project.title,
+  ...refJson(p.project),
   status: p.status,
   readiness: progressJson(p.tally),
   sections: p.sections.map(refJson),

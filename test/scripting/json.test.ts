@@ -27,6 +27,15 @@ function valid(schema: string, text: string): Record<string, unknown> {
   return document;
 }
 
+/** Every object in a document with both an `id` and a `title`: an item, a project, a scope. */
+function withIds(value: unknown): Record<string, unknown>[] {
+  if (Array.isArray(value)) return value.flatMap(withIds);
+  if (typeof value !== 'object' || value === null) return [];
+  const object = value as Record<string, unknown>;
+  const own = 'id' in object && 'title' in object ? [object] : [];
+  return [...own, ...Object.entries(object).flatMap(([name, v]) => (name === 'roadmap' ? [] : withIds(v)))];
+}
+
 describe('--json documents', () => {
   it.each([
     ['next', ['next'], 'next'],
@@ -60,7 +69,22 @@ describe('--json documents', () => {
     const result = await runWith([...args, '--json'], { env: { FORCE_COLOR: '1' } });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).not.toMatch(ANSI);
-    expect(valid(schema, result.stdout)).toMatchObject({ schemaVersion: 1, command });
+    const document = valid(schema, result.stdout);
+    expect(document).toMatchObject({ schemaVersion: 1, command });
+    // One name for one thing: the roadmap's title under `roadmap` (import's is the file's), a key beside every ID.
+    if (!['inspect', 'doctor'].includes(schema)) {
+      expect(document.roadmap).toMatchObject({ id: 'bundled', title: 'Backend Development Roadmap: FastAPI' });
+    }
+    expect(Object.keys(document)).not.toContain('recommended');
+    for (const named of withIds(document)) expect(typeof named.key, JSON.stringify(named)).toBe('string');
+  });
+
+  it('project and next name the recommended project alike: recommendedProject', async () => {
+    await roadmap('done', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+    const next = JSON.parse((await roadmap('next', '--json')).stdout) as Record<string, unknown>;
+    const project = JSON.parse((await roadmap('project', '--json')).stdout) as Record<string, unknown>;
+    expect(next.recommendedProject).toMatchObject({ id: 'p1', key: expect.any(String) as unknown });
+    expect(project.recommendedProject).toEqual(next.recommendedProject);
   });
 
   it('export --format json is a backup that export.schema.json describes (pretty, or one line with --json)', async () => {
