@@ -1,6 +1,6 @@
 /** The one error handler: every failure becomes one line on stderr (JSON with --json) and an exit code. */
 import { clean } from './core/text.js';
-import { CliError, ExitCode } from './errors.js';
+import { CliError, ExitCode, RefError, type ErrorCode } from './errors.js';
 import { errorJson, jsonText } from './render/json.js';
 import type { Io } from './session.js';
 
@@ -13,8 +13,9 @@ const COMMANDER_OK = new Set(['commander.helpDisplayed', 'commander.help', 'comm
 
 export function handleError(error: unknown, io: Io, json = false): number {
   if ((error as Error | null)?.name === 'OutputClosed') return ExitCode.ok;
-  const say = (exitCode: number, message: string): number => {
-    io.err(json ? jsonText(errorJson(exitCode, message)) : `error: ${clean(message)}\n`);
+  const say = (exitCode: number, code: ErrorCode, message: string): number => {
+    const candidates = error instanceof RefError ? error.candidates : undefined;
+    io.err(json ? jsonText(errorJson(exitCode, code, message, candidates)) : `error: ${clean(message)}\n`);
     return exitCode;
   };
   try {
@@ -23,14 +24,14 @@ export function handleError(error: unknown, io: Io, json = false): number {
       if (COMMANDER_OK.has(code)) return ExitCode.ok;
       // A CommanderError. Without --json commander has printed it already (with a "did you mean").
       if (!json) return ExitCode.usage;
-      return say(ExitCode.usage, (error as Error).message.replace(/^error: /, ''));
+      return say(ExitCode.usage, 'usage', (error as Error).message.replace(/^error: /, ''));
     }
     if (error instanceof CliError) {
       // Messages can quote roadmap titles (candidates for a REF), which are untrusted text.
-      return error.message === '' ? error.exitCode : say(error.exitCode, error.message);
+      return error.message === '' ? error.exitCode : say(error.exitCode, error.code, error.message);
     }
     const message = error instanceof Error ? error.message : String(error);
-    say(ExitCode.failure, `unexpected failure: ${message}`);
+    say(ExitCode.failure, 'unexpected', `unexpected failure: ${message}`);
     if (!json) {
       if (io.env.ROADMAP_DEBUG) io.err(`${error instanceof Error ? error.stack : ''}\n`);
       else io.err('Set ROADMAP_DEBUG=1 to see the details.\n');

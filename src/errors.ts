@@ -11,10 +11,29 @@ export const ExitCode = {
   interrupted: 130,
 } as const;
 
+/**
+ * What went wrong, in one stable word for scripts: `error.code` of a JSON error
+ * (schema/error.schema.json, docs/scripting.md). Messages may be reworded; these may not.
+ */
+export type ErrorCode =
+  | 'usage'
+  | 'unknown_ref'
+  | 'ambiguous_ref'
+  | 'locked'
+  | 'corrupt_store'
+  | 'bad_roadmap'
+  | 'import_unreadable'
+  | 'output_exists'
+  | 'write_failed'
+  | 'interrupted'
+  | 'failure'
+  | 'unexpected';
+
 export class CliError extends Error {
   constructor(
     message: string,
     readonly exitCode: number = ExitCode.failure,
+    readonly code: ErrorCode = 'failure',
   ) {
     super(message);
     this.name = new.target.name;
@@ -23,15 +42,47 @@ export class CliError extends Error {
 
 /** A command, option or REF that does not fit. */
 export class UsageError extends CliError {
+  constructor(message: string, code: 'usage' | 'unknown_ref' | 'ambiguous_ref' = 'usage') {
+    super(message, ExitCode.usage, code);
+  }
+}
+
+/** An item a REF might have meant, for scripts to offer (`candidates` of a JSON error). */
+export interface RefCandidate {
+  readonly id: string;
+  readonly key: string;
+  readonly title: string;
+}
+
+/** A REF that names nothing, or more than one thing: a usage error with the items it might have meant. */
+export class RefError extends UsageError {
+  constructor(
+    message: string,
+    reason: 'unknown' | 'ambiguous',
+    readonly candidates: readonly RefCandidate[],
+  ) {
+    super(message, reason === 'ambiguous' ? 'ambiguous_ref' : 'unknown_ref');
+  }
+}
+
+/** Another process holds the progress file's lock, or took it meanwhile; nothing was saved. */
+export class LockedError extends CliError {
   constructor(message: string) {
-    super(message, ExitCode.usage);
+    super(message, ExitCode.failure, 'locked');
+  }
+}
+
+/** A file (the progress file or an output) could not be written; nothing was saved. */
+export class WriteError extends CliError {
+  constructor(message: string) {
+    super(message, ExitCode.failure, 'write_failed');
   }
 }
 
 /** The saved progress cannot be read; it is left exactly as it is. */
 export class ProgressFileError extends CliError {
   constructor(message: string) {
-    super(message, ExitCode.progressUnreadable);
+    super(message, ExitCode.progressUnreadable, 'corrupt_store');
   }
 }
 
@@ -41,7 +92,7 @@ export class RoadmapFileError extends CliError {
     readonly path: string,
     readonly reason: string,
   ) {
-    super(`cannot use the roadmap ${path}: ${reason}`, ExitCode.roadmapUnreadable);
+    super(`cannot use the roadmap ${path}: ${reason}`, ExitCode.roadmapUnreadable, 'bad_roadmap');
   }
 }
 
@@ -55,13 +106,13 @@ export class QuietExit extends CliError {
 /** The learner left a prompt (Ctrl-C or Escape): nothing more happens and nothing is saved. */
 export class Interrupted extends CliError {
   constructor() {
-    super('', ExitCode.interrupted);
+    super('', ExitCode.interrupted, 'interrupted');
   }
 }
 
 /** A file given to `roadmap import` cannot be imported; nothing was changed. */
 export class ImportFileError extends CliError {
   constructor(message: string) {
-    super(message, ExitCode.importUnreadable);
+    super(message, ExitCode.importUnreadable, 'import_unreadable');
   }
 }

@@ -46,7 +46,7 @@ export async function execute(spec: AnyCommand, parsed: ParsedCommand, io: Io, a
   const result: unknown = await spec.run(invocation);
   if (output.mode === 'json') {
     const document: unknown = spec.json(result);
-    if (document !== undefined) io.out(jsonText(document));
+    if (document !== undefined) io.out(jsonText(withRoadmap(document, session.roadmapRead)));
   } else if (output.mode === 'template' && spec.template) {
     io.out(spec.template(result, output.template));
   } else {
@@ -57,6 +57,18 @@ export async function execute(spec: AnyCommand, parsed: ParsedCommand, io: Io, a
   }
   const code = spec.exitCode?.(result) ?? 0;
   if (code !== 0) throw new QuietExit(code);
+}
+
+/**
+ * A command's document with the roadmap it read, `{id, title}`, after `command`:
+ * one place, so every command names it the same way. A document that names a
+ * roadmap itself (import: the file's) is left as it is.
+ */
+function withRoadmap(document: unknown, roadmap: Session['roadmapRead']): unknown {
+  if (roadmap === undefined || typeof document !== 'object' || document === null) return document;
+  if (!('command' in document) || 'roadmap' in document) return document;
+  const { schemaVersion, command, ...rest } = document as Record<string, unknown>;
+  return { schemaVersion, command, roadmap: { id: roadmap.id, title: roadmap.title }, ...rest };
 }
 
 /**

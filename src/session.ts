@@ -124,6 +124,9 @@ export class Session {
     return chooseRoadmap(file, this.io.env, saved, this.io.cwd);
   }
 
+  /** The roadmap this run read, once context() has read it: every JSON document names it (src/execute.ts). */
+  roadmapRead?: { readonly id: string; readonly title: string };
+
   async context(): Promise<Context> {
     const store = this.store();
     const chosen = this.choice(store);
@@ -138,9 +141,11 @@ export class Session {
       throw error;
     });
     const { file } = this.options();
+    const roadmapId = await adoptFormerProgress(store, loaded);
+    this.roadmapRead = { id: roadmapId, title: loaded.roadmap.title };
     return {
       roadmap: loaded.roadmap,
-      roadmapId: await adoptFormerProgress(store, loaded),
+      roadmapId,
       ...(loaded.path === undefined ? {} : { source: loaded.path }),
       invocation:
         chosen.kind === 'file' && chosen.via === '--file' && file

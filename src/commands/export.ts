@@ -78,7 +78,8 @@ export const exportCommand = defineCommand({
     },
     {
       flags: '-o, --output <file>',
-      description: 'write it to FILE (atomically) instead of stdout; FILE.md, .html or .svg choose the format',
+      description:
+        'write it to FILE (atomically) instead of stdout ("-" is stdout); FILE.md, .html or .svg choose the format',
     },
     { flags: '--force', description: 'replace FILE when it exists' },
   ],
@@ -93,14 +94,16 @@ export const exportCommand = defineCommand({
     '"roadmap import FILE" merges it (or a markdown export) back.',
   run: async ({ options, output, session }: Invocation<object, ExportOptions>): Promise<ExportResult> => {
     const json = output.mode === 'json';
-    const format = exportFormat(options.format ?? (options.output && formatOfFileName(options.output)) ?? 'json');
+    const file = options.output === '-' ? undefined : options.output;
+    const format = exportFormat(options.format ?? (file && formatOfFileName(file)) ?? 'json');
     // --json means the JSON backup, as one line: never a JSON backup under another format's name.
     if (json && format !== 'json') {
       throw new UsageError(`--json writes the JSON backup, not ${format}; drop --json, or export --format json`);
     }
     const ctx = await session.context();
     const exported = exportProgress(ctx, format);
-    if (options.output === undefined) return { exported };
+    // `-o -` is stdout, as for most tools that take an output file.
+    if (options.output === undefined || options.output === '-') return { exported };
     const target = resolve(session.io.cwd, options.output);
     if (ctx.store.holds(target)) {
       throw new UsageError(

@@ -7,6 +7,7 @@ import {
   document,
   notesJson,
   progressJson,
+  refJson,
   type DetailJson,
   type DocumentHead,
   type NoteJson,
@@ -21,6 +22,7 @@ import { notesOf } from './views.js';
 
 export interface ListNode {
   readonly id: string;
+  readonly key: string;
   readonly kind: ItemKind;
   readonly title: string;
   readonly label?: string;
@@ -37,7 +39,8 @@ export interface ListNode {
 
 export interface ListResult {
   /** The roadmap's title, or the item the listing is scoped to. */
-  readonly title: string | { readonly id: string; readonly kind: ItemKind; readonly title: string };
+  readonly title:
+    string | { readonly id: string; readonly key: string; readonly kind: ItemKind; readonly title: string };
   readonly tally: Tally;
   readonly nodes: readonly ListNode[];
 }
@@ -48,6 +51,25 @@ export interface ListScope {
   readonly todo?: boolean | undefined;
   /** Levels shown, counting the top of the listing as 1. */
   readonly depth?: number | undefined;
+  /** Only items with these statuses (and the parts and sections above them). */
+  readonly status?: ReadonlySet<Status> | undefined;
+}
+
+const STATUS_WORDS: readonly Status[] = ['todo', 'doing', 'done', 'skipped'];
+
+/**
+ * `--status todo,doing`: a comma list of statuses. "started" is read as doing,
+ * the word the `start` command and the text output use.
+ */
+export function statusesOf(text: string): ReadonlySet<Status> {
+  const words = text.split(',').map((w) => w.trim().toLowerCase());
+  const wrong = words.filter((w) => w !== 'started' && !(STATUS_WORDS as readonly string[]).includes(w));
+  if (wrong.length > 0 || words.length === 0) {
+    throw new UsageError(
+      `--status takes ${STATUS_WORDS.join(', ')} (or several, comma-separated), not "${wrong[0] ?? text}"`,
+    );
+  }
+  return new Set(words.map((w) => (w === 'started' ? 'doing' : (w as Status))));
 }
 
 export function list(ctx: Context, options: ListScope): ListResult {
@@ -62,15 +84,19 @@ export function list(ctx: Context, options: ListScope): ListResult {
       throw new UsageError(`${target.project.id} is a project; see it with "roadmap project ${target.project.id}"`);
     }
     top = [target.item];
-    title = { id: target.item.id, kind: target.item.kind, title: target.item.title };
+    title = { id: target.item.id, key: target.item.key, kind: target.item.kind, title: target.item.title };
   }
   const depth = options.depth ?? Number.POSITIVE_INFINITY;
+  const { status } = options;
+  // An item of another status stays when something below it is shown: where it sits.
+  const shown = (n: ListNode): boolean =>
+    !(options.todo && n.status === 'done') && (!status || status.has(n.status) || n.children.length > 0);
   const build = (items: readonly Item[], level: number): ListNode[] =>
     items
       .map((item) =>
         node(item, progress, notesOf(notes, item.key), level < depth ? build(item.children, level + 1) : []),
       )
-      .filter((n) => !options.todo || n.status !== 'done');
+      .filter(shown);
   return {
     title,
     tally: options.ref === undefined ? roadmapTally(roadmap, progress) : tally(top, progress),
@@ -81,6 +107,7 @@ export function list(ctx: Context, options: ListScope): ListResult {
 function node(item: Item, progress: Progress, notes: readonly Note[], children: ListNode[]): ListNode {
   return {
     id: item.id,
+    key: item.key,
     kind: item.kind,
     title: item.title,
     ...(item.label ? { label: item.label } : {}),
@@ -105,16 +132,14 @@ export interface ListNodeJson extends RefJson {
 }
 
 export interface ListJson extends DocumentHead<'list'> {
-  readonly title: string;
   readonly scope: RefJson | null;
   readonly progress: ProgressJson;
   readonly items: ListNodeJson[];
 }
 
 const nodeJson = (n: ListNode): ListNodeJson => ({
-  id: n.id,
+  ...refJson(n),
   kind: n.kind,
-  title: n.title,
   label: n.label ?? null,
   description: n.description ?? null,
   details: detailsJson(n.details),
@@ -125,13 +150,14 @@ const nodeJson = (n: ListNode): ListNodeJson => ({
 });
 
 function listJson(result: ListResult): ListJson {
-  const scope = typeof result.title === 'string' ? null : { id: result.title.id, title: result.title.title };
-  const title = typeof result.title === 'string' ? result.title : result.title.title;
-  return document('list', { title, scope, progress: progressJson(result.tally), items: result.nodes.map(nodeJson) });
+  // The roadmap's title is in every document's `roadmap` (src/execute.ts); a scope is the item listed.
+  const scope = typeof result.title === 'string' ? null : refJson(result.title);
+  return document('list', { scope, progress: progressJson(result.tally), items: result.nodes.map(nodeJson) });
 }
 
 interface ListOptions {
   readonly todo?: boolean;
+  readonly status?: string;
   readonly depth?: number;
   readonly plain?: boolean;
   readonly notes?: boolean;
@@ -143,8 +169,15 @@ export const listCommand = defineCommand({
   args: [{ name: 'ref', description: 'an ID (2, 2.3), a slug or part of a title' }],
   options: [
     { flags: '--todo', description: 'hide finished items' },
+    {
+      flags: '--status <statuses>',
+      description: 'only items with these statuses, comma-separated: todo, doing (started), done, skipped',
+    },
     { flags: '--depth <levels>', description: 'show this many levels (1 = parts only)', count: {} },
-    { flags: '--plain', description: 'one line per item: ID, status and title, tab-separated, for scripts' },
+    {
+      flags: '--plain',
+      description: 'one line per item: ID, status, title and kind (part, section, topic), tab-separated, for scripts',
+    },
     { flags: '--notes', description: 'show your notes under each item' },
   ],
   examples: [
@@ -153,12 +186,18 @@ export const listCommand = defineCommand({
     'roadmap list --depth 2',
     'roadmap list --todo 3',
     'roadmap list --notes',
+    'roadmap list --status doing,skipped',
     "roadmap list --plain | awk -F'\\t' '$2 == \"todo\"'",
   ],
   help: 'Marks: [x] done, [~] started or partly done, [ ] to do, [-] skipped.',
   fast: {},
   run: async ({ args, options, session }: Invocation<{ readonly ref?: string }, ListOptions>) =>
-    list(await session.context(), { ref: args.ref, todo: options.todo, depth: options.depth }),
+    list(await session.context(), {
+      ref: args.ref,
+      todo: options.todo,
+      depth: options.depth,
+      status: options.status === undefined ? undefined : statusesOf(options.status),
+    }),
   text: (result, { style, zone, options }) =>
     options.plain ? renderPlain(result) : renderList(result, style, { notes: options.notes === true, zone }),
   json: listJson,

@@ -5,7 +5,7 @@ import type { Note } from '../core/state.js';
 import { clean } from '../core/text.js';
 import { UsageError } from '../errors.js';
 import { editNote, readNoteFromStdin } from '../io/note-text.js';
-import { document, notesJson, type DocumentHead, type NoteJson, type RefJson } from '../render/json.js';
+import { document, notesJson, refJson, type DocumentHead, type NoteJson, type RefJson } from '../render/json.js';
 import { renderNote } from '../render/note.js';
 import type { Context } from './context.js';
 import { defineCommand, type Invocation } from './spec.js';
@@ -161,7 +161,7 @@ function noteJson(result: NoteResult): NoteDocument {
       ? { number: change.number, note: notesJson([change.note])[0]! }
       : null;
   return document('note', {
-    item: { id: result.item.id, kind: result.item.kind, title: result.item.title },
+    item: { ...refJson(result.item), kind: result.item.kind },
     added: change?.kind === 'added' ? notesJson([change.note])[0]! : null,
     edited: numbered(['edited', 'unchanged']),
     deleted: numbered(['deleted']),

@@ -60,7 +60,8 @@ export function projectDetail(ctx: Context, ref: string): ProjectDetail {
 
 export interface ProjectsJson extends DocumentHead<'project'> {
   readonly projects: ProjectJson[];
-  readonly recommended: string | null;
+  /** The same as next's recommendedProject. */
+  readonly recommendedProject: ProjectJson | null;
 }
 
 export interface ProjectDetailJson extends DocumentHead<'project'> {
@@ -92,7 +93,7 @@ export const projectCommand = defineCommand({
     result.kind === 'all'
       ? document('project', {
           projects: result.all.projects.map(projectJson),
-          recommended: result.all.recommended?.project.id ?? null,
+          recommendedProject: result.all.recommended ? projectJson(result.all.recommended) : null,
         })
       : document('project', {
           project: projectJson(result.one.entry),

@@ -4,19 +4,20 @@ import { topicsOf } from '../core/tree.js';
 import { byTime } from '../core/time.js';
 import { localDay, midnightBefore, midnightOf, type ZoneOffset } from '../core/zone.js';
 import { UsageError } from '../errors.js';
-import { document, progressJson, type DocumentHead, type ProgressJson, type RefJson } from '../render/json.js';
+import { document, progressJson, refJson, type DocumentHead, type ProgressJson, type RefJson } from '../render/json.js';
 import { REPORT_FORMATS, renderReport, renderReportCsv, renderReportMarkdown } from '../render/report.js';
 import { savedProgress, type Context } from './context.js';
 import { defineCommand, type Invocation } from './spec.js';
+import { refOf, type Ref } from './views.js';
 
 export interface ReportResult {
   readonly title: string;
   readonly from: string;
   readonly to: string;
-  readonly parts: readonly { readonly id: string; readonly title: string; readonly tally: Tally }[];
+  readonly parts: readonly (Ref & { readonly tally: Tally })[];
   readonly overall: Tally;
   /** Topics marked done in the period (and still done), oldest first, each with when. */
-  readonly finished: readonly { readonly id: string; readonly title: string; readonly at: string }[];
+  readonly finished: readonly (Ref & { readonly at: string })[];
   /** Finished topics per week over the period. */
   readonly perWeek: number;
   readonly weeks: number;
@@ -61,7 +62,7 @@ function progressReport(ctx: Context, options: { since: string }): ReportResult 
   }
   const finished = [...lastDone]
     .filter(([key]) => topics.has(key) && statusOf(progress, key) === 'done')
-    .map(([key, at]) => ({ id: topics.get(key)!.id, title: topics.get(key)!.title, at }))
+    .map(([key, at]) => ({ ...refOf(topics.get(key)!), at }))
     .sort((a, b) => byTime(a.at, b.at));
   // Whole local days, today included, so that 7d is one week whatever the hour.
   const days =
@@ -71,7 +72,7 @@ function progressReport(ctx: Context, options: { since: string }): ReportResult 
     title: ctx.roadmap.title,
     from: from.toISOString(),
     to: now.toISOString(),
-    parts: ctx.roadmap.parts.map((p) => ({ id: p.id, title: p.title, tally: tally([p], progress) })),
+    parts: ctx.roadmap.parts.map((p) => ({ ...refOf(p), tally: tally([p], progress) })),
     overall: tally(ctx.roadmap.parts, progress),
     finished,
     perWeek: Math.round((finished.length / weeks) * 10) / 10,
@@ -80,7 +81,6 @@ function progressReport(ctx: Context, options: { since: string }): ReportResult 
 }
 
 export interface ReportJson extends DocumentHead<'report'> {
-  readonly title: string;
   readonly from: string;
   readonly to: string;
   readonly parts: (RefJson & { readonly progress: ProgressJson })[];
@@ -91,12 +91,11 @@ export interface ReportJson extends DocumentHead<'report'> {
 
 function reportJson(r: ReportResult): ReportJson {
   return document('report', {
-    title: r.title,
     from: r.from,
     to: r.to,
-    parts: r.parts.map((p) => ({ id: p.id, title: p.title, progress: progressJson(p.tally) })),
+    parts: r.parts.map((p) => ({ ...refJson(p), progress: progressJson(p.tally) })),
     progress: progressJson(r.overall),
-    finished: r.finished.map((f) => ({ id: f.id, title: f.title, at: f.at })),
+    finished: r.finished.map((f) => ({ ...refJson(f), at: f.at })),
     pace: { finished: r.finished.length, weeks: r.weeks, perWeek: r.perWeek },
   });
 }
@@ -114,7 +113,7 @@ export const reportCommand = defineCommand({
       flags: '--format <format>',
       description: 'text, md (for an issue or a chat), csv (for a spreadsheet) or json',
       choices: REPORT_FORMATS,
-      default: 'text',
+      // No default: a --format given beside --json is a conflict, which a default would hide.
       output: 'format',
     },
   ],
@@ -123,7 +122,7 @@ export const reportCommand = defineCommand({
     'roadmap report --since 4w --format md',
     'roadmap report --since 2026-11-01 --format csv > progress.csv',
   ],
-  run: async ({ options, session }: Invocation<object, { readonly since: string; readonly format: string }>) =>
+  run: async ({ options, session }: Invocation<object, { readonly since: string; readonly format?: string }>) =>
     progressReport(await session.context(), { since: options.since }),
   text: (result, { style, zone, options }) =>
     options.format === 'md'

@@ -204,8 +204,8 @@ export interface StatusChangeJson<C extends string> extends DocumentHead<C> {
 export function statusChangeJson<C extends string>(result: StatusChangeResult, command: C): StatusChangeJson<C> {
   const upNext = result.next.topics[0];
   return document(command, {
-    changed: result.changed.map((c) => ({ id: c.id, title: c.title, from: c.from, to: result.status })),
-    unchanged: result.unchanged.map((u) => ({ id: u.id, title: u.title, status: u.status })),
+    changed: result.changed.map((c) => ({ ...refJson(c), from: c.from, to: result.status })),
+    unchanged: result.unchanged.map((u) => ({ ...refJson(u), status: u.status })),
     progress: progressJson(result.tally),
     next: upNext ? refJson(upNext) : null,
   });

@@ -267,7 +267,7 @@ function showJson(r: ShowResult): ShowDocument {
     links: r.links.map((l) => ({ text: l.text, href: l.href })),
     details: detailsJson(r.details),
     notes: notesJson(r.notes),
-    children: r.children.map((c) => ({ id: c.id, kind: c.kind, title: c.title, status: c.status })),
+    children: r.children.map((c) => ({ ...refJson(c), kind: c.kind, status: c.status })),
     sections: r.sections.map(refJson),
     review: reviewJson(r.review),
     reviews: r.reviews ? { due: r.reviews.due, upcoming: r.reviews.upcoming, settled: r.reviews.settled } : null,

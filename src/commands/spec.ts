@@ -7,6 +7,7 @@ import type { ZoneOffset } from '../core/zone.js';
 import type { Prompter } from '../io/prompts.js';
 import type { Style } from '../render/style.js';
 import type { Session } from '../session.js';
+import { UsageError } from '../errors.js';
 
 export interface ArgumentSpec {
   readonly name: string;
@@ -110,14 +111,19 @@ export const defineCommand = <A, O, R, J>(spec: CommandSpec<A, O, R, J>): Comman
  * place output is decided.
  */
 export function decideOutput(spec: AnyCommand, options: Readonly<Record<string, unknown>>, json: boolean): Output {
-  if (json) return { mode: 'json' };
   for (const option of spec.options ?? []) {
-    const value = options[flagsOf(option).key];
+    const { key, long } = flagsOf(option);
+    const value = options[key];
     if (typeof value !== 'string') continue;
+    // The same refusal on every command with a --format (status, report, export): --json is --format json.
+    if (json && long === '--format' && value !== 'json') {
+      throw new UsageError(`--json and --format ${value} ask for two different outputs; use one of them`);
+    }
+    if (json) continue;
     if (option.output === 'template') return { mode: 'template', template: value };
     if (option.output === 'format' && value === 'json') return { mode: 'json' };
   }
-  return { mode: 'text' };
+  return json ? { mode: 'json' } : { mode: 'text' };
 }
 
 /** An option's flags as commander reads them: `-n, --number <count>`. */

@@ -25,7 +25,6 @@ export function stats(ctx: Context, options: { weeks: number }): StatsResult {
 }
 
 export interface StatsJson extends DocumentHead<'stats'> {
-  readonly title: string;
   readonly now: string;
   readonly weeks: { readonly start: string; readonly end: string; readonly finished: number }[];
   readonly streak: { readonly days: number; readonly since: string | null };
@@ -37,7 +36,6 @@ export interface StatsJson extends DocumentHead<'stats'> {
 
 function statsJson(s: StatsResult): StatsJson {
   return document('stats', {
-    title: s.title,
     now: s.now,
     weeks: s.perWeek.map((w) => ({ start: w.start, end: w.end, finished: w.finished })),
     streak: { days: s.streak.days, since: s.streak.since ?? null },

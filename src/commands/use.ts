@@ -13,7 +13,8 @@ import { defineCommand, type Invocation } from './spec.js';
 export interface UseResult {
   /** What this call did: only showed the choice, or changed the default. */
   readonly changed: boolean;
-  readonly title: string;
+  /** The roadmap followed now: its progress ID and its title. */
+  readonly roadmap: { readonly id: string; readonly title: string };
   /** The file; undefined for the bundled roadmap. */
   readonly path?: string;
   /** Who chose it: `--file`, `ROADMAP_FILE`, `roadmap use`, or `bundled` (nobody). */
@@ -56,10 +57,11 @@ export async function use(
       return { ...all, settings: choice.kind === 'file' ? { roadmap: choice.path } : {} };
     });
   }
-  const saved = store.read(await adoptFormerProgress(store, loaded)).items;
+  const id = await adoptFormerProgress(store, loaded);
+  const saved = store.read(id).items;
   return {
     changed,
-    title: loaded.roadmap.title,
+    roadmap: { id, title: loaded.roadmap.title },
     ...(loaded.path === undefined ? {} : { path: loaded.path }),
     via: choice.kind === 'file' ? choice.via : 'bundled',
     tally: roadmapTally(loaded.roadmap, withFileMarks(loaded.roadmap, saved)),
@@ -71,7 +73,8 @@ export async function use(
 
 export interface UseJson extends DocumentHead<'use'> {
   readonly changed: boolean;
-  readonly title: string;
+  /** The roadmap followed now. */
+  readonly roadmap: { readonly id: string; readonly title: string };
   readonly path: string | null;
   readonly via: string;
   readonly progress: ProgressJson;
@@ -81,7 +84,7 @@ export interface UseJson extends DocumentHead<'use'> {
 function useJson(result: UseResult): UseJson {
   return document('use', {
     changed: result.changed,
-    title: result.title,
+    roadmap: { id: result.roadmap.id, title: result.roadmap.title },
     path: result.path ?? null,
     via: result.via,
     progress: progressJson(result.tally),

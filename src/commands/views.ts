@@ -7,6 +7,8 @@ import type { Placed } from '../core/tree.js';
 
 export interface Ref {
   readonly id: string;
+  /** The stable progress key. */
+  readonly key: string;
   readonly title: string;
 }
 
@@ -24,7 +26,11 @@ export interface TopicView extends Ref {
   readonly notes: readonly Note[];
 }
 
-export const refOf = (item: { id: string; title: string }): Ref => ({ id: item.id, title: item.title });
+export const refOf = (item: { id: string; key: string; title: string }): Ref => ({
+  id: item.id,
+  key: item.key,
+  title: item.title,
+});
 
 /** The notes saved under a key, oldest first. */
 export function notesOf(notes: Dict<readonly Note[]>, key: string): readonly Note[] {

@@ -20,7 +20,7 @@ import { own } from './dict.js';
 import { checkHeader, decodeRoadmapHeader, decodeTime, EXPORT_KIND, EXPORT_VERSION, ImportProblem } from './backup.js';
 import type { ExportedRoadmap } from './backup.js';
 import type { Item, Roadmap, Status } from './model.js';
-import { statusOf, tally, type Progress } from './progress.js';
+import { progressWords, statusOf, tally, type Progress } from './progress.js';
 import { isObject, type Note, type RoadmapState } from './state.js';
 import { clean } from './text.js';
 import { wrapColumns } from './width.js';
@@ -81,7 +81,7 @@ export function renderChecklist(
     '',
     // A paragraph of lines that fit 80 columns, so that it reads in a terminal and a diff.
     ...wrapColumns(
-      `${overall.done}/${overall.total} topics done (${overall.percent}%). Marks: \`[x]\` done, \`[~]\` started, \`[-]\` skipped, \`[ ]\` to do. ` +
+      `${progressWords(overall)}. Marks: \`[x]\` done, \`[~]\` started, \`[-]\` skipped, \`[ ]\` to do. ` +
         `Exported ${exportedAt.slice(0, 10)} with \`roadmap export --format md\`; bring it back with \`roadmap import FILE\`.`,
       CHECKLIST_COLUMNS,
     ),
@@ -104,7 +104,7 @@ export function renderChecklist(
       out.push(`${'#'.repeat(depth + 1)} ${item.id} ${text(item.title)}${hasNotes ? keyComment(item.key) : ''}`);
       if (depth === 1) {
         const t = tally([item], progress);
-        out.push('', `${t.done}/${t.total} topics done (${t.percent}%)`);
+        out.push('', progressWords(t));
       }
       if (hasNotes) out.push('');
       notes(item.key, '');

@@ -50,6 +50,16 @@ export function tally(items: readonly Item[], progress: Progress): Tally {
   return { done, doing, skipped, total: topics.length, percent: percentOf(done, topics.length) };
 }
 
+/**
+ * Progress in words, the one way every output for people says it (status, next,
+ * done, stats, the menu, the markdown checklist, the picture): `3/44 topics, 6%`,
+ * and `, 2 skipped` when some are.
+ */
+export function progressWords(t: Tally): string {
+  const skipped = t.skipped > 0 ? `, ${t.skipped} skipped` : '';
+  return `${t.done}/${t.total} topics, ${t.percent}%${skipped}`;
+}
+
 /** A part or section is done when all its topics are, in progress when some are started or done. */
 export function itemStatus(item: Item, progress: Progress): Status {
   if (item.kind === 'topic') return statusOf(progress, item.key);

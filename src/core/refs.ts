@@ -12,6 +12,7 @@ export type Target =
 
 export interface Candidate {
   readonly id: string;
+  readonly key: string;
   readonly title: string;
 }
 
@@ -91,7 +92,7 @@ function findItem(part: Item, id: string): Item | undefined {
   return undefined;
 }
 
-const candidate = (e: Entry): Candidate => ({ id: e.id, title: e.title });
+const candidate = (e: Entry): Candidate => ({ id: e.id, key: e.key, title: e.title });
 
 /** Which kinds of target a REF may name: `project` takes only projects, `list` only items. */
 export type RefScope = 'any' | 'items' | 'projects';
@@ -120,6 +121,8 @@ export function resolveRef(roadmap: Roadmap, ref: string, scope: RefScope = 'any
     }
   }
 
+  // `1.`, `.1`, `1,1`, `1-1`: a mistyped ID, never a title (3.4.1 "... (1-to-1, ...)" is not what `1-1` meant).
+  if (!/\p{L}/u.test(wanted)) return { ok: false, reason: 'unknown', candidates: closestIds(everything(), wanted) };
   const slug = slugify(wanted);
   if (slug === '') return { ok: false, reason: 'unknown', candidates: closest(everything(), lower) };
   // From the strictest reading to the loosest; the first that matches anything decides.
@@ -150,16 +153,7 @@ function pick(matches: readonly Entry[]): Resolution {
 function closest(all: readonly Entry[], wanted: string, count = 3): Candidate[] {
   const idShape = /^(p)?(\d+(?:\.\d+)*)$/i.exec(wanted);
   if (idShape?.[1]) return all.filter((e) => e.target.type === 'project').map(candidate);
-  if (idShape) {
-    // The children of the nearest ID that exists: `9.9.9` -> the sections of part 9.
-    const segments = idShape[2]!.split('.').slice(0, -1);
-    for (;;) {
-      const parent = segments.join('.');
-      const siblings = all.filter((e) => e.target.type === 'item' && e.id.split('.').slice(0, -1).join('.') === parent);
-      if (siblings.length > 0 || segments.length === 0) return siblings.map(candidate);
-      segments.pop();
-    }
-  }
+  if (idShape) return siblingsOf(all, idShape[2]!.split('.'));
   const score = (e: Entry): number =>
     Math.max(...[e.slug, ...e.slug.split('-')].map((form) => similarity(wanted, form)));
   // Below this, a "suggestion" shares nothing with what was typed and would only mislead.
@@ -170,6 +164,33 @@ function closest(all: readonly Entry[], wanted: string, count = 3): Candidate[] 
     .sort((a, b) => b.s - a.s)
     .slice(0, count)
     .map(({ e }) => candidate(e));
+}
+
+const childrenOf = (all: readonly Entry[], parent: string): Entry[] =>
+  all.filter((e) => e.target.type === 'item' && e.id.split('.').slice(0, -1).join('.') === parent);
+
+/** The children of the nearest ID above `segments` that exists: `9.9.9` -> the sections of part 9. */
+function siblingsOf(all: readonly Entry[], segments: readonly string[]): Candidate[] {
+  const above = segments.slice(0, -1);
+  for (;;) {
+    const siblings = childrenOf(all, above.join('.'));
+    if (siblings.length > 0 || above.length === 0) return siblings.map(candidate);
+    above.pop();
+  }
+}
+
+/**
+ * A REF without a letter is an ID mistyped: its numbers read as an ID (`1,1` and
+ * `1-1` -> 1.1, `1.` and `.1` -> 1) name that item and its children, else the
+ * items beside where it would be.
+ */
+function closestIds(all: readonly Entry[], wanted: string): Candidate[] {
+  const segments = wanted.match(/\d+/g) ?? [];
+  if (segments.length === 0) return [];
+  const id = segments.join('.');
+  const named = all.find((e) => e.target.type === 'item' && e.id === id);
+  if (named) return [named, ...childrenOf(all, id)].map(candidate);
+  return siblingsOf(all, segments);
 }
 
 /** The progress keys a target stands for: a topic's own, all topics of a section or part, a project's. */

@@ -18,7 +18,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { CliError, ImportFileError, UsageError } from '../errors.js';
+import { CliError, ExitCode, ImportFileError, UsageError, WriteError } from '../errors.js';
 
 /** Larger than any export of a real roadmap's progress by far; a bigger file is something else. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -198,7 +198,13 @@ export function writeFileAtomic(path: string, text: string, overwrite: boolean):
   let mode = 0o600;
   try {
     mode = statSync(path).mode & 0o7777;
-    if (!overwrite) throw new CliError(`${shown} already exists; add --force to replace it (nothing was written)`);
+    if (!overwrite) {
+      throw new CliError(
+        `${shown} already exists; add --force to replace it (nothing was written)`,
+        ExitCode.failure,
+        'output_exists',
+      );
+    }
   } catch (error) {
     if (error instanceof CliError) throw error;
     // No such file yet (or none we can see): a new one.
@@ -226,6 +232,6 @@ export function writeFileAtomic(path: string, text: string, overwrite: boolean):
       throw new UsageError('the path given is longer than the file system takes (nothing was written)');
     }
     const why = visiblePath((error as Error).message);
-    throw new CliError(`cannot write ${shown} (${why}); nothing was written`);
+    throw new WriteError(`cannot write ${shown} (${why}); nothing was written`);
   }
 }

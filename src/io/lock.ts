@@ -36,7 +36,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
-import { CliError } from '../errors.js';
+import { LockedError } from '../errors.js';
 
 export interface LockInfo {
   /** NaN when the lock names no process (garbage, or written by something else). */
@@ -323,7 +323,7 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
       watched = holder.key;
       deadline = Date.now() + timeoutMs;
     } else if (Date.now() > deadline) {
-      throw new CliError(
+      throw new LockedError(
         `the progress file is locked by process ${Number.isNaN(holder.pid) ? '(unknown)' : holder.pid}; try again, or if no roadmap is running, remove ${path}`,
       );
     }

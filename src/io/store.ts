@@ -34,7 +34,7 @@ import {
   type RoadmapState,
   type SavedState,
 } from '../core/state.js';
-import { CliError, ProgressFileError } from '../errors.js';
+import { CliError, LockedError, ProgressFileError, WriteError } from '../errors.js';
 import { MAX_PROGRESS_BYTES, readRegularFile, UnreadableFile } from './files.js';
 import { acquireLock, BadLockError, readLock, staleReason, type HeldLock, type LockInfo } from './lock.js';
 
@@ -324,7 +324,7 @@ export class ProgressStore {
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     } catch (error) {
-      throw new CliError(
+      throw new WriteError(
         `cannot create the progress folder ${this.dir} (${(error as Error).message}); nothing was saved`,
       );
     }
@@ -351,7 +351,7 @@ export class ProgressStore {
         return { path: conf.path, write: writeFileAtomic };
       } catch (error) {
         this.saver = undefined;
-        throw new CliError(`cannot save progress to ${this.file} (${(error as Error).message}); nothing was saved`);
+        throw new WriteError(`cannot save progress to ${this.file} (${(error as Error).message}); nothing was saved`);
       }
     })());
   }
@@ -371,9 +371,11 @@ export class ProgressStore {
       if (error instanceof CliError) throw error;
       if (error instanceof BadLockError) {
         const fix = error.removable ? 'run "roadmap doctor --repair" to remove it' : 'remove it by hand';
-        throw new CliError(`${error.message}; if no roadmap is running, ${fix}; nothing was saved`);
+        throw new LockedError(`${error.message}; if no roadmap is running, ${fix}; nothing was saved`);
       }
-      throw new CliError(`cannot lock the progress file ${this.file} (${(error as Error).message}); nothing was saved`);
+      throw new WriteError(
+        `cannot lock the progress file ${this.file} (${(error as Error).message}); nothing was saved`,
+      );
     }
     this.lock = lock;
     try {
@@ -406,7 +408,7 @@ export class ProgressStore {
     const bytes = Buffer.from(JSON.stringify(state, undefined, '\t'));
     // A file this size would be refused by every later read: refuse it now, while the old one is intact.
     if (bytes.length > MAX_PROGRESS_BYTES) {
-      throw new CliError(
+      throw new WriteError(
         `the progress file would grow past ${MAX_PROGRESS_BYTES / 1024 / 1024} MB, more than roadmap reads; nothing was saved`,
       );
     }
@@ -417,11 +419,11 @@ export class ProgressStore {
     } catch (error) {
       rmSync(staged, { force: true });
       if (error instanceof LockLost) {
-        throw new CliError(
+        throw new LockedError(
           `the lock on ${this.file} was removed or taken by another process while this one waited, so saving would overwrite its changes; nothing was saved`,
         );
       }
-      throw new CliError(`cannot save progress to ${this.file} (${(error as Error).message}); nothing was saved`);
+      throw new WriteError(`cannot save progress to ${this.file} (${(error as Error).message}); nothing was saved`);
     }
     this.syncFolderOf(target);
   }
@@ -436,7 +438,7 @@ export class ProgressStore {
       // Some file systems cannot flush a folder: the file itself is flushed, which is all they offer.
       const code = (error as NodeJS.ErrnoException).code ?? '';
       if (!['EINVAL', 'ENOTSUP', 'EOPNOTSUPP', 'EISDIR', 'EBADF', 'EPERM', 'EACCES'].includes(code)) {
-        throw new CliError(
+        throw new WriteError(
           `the change was written to ${this.file}, but its folder could not be flushed to disk (${(error as Error).message}); it may not survive a power cut`,
         );
       }

@@ -10,6 +10,7 @@ import type { Detail, Status } from '../core/model.js';
 import type { Tally } from '../core/progress.js';
 import type { ProjectReadiness } from '../core/readiness.js';
 import type { Note } from '../core/state.js';
+import type { ErrorCode, RefCandidate } from '../errors.js';
 
 export const JSON_SCHEMA_VERSION = 1;
 
@@ -38,12 +39,19 @@ export const document = <C extends string, B extends object>(command: C, body: B
   ...body,
 });
 
+/** An item, project or stage as every document names it: its ID, its stable progress key, its title. */
 export interface RefJson {
   readonly id: string;
+  /** The stable progress key: unlike the ID, unchanged when the roadmap is edited elsewhere. */
+  readonly key: string;
   readonly title: string;
 }
 
-export const refJson = (r: { readonly id: string; readonly title: string }): RefJson => ({ id: r.id, title: r.title });
+export const refJson = (r: { readonly id: string; readonly key: string; readonly title: string }): RefJson => ({
+  id: r.id,
+  key: r.key,
+  title: r.title,
+});
 
 export interface ProgressJson {
   readonly done: number;
@@ -87,8 +95,7 @@ export interface TopicJson extends RefJson {
 }
 
 export const topicJson = (t: TopicView): TopicJson => ({
-  id: t.id,
-  title: t.title,
+  ...refJson(t),
   status: t.status,
   where: t.where.map(refJson),
   stage: t.stage ? { number: t.stage.number, of: t.stage.of, title: t.stage.title } : null,
@@ -105,8 +112,7 @@ export interface ProjectJson extends RefJson {
 }
 
 export const projectJson = (p: ProjectReadiness): ProjectJson => ({
-  id: p.project.id,
-  title: p.project.title,
+  ...refJson(p.project),
   status: p.status,
   readiness: progressJson(p.tally),
   sections: p.sections.map(refJson),
@@ -114,10 +120,31 @@ export const projectJson = (p: ProjectReadiness): ProjectJson => ({
 
 export interface ErrorJson {
   readonly schemaVersion: typeof JSON_SCHEMA_VERSION;
-  readonly error: { readonly exitCode: number; readonly message: string };
+  readonly error: {
+    readonly exitCode: number;
+    readonly code: ErrorCode;
+    readonly message: string;
+    /** For unknown_ref and ambiguous_ref: the items the REF may have meant. */
+    readonly candidates?: CandidateJson[];
+  };
 }
 
-/** An error, on stderr, with the exit code the process ends with. */
-export function errorJson(exitCode: number, message: string): ErrorJson {
-  return { schemaVersion: JSON_SCHEMA_VERSION, error: { exitCode, message } };
+export interface CandidateJson {
+  readonly id: string;
+  readonly key: string;
+  readonly title: string;
+}
+
+/** An error, on stderr, with the exit code the process ends with and its stable code. */
+export function errorJson(
+  exitCode: number,
+  code: ErrorCode,
+  message: string,
+  candidates?: readonly RefCandidate[],
+): ErrorJson {
+  const list = candidates?.map((c) => ({ id: c.id, key: c.key, title: c.title }));
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    error: { exitCode, code, message, ...(list ? { candidates: list } : {}) },
+  };
 }

@@ -58,13 +58,14 @@ export function renderList(
 
 /**
  * `list --plain`: one line per item, tab-separated stable columns (ID, status,
- * title), no header and no colour, for awk, cut and grep.
+ * title, kind), no header and no colour, for awk, cut and grep. Kind came last,
+ * so scripts reading the first three columns read them as before.
  */
 export function renderPlain(result: ListResult): string {
   const lines: string[] = [];
   const add = (nodes: readonly ListNode[]): void => {
     for (const node of nodes) {
-      lines.push(`${node.id}\t${node.status}\t${clean(node.title)}`);
+      lines.push(`${node.id}\t${node.status}\t${clean(node.title)}\t${node.kind}`);
       add(node.children);
     }
   };

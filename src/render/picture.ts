@@ -7,7 +7,7 @@
  */
 import type { WeekActivity } from '../core/activity.js';
 import type { Status } from '../core/model.js';
-import type { Tally } from '../core/progress.js';
+import { progressWords, type Tally } from '../core/progress.js';
 import { clean } from '../core/text.js';
 
 export interface PictureRow {
@@ -118,7 +118,7 @@ export function renderSvg(picture: Picture): string {
     label(
       MARGIN,
       (y += 26),
-      `${o.done} of ${o.total} topics done (${o.percent}%) · ${o.doing} started · ${o.skipped} skipped · ${picture.exportedAt.slice(0, 10)}`,
+      `${progressWords(o)} · ${o.doing} started · ${picture.exportedAt.slice(0, 10)}`,
       14,
       'normal',
       '#374151',
@@ -180,13 +180,11 @@ export function renderSvg(picture: Picture): string {
   const height = Math.ceil(y);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" ` +
-    `role="img" aria-label="${escapeXml(`${picture.title}: ${o.done} of ${o.total} topics done`)}" ` +
+    `role="img" aria-label="${escapeXml(`${picture.title}: ${progressWords(o)}`)}" ` +
     `font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">\n` +
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>\n${body.join('\n')}\n</svg>\n`
   );
 }
-
-const percentText = (t: Tally): string => `${t.done}/${t.total} topics (${t.percent}%)`;
 
 export function renderHtml(picture: Picture): string {
   const title = escapeXml(picture.title || 'Roadmap');
@@ -194,10 +192,10 @@ export function renderHtml(picture: Picture): string {
   const parts = picture.parts
     .map(
       (part) =>
-        `<section class="part">\n<h3>${escapeXml(`${part.id} ${part.title}`)}</h3>\n<p>${percentText(part.tally)}</p>\n` +
+        `<section class="part">\n<h3>${escapeXml(`${part.id} ${part.title}`)}</h3>\n<p>${progressWords(part.tally)}</p>\n` +
         (part.sections.length === 0
           ? ''
-          : `<ul>\n${part.sections.map((s) => `<li>${escapeXml(`${s.id} ${s.title}`)}: ${percentText(s.tally)}</li>`).join('\n')}\n</ul>\n`) +
+          : `<ul>\n${part.sections.map((s) => `<li>${escapeXml(`${s.id} ${s.title}`)}: ${progressWords(s.tally)}</li>`).join('\n')}\n</ul>\n`) +
         '</section>',
     )
     .join('\n');
@@ -234,7 +232,7 @@ td, th { border-bottom: 1px solid #e5e7eb; padding: 2px 12px 2px 0; text-align: 
 <body>
 <main>
 <h1>${title}</h1>
-<p>${o.done} of ${o.total} topics done (${o.percent}%), ${o.doing} started, ${o.skipped} skipped. Exported ${picture.exportedAt.slice(0, 10)}.</p>
+<p>${progressWords(o)} · ${o.doing} started. Exported ${picture.exportedAt.slice(0, 10)}.</p>
 <figure>
 ${renderSvg(picture).trimEnd()}
 </figure>

@@ -3,7 +3,7 @@ import type { ProjectDetail, ProjectsResult } from '../commands/project.js';
 import type { ProjectReadiness } from '../core/readiness.js';
 import { numberedNote } from './note.js';
 import { displayWidth, truncateColumns, wrapColumns } from '../core/width.js';
-import { bar, clean, statusBox, type Style } from './style.js';
+import { bar, clean, progressText, statusBox, type Style } from './style.js';
 
 /** The columns a line may take; undefined for a pipe or a file, where nothing is cut. */
 type Columns = number | undefined;
@@ -63,7 +63,7 @@ export function renderProjectDetail(detail: ProjectDetail, style: Style, columns
     `${statusBox(entry.status, style)} ${style.bold.cyan(project.id)}  ${style.bold(cut(clean(project.title), head, columns))}`,
     ...wrapped(
       '    ',
-      `${readiness(entry, style)} (${tally.done}/${tally.total} topics of the sections it draws on)`,
+      `${readiness(entry, style)} (${progressText(tally)} of the sections it draws on)`,
       columns,
     ),
     '',

@@ -1,10 +1,9 @@
 import type { NextResult } from '../commands/next.js';
-import { clean, placeName, type Style } from './style.js';
+import { clean, placeName, progressText, type Style } from './style.js';
 
-/** One line for prompts and status bars: `3/44 topics (6%) · Part 1: Fundamentals · next 1.2.1`. */
+/** One line for prompts and status bars: `3/44 topics, 6% · Part 1: Fundamentals · next 1.2.1`. */
 export function renderStatus(result: NextResult, style: Style): string {
-  const { done, total, percent } = result.tally;
-  const parts = [`${done}/${total} topics (${percent}%)`];
+  const parts = [progressText(result.tally)];
   const topic = result.topics[0];
   if (topic) {
     const part = topic.where[0];

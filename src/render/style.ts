@@ -1,7 +1,7 @@
 /** Shared pieces of terminal output: colours, status marks, bars, and safe text. */
 import type { ChalkInstance } from 'chalk';
 import type { Status } from '../core/model.js';
-import type { Tally } from '../core/progress.js';
+import { progressWords, type Tally } from '../core/progress.js';
 
 export type Style = ChalkInstance;
 
@@ -29,10 +29,7 @@ export function bar(percent: number, style: Style, width = 10): string {
  * `3/51 topics, 5%`, and `, 2 skipped` when some are. Skipped topics count in
  * the total: the percentage is done / every topic.
  */
-export function progressText(tally: Tally): string {
-  const skipped = tally.skipped > 0 ? `, ${tally.skipped} skipped` : '';
-  return `${tally.done}/${tally.total} topics, ${tally.percent}%${skipped}`;
-}
+export const progressText = (tally: Tally): string => progressWords(tally);
 
 /** `2026-11-27`: the learner's local day of an ISO time (saved times are UTC). */
 export const day = (iso: string, zone: ZoneOffset): string => localDay(iso, zone);

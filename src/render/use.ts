@@ -4,8 +4,8 @@ import { clean, progressText, type Style } from './style.js';
 export function renderUse(result: UseResult, style: Style): string {
   const what =
     result.path === undefined
-      ? `the bundled roadmap, ${clean(result.title)}`
-      : `${clean(result.title)} (${clean(result.path)})`;
+      ? `the bundled roadmap, ${clean(result.roadmap.title)}`
+      : `${clean(result.roadmap.title)} (${clean(result.path)})`;
   const lines = [result.changed ? `${style.green('Now following')} ${what}.` : `Following ${what}.`];
   if (!result.changed) {
     const why: Record<string, string> = {

@@ -248,7 +248,7 @@ async function observe(name: string): Promise<Seen> {
       progress: { total: number; done: number };
       next: { title: string } | null;
     };
-    const list = (await json(['list'])) as { title: string; items: ListNode[] };
+    const list = (await json(['list'])) as { roadmap: { title: string }; items: ListNode[] };
     const topics: string[] = [];
     const visit = (node: ListNode): void => {
       if (node.kind === 'topic') topics.push(node.title);
@@ -256,7 +256,7 @@ async function observe(name: string): Promise<Seen> {
     };
     list.items.forEach(visit);
     return {
-      title: list.title,
+      title: list.roadmap.title,
       total: status.progress.total,
       done: status.progress.done,
       firstNext: status.next?.title,

@@ -69,7 +69,9 @@ describe('an untitled roadmap', () => {
     expect(await doneCount(beta)).toBe(0);
     await roadmap(beta, 'done', '1.2');
     expect(savedIds()).toEqual([`file:${alpha}`, `file:${beta}`]);
-    expect(await roadmap(alpha, 'list', '--plain')).toMatch(/^1\.1\tdone\tTopic A\n1\.2\ttodo\tTopic B$/m);
+    expect(await roadmap(alpha, 'list', '--plain')).toMatch(
+      /^1\.1\tdone\tTopic A\ttopic\n1\.2\ttodo\tTopic B\ttopic$/m,
+    );
   });
 
   it('two README.md plans in folders of the same name (ml/docs, web/docs) keep their own progress', async () => {

@@ -63,7 +63,7 @@ describe('arguments', () => {
     expect(json.code).toBe(2);
     expect(JSON.parse(json.stderr)).toEqual({
       schemaVersion: 1,
-      error: { exitCode: 2, message: 'unknown command "nothere". See "roadmap --help".' },
+      error: { exitCode: 2, code: 'usage', message: 'unknown command "nothere". See "roadmap --help".' },
     });
   });
 

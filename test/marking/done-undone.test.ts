@@ -144,6 +144,20 @@ describe('bad REFs change nothing', () => {
     expect((await roadmap('next')).stdout).toMatch(/^1\.1\.1 /m);
   });
 
+  it.each(['1.', '.1', '1,1', '1-1'])(
+    'done %s (a mistyped ID) exits 2 with "no item", suggests IDs and saves nothing',
+    async (ref) => {
+      expect((await roadmap('done', '2.3')).code).toBe(0);
+      const file = configPath(dir());
+      const before = snapshot(file);
+      const result = await roadmap('done', ref);
+      expectCleanError(result, 2);
+      expect(result.stderr).toContain(`no item ${ref}; did you mean 1`);
+      expect(result.stderr).not.toContain('3.4.1');
+      expectUnchanged(file, before);
+    },
+  );
+
   it('undone with one bad REF changes nothing either', async () => {
     expect((await roadmap('done', '1.1')).code).toBe(0);
     const file = configPath(dir());

@@ -37,6 +37,8 @@ const FORMS: readonly (readonly string[])[] = [
   ['list', '2', '--depth', '1'],
   ['list', '--depth=2', '--plain'],
   ['list', '--notes'],
+  ['list', '--status', 'doing,skipped', '--plain'],
+  ['list', '--status', 'bogus'],
   ['--json'],
   ['next', '--json'],
   ['status', '--json'],

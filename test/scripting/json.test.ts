@@ -1,5 +1,5 @@
 /** `--json`: every document validated against the JSON Schema files in schema/, errors included. */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ const schemas = Object.fromEntries(
   ]),
 );
 
-const { dir, roadmap, runWith } = useConfigDir();
+const { dir, roadmap, runWith, spawn } = useConfigDir();
 
 function valid(schema: string, text: string): Record<string, unknown> {
   expect(text.endsWith('\n')).toBe(true);
@@ -25,6 +25,15 @@ function valid(schema: string, text: string): Record<string, unknown> {
   const validate = schemas[schema]!;
   expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
   return document;
+}
+
+/** Every object in a document with both an `id` and a `title`: an item, a project, a scope. */
+function withIds(value: unknown): Record<string, unknown>[] {
+  if (Array.isArray(value)) return value.flatMap(withIds);
+  if (typeof value !== 'object' || value === null) return [];
+  const object = value as Record<string, unknown>;
+  const own = 'id' in object && 'title' in object ? [object] : [];
+  return [...own, ...Object.entries(object).flatMap(([name, v]) => (name === 'roadmap' ? [] : withIds(v)))];
 }
 
 describe('--json documents', () => {
@@ -60,7 +69,22 @@ describe('--json documents', () => {
     const result = await runWith([...args, '--json'], { env: { FORCE_COLOR: '1' } });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).not.toMatch(ANSI);
-    expect(valid(schema, result.stdout)).toMatchObject({ schemaVersion: 1, command });
+    const document = valid(schema, result.stdout);
+    expect(document).toMatchObject({ schemaVersion: 1, command });
+    // One name for one thing: the roadmap's title under `roadmap` (import's is the file's), a key beside every ID.
+    if (!['inspect', 'doctor'].includes(schema)) {
+      expect(document.roadmap).toMatchObject({ id: 'bundled', title: 'Backend Development Roadmap: FastAPI' });
+    }
+    expect(Object.keys(document)).not.toContain('recommended');
+    for (const named of withIds(document)) expect(typeof named.key, JSON.stringify(named)).toBe('string');
+  });
+
+  it('project and next name the recommended project alike: recommendedProject', async () => {
+    await roadmap('done', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+    const next = JSON.parse((await roadmap('next', '--json')).stdout) as Record<string, unknown>;
+    const project = JSON.parse((await roadmap('project', '--json')).stdout) as Record<string, unknown>;
+    expect(next.recommendedProject).toMatchObject({ id: 'p1', key: expect.any(String) as unknown });
+    expect(project.recommendedProject).toEqual(next.recommendedProject);
   });
 
   it('export --format json is a backup that export.schema.json describes (pretty, or one line with --json)', async () => {
@@ -92,29 +116,86 @@ describe('--json documents', () => {
 
 describe('--json errors', () => {
   it.each([
-    ['an unknown REF', ['done', 'zzqx'], 2],
-    ['an unknown command', ['bogus'], 2],
-    ['an unknown option', ['next', '--bogus'], 2],
-    ['extra arguments', ['next', '3'], 2],
-  ])('%s: JSON on stderr, nothing on stdout, exit %i', async (_name, args, code) => {
+    ['an unknown REF', ['done', 'zzqx'], 2, 'unknown_ref'],
+    ['an unknown command', ['bogus'], 2, 'usage'],
+    ['an unknown option', ['next', '--bogus'], 2, 'usage'],
+    ['extra arguments', ['next', '3'], 2, 'usage'],
+    ['an import file that is missing', ['import', 'missing.json'], 5, 'import_unreadable'],
+  ])('%s: JSON on stderr, nothing on stdout, exit %i, code %s', async (_name, args, exitCode, code) => {
     const result = await roadmap(...args, '--json');
-    expect(result.code).toBe(code);
+    expect(result.code).toBe(exitCode);
     expect(result.stdout).toBe('');
-    expect(valid('error', result.stderr)).toMatchObject({ error: { exitCode: code } });
+    expect(valid('error', result.stderr)).toMatchObject({ error: { exitCode, code } });
   });
 
-  it('an unreadable progress file: exit 3, as JSON', async () => {
+  it('an unreadable progress file: exit 3, code corrupt_store, as JSON', async () => {
     writeFileSync(join(dir(), 'config.json'), '{not json');
     const result = await roadmap('next', '--json');
     expect(result.code).toBe(3);
-    expect(valid('error', result.stderr)).toMatchObject({ error: { exitCode: 3 } });
+    expect(valid('error', result.stderr)).toMatchObject({ error: { exitCode: 3, code: 'corrupt_store' } });
   });
 
-  it('a roadmap that cannot be used: exit 4, as JSON', async () => {
+  it('a roadmap that cannot be used: exit 4, code bad_roadmap, as JSON', async () => {
     const result = await roadmap('--file', join(dir(), 'missing.md'), 'next', '--json');
     expect(result.code).toBe(4);
-    expect(valid('error', result.stderr)).toMatchObject({ error: { exitCode: 4 } });
+    expect(valid('error', result.stderr)).toMatchObject({ error: { exitCode: 4, code: 'bad_roadmap' } });
   });
+
+  it('an export file that exists: code output_exists', async () => {
+    writeFileSync(join(dir(), 'kept.json'), 'mine');
+    const result = await roadmap('export', '-o', join(dir(), 'kept.json'), '--json');
+    expect(result.code).toBe(1);
+    expect(valid('error', result.stderr)).toMatchObject({ error: { exitCode: 1, code: 'output_exists' } });
+  });
+
+  it.each([
+    ['a mistyped ID', '1,1', 'unknown_ref', ['1.1', '1.1.1', '1.1.2']],
+    ['an ambiguous word', 'python', 'ambiguous_ref', ['1.1', '1.1.2', '1.2']],
+  ])('%s (%s): code %s and the candidates with id, key and title', async (_name, ref, code, ids) => {
+    const result = await roadmap('done', ref, '--json');
+    expect(result.code).toBe(2);
+    const error = (valid('error', result.stderr) as { error: { code: string; candidates: Record<string, string>[] } })
+      .error;
+    expect(error.code).toBe(code);
+    expect(error.candidates.map((c) => c.id)).toEqual(ids);
+    expect(error.candidates[0]).toEqual({
+      id: '1.1',
+      key: 'fundamentals/core-programming-skills/python-basics',
+      title: 'Python Basics',
+    });
+  });
+
+  it.each([
+    ['status', '{done}'],
+    ['report', 'csv'],
+    ['report', 'text'],
+    ['export', 'md'],
+  ])('%s --json --format %s: the same usage error on every command with --format', async (command, format) => {
+    const result = await roadmap(command, '--format', format, '--json');
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(valid('error', result.stderr)).toMatchObject({
+      error: { code: 'usage', message: `--json and --format ${format} ask for two different outputs; use one of them` },
+    });
+  });
+
+  it('report --format json is the same as --json, and both together agree', async () => {
+    const both = await roadmap('report', '--format', 'json', '--json');
+    expect(both.code).toBe(0);
+    valid('report', both.stdout);
+  });
+});
+
+it('export -o - writes to stdout, not to a file named "-"', async () => {
+  await roadmap('done', '1.1');
+  // Spawned: a "-" argument is stdin's sign to the in-process runner.
+  const result = spawn(['export', '-o', '-', '--format', 'md']);
+  expect(result.code).toBe(0);
+  expect(result.stdout).toContain('# Backend Development Roadmap: FastAPI');
+  expect(result.stdout).toMatch(/^- \[x\] 1\.1\.1 /m);
+  expect(existsSync(join(dir(), '-'))).toBe(false);
+  const json = spawn(['export', '-o', '-', '--json']);
+  expect(schemas.export!(JSON.parse(json.stdout))).toBe(true);
 });
 
 it('escapes control and bidi characters from the roadmap in JSON', async () => {

@@ -37,15 +37,15 @@ describe('roadmap status --format', () => {
 });
 
 describe('roadmap list --plain', () => {
-  it('gives one tab-separated line per item: ID, status, title', async () => {
+  it('gives one tab-separated line per item: ID, status, title, kind', async () => {
     await roadmap('done', '1.1');
     const lines = (await roadmap('list', '--plain')).stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('1\tdoing\tFundamentals');
-    expect(lines).toContain('1.1\tdone\tPython Basics');
-    expect(lines).toContain('1.1.1\tdone\tSyntax, data types, control structures, OOP concepts.');
-    expect(lines).toContain("2.3.1\ttodo\tReusable components using FastAPI's dependency injection system.");
-    expect(lines.every((l) => l.split('\t').length === 3)).toBe(true);
-    expect(lines.filter((l) => /^\d+\.\d+\.\d+\t/.test(l))).toHaveLength(TOTAL);
+    expect(lines[0]).toBe('1\tdoing\tFundamentals\tpart');
+    expect(lines).toContain('1.1\tdone\tPython Basics\tsection');
+    expect(lines).toContain('1.1.1\tdone\tSyntax, data types, control structures, OOP concepts.\ttopic');
+    expect(lines).toContain("2.3.1\ttodo\tReusable components using FastAPI's dependency injection system.\ttopic");
+    expect(lines.every((l) => l.split('\t').length === 4)).toBe(true);
+    expect(lines.filter((l) => l.endsWith('\ttopic'))).toHaveLength(TOTAL);
   });
 
   it('honours REF, --todo and --depth, and never colours', async () => {
@@ -53,7 +53,41 @@ describe('roadmap list --plain', () => {
     const { stdout } = await runWith(['list', '2', '--plain', '--todo', '--depth', '2'], { env: { FORCE_COLOR: '1' } });
     expect(stdout).not.toMatch(ANSI);
     expect(stdout).toBe(
-      '2\tdoing\tFastAPI Basics\n2.2\ttodo\tRequest and Response\n2.3\ttodo\tDependency Injection\n2.4\ttodo\tValidation with Pydantic\n',
+      '2\tdoing\tFastAPI Basics\tpart\n2.2\ttodo\tRequest and Response\tsection\n2.3\ttodo\tDependency Injection\tsection\n2.4\ttodo\tValidation with Pydantic\tsection\n',
     );
+  });
+});
+
+describe('roadmap list --status', () => {
+  it('shows only items with those statuses, under the parts and sections they sit in', async () => {
+    await roadmap('done', '1.1.1');
+    await roadmap('start', '2.3.1');
+    await roadmap('skip', '6.1');
+    const { stdout, code } = await roadmap('list', '--plain', '--status', 'started,skipped');
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      [
+        // A part or section is "doing" when some of it is done or started (1 and 1.1 by 1.1.1).
+        '1\tdoing\tFundamentals\tpart',
+        '1.1\tdoing\tPython Basics\tsection',
+        '2\tdoing\tFastAPI Basics\tpart',
+        '2.3\tdoing\tDependency Injection\tsection',
+        "2.3.1\tdoing\tReusable components using FastAPI's dependency injection system.\ttopic",
+        '6\ttodo\tTesting\tpart',
+        '6.1\tskipped\tUnit Testing\tsection',
+        '6.1.1\tskipped\tPytest basics and writing test cases.\ttopic',
+        '',
+      ].join('\n'),
+    );
+    const done = await roadmap('list', '--plain', '--status', 'done');
+    expect(done.stdout.split('\n').filter((l) => l.endsWith('\ttopic'))).toEqual([
+      '1.1.1\tdone\tSyntax, data types, control structures, OOP concepts.\ttopic',
+    ]);
+  });
+
+  it.each([['doing,bogus'], ['']])('--status %j is a usage error naming the statuses', async (value) => {
+    const result = await roadmap('list', '--status', value);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--status takes todo, doing, done, skipped');
   });
 });

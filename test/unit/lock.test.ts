@@ -65,6 +65,7 @@ describe('acquireLock', () => {
     const error = await acquireLock(lock, { timeoutMs: 500 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CliError);
     expect((error as Error).message).toContain(`locked by process ${process.ppid}`);
+    expect((error as CliError).code).toBe('locked');
     expect(readLock(lock)?.token).toBe('paused');
   });
 

@@ -43,6 +43,24 @@ describe('resolveRef on the bundled roadmap', () => {
     expect(describeResult(resolveRef(bundled, ref))).toBe(expected);
   });
 
+  it.each([
+    ['1.', 'unknown: 1 1.1 1.2 1.3'],
+    ['.1', 'unknown: 1 1.1 1.2 1.3'],
+    ['1,1', 'unknown: 1.1 1.1.1 1.1.2'],
+    ['1-1', 'unknown: 1.1 1.1.1 1.1.2'],
+    ['1 1', 'unknown: 1.1 1.1.1 1.1.2'],
+    ['1..1', 'unknown: 1.1 1.1.1 1.1.2'],
+    ['2.9.', 'unknown: 2.1 2.2 2.3 2.4'],
+    // A title holds "(1-to-1, 1-to-many ...)": a REF without a letter never reaches titles.
+    ['1-', 'unknown: 1 1.1 1.2 1.3'],
+  ])('%s is a mistyped ID, never a title: %s', (ref, expected) => {
+    expect(describeResult(resolveRef(bundled, ref))).toBe(expected);
+  });
+
+  it('a REF with letters still matches titles: 1-to-1 -> 3.4.1', () => {
+    expect(describeResult(resolveRef(bundled, '1-to-1'))).toBe('3.4.1');
+  });
+
   it('lists every title containing an ambiguous word', () => {
     expect(describeResult(resolveRef(bundled, 'data'))).toMatch(/^ambiguous: 1\.1\.1 .*\b2\.4\.1 3 .*\b3\.4\b/);
   });
