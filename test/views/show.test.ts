@@ -84,14 +84,15 @@ describe('roadmap show: a topic', () => {
     expect(await shown(day(3), '2.3.1')).toEqual({
       schemaVersion: 1,
       command: 'show',
+      roadmap: { id: 'bundled', title: 'Backend Development Roadmap: FastAPI' },
       id: '2.3.1',
       kind: 'topic',
       title: "Reusable components using FastAPI's dependency injection system.",
       key: 'fastapi-basics/dependency-injection/reusable-components-using-fastapi-s-dependency-injection-system',
       line: 26,
       where: [
-        { id: '2', title: 'FastAPI Basics' },
-        { id: '2.3', title: 'Dependency Injection' },
+        { id: '2', key: 'fastapi-basics', title: 'FastAPI Basics' },
+        { id: '2.3', key: 'fastapi-basics/dependency-injection', title: 'Dependency Injection' },
       ],
       label: null,
       description: null,
