@@ -14,6 +14,7 @@ import { adoptFormerProgress } from './io/roadmap-identity.js';
 import { chooseRoadmap, loadRoadmap, type RoadmapChoice } from './io/roadmap-source.js';
 import { canPrompt, terminalPrompter, type Prompter, type TerminalSize } from './io/prompts.js';
 import { ProgressStore } from './io/store.js';
+import { syncJournal } from './io/sync-journal.js';
 import { colourLevel, styleFor } from './render/colour.js';
 import type { Style } from './render/style.js';
 
@@ -50,7 +51,8 @@ export class Session {
   ) {}
 
   store(): ProgressStore {
-    return new ProgressStore(configDir(this.io.env), this.io.err);
+    const dir = configDir(this.io.env);
+    return new ProgressStore(dir, this.io.err, syncJournal(dir, this.io.now));
   }
 
   cache(): ParseCache {
