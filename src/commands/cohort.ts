@@ -50,7 +50,10 @@ export const cohortCommand = defineCommand({
       output: 'format',
     },
   ],
-  examples: ['roadmap cohort ~/class.git', 'roadmap cohort ~/class.git --format html > class.html'],
+  examples: [
+    'roadmap sync init ~/class.git --as ada && roadmap cohort ~/class.git',
+    'roadmap sync init ~/class.git --as ada && roadmap cohort ~/class.git --format html > class.html',
+  ],
   help: `A member is idle after ${IDLE_DAYS} days without a change. The repository is read, never written.`,
   run: async ({ args, options, session }: Invocation<{ readonly remote: string }, { readonly format?: string }>) => {
     const ctx = await session.context();

@@ -156,7 +156,7 @@ async function syncOnce(
 ): Promise<SyncOutcome> {
   const mine = relative(repo, deviceLog(configDir, settings));
   const identity = ['-c', `user.name=${settings.member}`, '-c', `user.email=${settings.member}@roadmap.invalid`];
-  const before = countEvents(repo, settings.device);
+  const before = countEvents(repo, settings);
   // This device's new events, committed under the lock so that no half-written append is taken.
   await store.locked(() => {
     if (!existsSync(join(repo, mine))) return Promise.resolve();
@@ -194,7 +194,7 @@ async function syncOnce(
     }
   }
   received = await mergeLogs(configDir, repo, store, settings, before);
-  const devices = new Set(readAllLogs(repo).events.map((e) => e.device)).size;
+  const devices = new Set(memberEvents(repo, settings).map((e) => e.device)).size;
   return { settings, pushed: unsentBefore, received, devices };
 }
 
@@ -209,8 +209,8 @@ async function mergeLogs(
   let received = 0;
   await store.updateAll(
     (current) => {
-      const { events } = readAllLogs(repo);
-      const after = countEvents(repo, settings.device);
+      const events = memberEvents(repo, settings);
+      const after = countEvents(repo, settings);
       for (const [device, count] of after) received += count - (before.get(device) ?? 0);
       const merged = mergeEvents(events, current.roadmaps);
       const roadmaps = dict<RoadmapState>(Object.entries(current.roadmaps));
@@ -225,11 +225,19 @@ async function mergeLogs(
   return received;
 }
 
+/**
+ * The events of this learner's devices: a repository a class shares holds every
+ * member's logs, and only one's own are one's progress.
+ */
+function memberEvents(repo: string, settings: SyncSettings): SyncEvent[] {
+  return readAllLogs(repo).byMember.get(settings.member) ?? [];
+}
+
 /** Events per device other than this one. */
-function countEvents(repo: string, self: string): Map<string, number> {
+function countEvents(repo: string, settings: SyncSettings): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const event of readAllLogs(repo).events) {
-    if (event.device !== self) counts.set(event.device, (counts.get(event.device) ?? 0) + 1);
+  for (const event of memberEvents(repo, settings)) {
+    if (event.device !== settings.device) counts.set(event.device, (counts.get(event.device) ?? 0) + 1);
   }
   return counts;
 }
@@ -249,7 +257,7 @@ export function syncStatus(configDir: string): SyncStatus {
   return {
     settings,
     unsent: unsentCount(repo, settings),
-    devices: new Set(readAllLogs(repo).events.map((e) => e.device)).size,
+    devices: new Set(memberEvents(repo, settings).map((e) => e.device)).size,
   };
 }
 
