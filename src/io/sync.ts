@@ -8,7 +8,7 @@ import { hostname, userInfo } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { mergeEvents, migrationEvents, type SyncEvent } from '../core/events.js';
 import { dict, own } from '../core/dict.js';
-import type { RoadmapState, SavedState } from '../core/state.js';
+import { emptyRoadmapState, type RoadmapState, type SavedState } from '../core/state.js';
 import { CliError, UsageError } from '../errors.js';
 import { git, GitError, gitReason, tryGit } from './git.js';
 import type { ProgressStore } from './store.js';
@@ -216,7 +216,7 @@ async function mergeLogs(
       const roadmaps = dict<RoadmapState>(Object.entries(current.roadmaps));
       for (const [id, state] of Object.entries(merged)) {
         // What is not synced (the file a roadmap was read from here) stays as it is.
-        roadmaps[id] = { ...(own(current.roadmaps, id) ?? {}), ...state };
+        roadmaps[id] = { ...emptyRoadmapState(), ...(own(current.roadmaps, id) ?? {}), ...state };
       }
       return { ...current, roadmaps };
     },

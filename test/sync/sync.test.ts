@@ -171,6 +171,13 @@ describe('roadmap sync', () => {
     const [log] = readdirSync(join(a, 'sync', 'ada')).map((name) => join(a, 'sync', 'ada', name));
     const whole = readFileSync(log!, 'utf8');
     appendFileSync(log!, '{"id":"half-writ');
+    // doctor names the cut line; it changes nothing.
+    const doctor = await runIn(a, ['doctor', '--json']);
+    const findings = (
+      JSON.parse(doctor.stdout) as { findings: { kind: string; problem: boolean; details: string[] }[] }
+    ).findings;
+    expect(findings.find((f) => f.kind === 'sync')).toMatchObject({ problem: true });
+    expect(findings.find((f) => f.kind === 'sync')!.details.join()).toMatch(/ends in a line cut short/);
     await on(a, ['sync']);
     expect(Object.values(bundledItems(a))).toHaveLength(1);
     await on(a, ['done', '1.1.2']);
