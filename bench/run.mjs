@@ -10,6 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { cohortRepository } from './cohort.mjs';
 import { generateRoadmap } from './generate.mjs';
 import { realisticProgress } from './progress.mjs';
 
@@ -218,6 +219,27 @@ const issueRows = [
   write('100,000 topics: done 1000.10.10', 'done', '1000.10.10', file100k, { ...hundredK, targets: [ms(400)] }),
 ];
 
+// Issue 18: a class of 1,000 learners syncing into one repository, read by `roadmap cohort`.
+// The bundled roadmap's topic keys, as the realistic progress file above holds them (every topic is in it).
+const bundledKeys = Object.keys(
+  Object.values(
+    JSON.parse(readFileSync(join(withProgress.bundled.ROADMAP_CONFIG_DIR, 'config.json'), 'utf8')).roadmaps,
+  )[0].items,
+);
+const cohortRemote = cohortRepository(work, bundledKeys, { members: 1000 });
+const clearCohorts = () => rmSync(join(minimalEnv.ROADMAP_CACHE_DIR, 'cohorts'), { recursive: true, force: true });
+const cohortRows = [
+  bench('cohort of 1,000 members, first look (a clone)', ['cohort', cohortRemote, '--json'], {
+    ...SLOW,
+    before: clearCohorts,
+    targets: [ms(3000)],
+  }),
+  bench('cohort of 1,000 members, again (a fetch)', ['cohort', cohortRemote, '--json'], {
+    ...SLOW,
+    targets: [ms(3000)],
+  }),
+];
+
 const otherRows = [
   bench('next, 1,000 topics, first run', ['--file', large[1000], 'next'], { before: clearCache }),
   bench('next, 1,000 topics, repeat runs', ['--file', large[1000], 'next']),
@@ -273,6 +295,14 @@ over four weeks, with reviews; \`roadmap doctor\` checks it before the runs. Wri
 command runs untimed before each sample, so every timed \`done\` or \`undone\` changes the file.
 
 ${table(issueRows)}
+
+## A cohort (issue 18)
+
+\`roadmap cohort\` on a shared sync repository of 1,000 learners (bench/cohort.mjs: one device log each,
+5 to 44 changes on the bundled roadmap's topics, one in five idle), as a bare repository on disk.
+The first look clones it into the cache; later looks fetch.
+
+${table(cohortRows)}
 
 ## Other cases
 

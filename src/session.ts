@@ -18,6 +18,7 @@ import { pagerCommand, pageThrough, terminalRows } from './io/pager.js';
 import { outputColumns } from './io/terminal.js';
 import { zoneOf } from './io/time-zone.js';
 import type { ZoneOffset } from './core/zone.js';
+import { syncJournal } from './io/sync-journal.js';
 import { colourLevel, styleFor } from './render/colour.js';
 import type { Style } from './render/style.js';
 
@@ -58,7 +59,8 @@ export class Session {
   ) {}
 
   store(): ProgressStore {
-    return new ProgressStore(configDir(this.io.env), this.io.err);
+    const dir = configDir(this.io.env);
+    return new ProgressStore(dir, this.io.err, syncJournal(dir, this.io.now));
   }
 
   cache(): ParseCache {

@@ -6,6 +6,8 @@ import type { RoadmapState } from '../core/state.js';
 import { similarity } from '../core/text.js';
 import { topicsOf, walk } from '../core/tree.js';
 import type { LoadedRoadmap } from '../io/roadmap-source.js';
+import { readAllLogs } from '../io/sync.js';
+import { readSyncSettings, syncIsSetUp, syncRepo } from '../io/sync-settings.js';
 import type { ProgressStore } from '../io/store.js';
 import { renderDoctor } from '../render/doctor.js';
 import { count } from '../render/style.js';
@@ -24,7 +26,7 @@ export interface DoctorInput {
   readonly roadmapProblem?: string;
 }
 
-export type FindingKind = 'health' | 'roadmap' | 'storage' | 'lock' | 'leftovers' | 'file' | 'orphans';
+export type FindingKind = 'health' | 'roadmap' | 'storage' | 'lock' | 'leftovers' | 'file' | 'orphans' | 'sync';
 
 export interface Finding {
   readonly kind: FindingKind;
@@ -85,6 +87,7 @@ function inspect(ctx: DoctorInput): Finding[] {
 
   findings.push(...lockFindings(store));
   findings.push(...leftoverFindings(store));
+  findings.push(...syncFindings(store.dir));
 
   const loaded = store.load();
   if (loaded.kind === 'absent') {
@@ -182,6 +185,31 @@ function lockFindings(store: ProgressStore): Finding[] {
       repairable: problem.removable,
     },
   ];
+}
+
+/** The sync logs, when sync is set up: each line an event, none cut short. */
+function syncFindings(configDir: string): Finding[] {
+  if (!syncIsSetUp(configDir)) return [];
+  let logs: ReturnType<typeof readAllLogs>;
+  try {
+    readSyncSettings(configDir);
+    logs = readAllLogs(syncRepo(configDir));
+  } catch (error) {
+    return [{ kind: 'sync', problem: true, text: `${(error as Error).message}.`, details: [], repairable: false }];
+  }
+  if (logs.problems.length > 0) {
+    return [
+      {
+        kind: 'sync',
+        problem: true,
+        text: `The sync logs have lines that are not events; they are skipped when merging (a crash while saving leaves one).`,
+        details: logs.problems,
+        repairable: false,
+      },
+    ];
+  }
+  const devices = new Set(logs.events.map((e) => e.device)).size;
+  return [ok(`The sync logs are readable: ${count(logs.events.length, 'change')} from ${count(devices, 'device')}.`)];
 }
 
 /** Temp files of interrupted saves (removable), and anything else under such a name (not touched). */

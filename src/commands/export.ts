@@ -4,8 +4,9 @@ import { UTC, type ZoneOffset } from '../core/zone.js';
 import { resolve } from 'node:path';
 import { backupDocument, type BackupDocument } from '../core/backup.js';
 import { renderChecklist } from '../core/checklist.js';
-import { statusOf, tally, withFileMarks } from '../core/progress.js';
+import { roadmapTally, statusOf, tally, withFileMarks } from '../core/progress.js';
 import { projectReadiness } from '../core/readiness.js';
+import { renderBadge } from '../render/badge.js';
 import { jsonText } from '../render/json.js';
 import { renderHtml, renderSvg, type Picture } from '../render/picture.js';
 import type { Roadmap } from '../core/model.js';
@@ -15,7 +16,7 @@ import { visiblePath, writeFileAtomic } from '../io/files.js';
 import { savedProgress, type Context } from './context.js';
 import { defineCommand, type Invocation } from './spec.js';
 
-const EXPORT_FORMATS = ['json', 'md', 'html', 'svg'] as const;
+const EXPORT_FORMATS = ['json', 'md', 'html', 'svg', 'badge'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Weeks shown in the activity chart. */
@@ -47,6 +48,7 @@ function exportProgress(ctx: Context, format: ExportFormat): Exported {
   const header = { id: ctx.roadmapId, title: ctx.roadmap.title };
   if (format === 'json') return { format, document: backupDocument(header, exportedAt, state) };
   if (format === 'md') return { format, text: renderChecklist(ctx.roadmap, header, exportedAt, state, progress) };
+  if (format === 'badge') return { format, text: renderBadge(ctx.roadmap.title, roadmapTally(ctx.roadmap, progress)) };
   const shown = picture(ctx.roadmap, state, now, ctx.zone);
   return { format, text: format === 'svg' ? renderSvg(shown) : renderHtml(shown) };
 }
@@ -73,7 +75,7 @@ export const exportCommand = defineCommand({
   options: [
     {
       flags: '--format <format>',
-      description: `${EXPORT_FORMATS.join(', ')}: json is a full backup (the default), md a checklist with your marks and notes, html a page with the picture, svg the picture alone`,
+      description: `${EXPORT_FORMATS.join(', ')}: json is a full backup (the default), md a checklist with your marks and notes, html a page with the picture, svg the picture alone, badge a shields.io endpoint badge ("19/44") for a README`,
       choices: EXPORT_FORMATS,
     },
     {
@@ -88,6 +90,7 @@ export const exportCommand = defineCommand({
     'roadmap export --format md -o progress.md',
     'roadmap export -o roadmap.html && xdg-open roadmap.html',
     'roadmap export --format svg > roadmap.svg',
+    'roadmap export --format badge -o badge.json',
   ],
   help:
     'The JSON backup holds every status with its time, the history, notes and reviews;\n' +

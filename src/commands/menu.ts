@@ -146,7 +146,9 @@ function showTopic(ctx: Context, io: MenuIo, id: string, heading: string): { sta
   const progress = freshProgress(ctx);
   const view = topicView(ctx.roadmap, placeById(ctx.roadmap, id)!, progress, ctx.store.read(ctx.roadmapId).notes);
   // The topic block without its "done?" hint: here the choices below are the way to act.
-  io.out(`\n${io.style.bold(heading)}\n${renderTopic(view, io.style, ctx.invocation, ctx.zone).slice(0, -1).join('\n')}\n`);
+  io.out(
+    `\n${io.style.bold(heading)}\n${renderTopic(view, io.style, ctx.invocation, ctx.zone).slice(0, -1).join('\n')}\n`,
+  );
   return { status: view.status, progress };
 }
 

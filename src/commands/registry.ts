@@ -3,6 +3,7 @@
  * (src/cli.ts), completion and docs/commands.md are built from this list; the
  * fast path loads only src/commands/fast.ts.
  */
+import { cohortCommand } from './cohort.js';
 import { completionCommand } from './completion.js';
 import { doctorCommand } from './doctor.js';
 import { doneCommand } from './done.js';
@@ -23,6 +24,7 @@ import type { AnyCommand } from './spec.js';
 import { startCommand } from './start.js';
 import { statsCommand } from './stats.js';
 import { statusCommand } from './status.js';
+import { syncCommand } from './sync.js';
 import { undoCommand } from './undo.js';
 import { undoneCommand } from './undone.js';
 import { useCommand } from './use.js';
@@ -50,6 +52,8 @@ export const COMMANDS: readonly AnyCommand[] = [
   doctorCommand,
   exportCommand,
   importCommand,
+  syncCommand,
+  cohortCommand,
   completionCommand,
   helpCommand,
 ];

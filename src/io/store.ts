@@ -49,6 +49,16 @@ const REPAIR_HINT = 'run "roadmap doctor --repair" to move it aside and keep wha
 /** For a file that could not even be read (a folder, no permission): salvage has nothing to work on. */
 const BY_HAND_HINT = 'fix its permissions, or move it out of the way by hand';
 
+/**
+ * Hears every save, inside the lock: `record` before the file is replaced (it
+ * may refuse the save by throwing: then nothing is saved), `saved` after.
+ * Sync's event log is one (src/io/sync-journal.ts).
+ */
+export interface SaveJournal {
+  record(before: SavedState, after: SavedState): void;
+  saved(): void;
+}
+
 /** Thrown from inside atomically's write when the lock is no longer ours, so the rename never happens. */
 class LockLost extends Error {}
 
@@ -78,6 +88,7 @@ export class ProgressStore {
   constructor(
     readonly dir: string,
     private readonly warn: (message: string) => void = () => undefined,
+    private readonly journal?: SaveJournal,
   ) {
     this.file = join(dir, `${CONFIG_NAME}.json`);
     this.lockFile = `${this.file}.lock`;
@@ -177,19 +188,32 @@ export class ProgressStore {
     return saved.roadmaps[roadmapId] ?? emptyRoadmapState();
   }
 
-  /** Read-modify-write of the whole document (settings included) under the lock. */
-  async updateAll(change: (current: SavedState) => SavedState | undefined): Promise<SavedState> {
+  /**
+   * Read-modify-write of the whole document (settings included) under the lock.
+   * The journal hears the change unless `journal` is false (sync writing what
+   * it merged from the logs, which are already there).
+   */
+  async updateAll(
+    change: (current: SavedState) => SavedState | undefined,
+    options: { readonly journal?: boolean } = {},
+  ): Promise<SavedState> {
     // Fail on an unreadable file before taking the lock (and before creating the folder):
     // a file this run has read already was readable, and is read afresh under the lock below.
     if (this.last === undefined) this.readAll();
     await this.prepareSave();
-    return this.locked(async () => {
+    const journal = options.journal === false ? undefined : this.journal;
+    const saved = await this.locked(async () => {
       const current = this.readAll();
       const next = change(current) ?? current;
-      if (next !== current) await this.write(next);
+      if (next !== current) {
+        journal?.record(current, next);
+        await this.write(next);
+      }
       this.last = next;
-      return next;
+      return { next, changed: next !== current };
     });
+    if (saved.changed) journal?.saved();
+    return saved.next;
   }
 
   /** The lock file, if any: held, stale (and why), or not a lock at all. */

@@ -61,11 +61,7 @@ export function renderProjectDetail(detail: ProjectDetail, style: Style, columns
   const head = 4 + displayWidth(project.id) + 2;
   const lines = [
     `${statusBox(entry.status, style)} ${style.bold.cyan(project.id)}  ${style.bold(cut(clean(project.title), head, columns))}`,
-    ...wrapped(
-      '    ',
-      `${readiness(entry, style)} (${progressText(tally)} of the sections it draws on)`,
-      columns,
-    ),
+    ...wrapped('    ', `${readiness(entry, style)} (${progressText(tally)} of the sections it draws on)`, columns),
     '',
     style.bold('Draws on'),
     ...(entry.sections.length > 0

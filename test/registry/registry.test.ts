@@ -132,12 +132,15 @@ describe('the command registry', () => {
       spec.examples.map((example) => [spec.name || 'roadmap', example] as const),
     );
     it.each(examples)('%s: %s', async (_, example) => {
+      // The command lines of one example run one after another, as a learner types them (`sync init ... && roadmap sync`).
+      const copy = await sandbox(example);
+      const jsonCopy = await sandbox(example);
       for (const words of commandLines(example, join(dir, 'home'))) {
         // `import -` reads stdin, which an in-process run does not have: the file it names stands in.
         const args = words.map((w, i) => (w === '-' && words[i - 1] === 'import' ? 'roadmap-backup.json' : w));
         const line = ['roadmap', ...words].join(' ');
-        const copy = await sandbox(example);
         const home = (w: string) => w.replace(join(dir, 'home'), join(copy, 'home'));
+        const jsonHome = (w: string) => w.replace(join(dir, 'home'), join(jsonCopy, 'home'));
         const text = await inProcess(copy, args.map(home));
         if (TERMINAL_ONLY.has(line)) {
           expect(text.code, text.stderr).toBe(2);
@@ -146,7 +149,7 @@ describe('the command registry', () => {
           expect(text.code, `${line}\n${text.stderr}`).toBe(0);
         }
         // The same line with --json: one valid document, or a JSON error (export --format md refuses --json).
-        const json = await inProcess(await sandbox(example), [...args, '--json'].map(home));
+        const json = await inProcess(jsonCopy, [...args, '--json'].map(jsonHome));
         if (json.code === 0) expectValidJson(specOf(args), json);
         else expect(validatorOf('error')(JSON.parse(json.stderr)), json.stderr).toBe(true);
       }
