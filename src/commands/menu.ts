@@ -11,7 +11,9 @@ import type { Item, Status } from '../core/model.js';
 import { nextTopics, roadmapTally, statusOf, tally, withFileMarks, type Progress } from '../core/progress.js';
 import { projectReadiness } from '../core/readiness.js';
 import { chaptersOf, placeById, topicsOf, walk, type Chapter } from '../core/tree.js';
-import { UsageError } from '../errors.js';
+import { CliError, Interrupted, UsageError } from '../errors.js';
+import { renderUndo } from '../render/undo.js';
+import { undo, type UndoResult } from './undo.js';
 import { WentBack, type Choice, type Prompter } from '../io/prompts.js';
 import {
   changesText,
@@ -47,7 +49,7 @@ export interface MenuIo {
   readonly columns?: number | undefined;
 }
 
-type MainChoice = 'next' | 'browse' | 'find' | 'review' | 'projects' | 'stats' | 'quit';
+type MainChoice = 'next' | 'browse' | 'find' | 'review' | 'projects' | 'stats' | 'undo' | 'quit';
 type TopicAction = Status | 'note' | 'back';
 
 /** The answer to a prompt, or `back` when Escape was pressed on it. */
@@ -106,6 +108,7 @@ export async function runMenu(ctx: Context, io: MenuIo): Promise<void> {
             ...(ctx.roadmap.projects.length === 0 ? { disabled: '(this roadmap suggests none)' } : {}),
           },
           { value: 'stats', name: 'Stats: your pace, streak and weeks', short: 'Stats' },
+          { value: 'undo', name: 'Undo the last change', short: 'Undo' },
           { value: 'quit', name: 'Quit' },
         ],
         { default: last },
@@ -125,6 +128,7 @@ const SCREENS: Record<Exclude<MainChoice, 'quit'>, (ctx: Context, io: MenuIo) =>
   review: reviewScreen,
   projects: projectsScreen,
   stats: statsScreen,
+  undo: undoScreen,
 };
 
 /** The next topic's ID with the progress it was found in; when none is left, says so. */
@@ -457,6 +461,30 @@ function statsScreen(ctx: Context, io: MenuIo): Promise<void> {
   freshProgress(ctx);
   io.out(`\n${renderStats(stats(ctx, { weeks: STATS_WEEKS }), io.style, ctx.zone)}`);
   return Promise.resolve();
+}
+
+/** Undo: what `roadmap undo --dry-run` shows, then a yes before anything is reverted. */
+async function undoScreen(ctx: Context, io: MenuIo): Promise<void> {
+  let preview: UndoResult;
+  try {
+    preview = await undo(ctx, 1, true);
+  } catch (error) {
+    // "Nothing to undo" (and why) is said, and the menu goes on.
+    if (!(error instanceof CliError) || error instanceof Interrupted) throw error;
+    io.out(`\n${io.style.yellow(clean(error.message))}\n`);
+    return;
+  }
+  io.out(`\n${renderUndo(preview, io.style, ctx.zone)}`);
+  const action = await orBack(
+    io.prompter.select<'undo' | 'back'>('Undo it?', [
+      { value: 'undo', name: 'Undo it' },
+      { value: 'back', name: 'Go back' },
+    ]),
+    'back' as const,
+  );
+  if (action === 'back') return;
+  const done = await orRefusal(io, () => undo(ctx, 1, false));
+  if (done) io.out(renderUndo(done, io.style, ctx.zone));
 }
 
 /** `roadmap done` without a REF: tick the finished topics of the part being studied. */

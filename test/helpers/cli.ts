@@ -46,10 +46,23 @@ export function tempDir(prefix = 'roadmap-test-'): { dir: string; cleanup: () =>
  * the tests were started from. `extra` is added on top.
  */
 export function childEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
-  const machine = ['FORCE_COLOR', 'NO_COLOR', 'COLORTERM', 'CI', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'TERM', 'TZ'];
+  const machine = [
+    'FORCE_COLOR',
+    'NO_COLOR',
+    'COLORTERM',
+    'CI',
+    'XDG_CONFIG_HOME',
+    'XDG_CACHE_HOME',
+    'TERM',
+    'TZ',
+    'VISUAL',
+    'EDITOR',
+  ];
   const merged: Record<string, string | undefined> = {
     // Dates in text are the learner's local days: the tests' are UTC unless a test sets TZ.
     TZ: 'UTC',
+    // A note's editor that a test did not ask for fails at once, instead of waiting for keys (vi).
+    EDITOR: 'false',
     ...Object.fromEntries(
       Object.entries(process.env).filter(([k]) => !machine.includes(k) && !k.startsWith('ROADMAP_')),
     ),

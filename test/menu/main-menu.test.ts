@@ -126,6 +126,29 @@ describe('Stats', () => {
   });
 });
 
+describe('Undo', () => {
+  it('shows what undo would revert, and reverts it (with the earlier record kept exactly) on yes', async () => {
+    t = terminal();
+    t.setClock('2026-11-20T09:00:00.000Z');
+    expect(await t.roadmap(['done', '1.1.1'])).toBe(0);
+    t.setClock(NOW);
+    expect(await t.roadmap(['done', '1.1.2'])).toBe(0);
+    const { run } = await prompting(t);
+    await choose('Undo the last change');
+    expect(t.printed()).toMatch(/Would undo change 2 \(done, .*\):\n {2}1\.1\.2 .* done \(2026-11-27\) → not done/);
+    // Go back leaves it as it is.
+    await choose('Go back');
+    expect(t.saved().items).toHaveProperty([PYTHON_SYNTAX]);
+    expect(Object.keys(t.saved().items)).toHaveLength(2);
+    await choose('Undo the last change');
+    await choose('Undo it');
+    expect(t.printed()).toMatch(/Undid change 2 \(done, /);
+    expect(Object.keys(t.saved().items)).toEqual([PYTHON_SYNTAX]);
+    expect(t.saved().items[PYTHON_SYNTAX]).toEqual({ status: 'done', at: '2026-11-20T09:00:00.000Z' });
+    await quit(run);
+  });
+});
+
 describe('notes on a topic', () => {
   it('are listed on its screen, and one added there is saved as roadmap note saves it', async () => {
     t = terminal();
@@ -151,7 +174,8 @@ describe('notes on a topic', () => {
         { at: NOW, text: 'Descriptors power properties' },
       ],
     });
-    expect(await printedBy(['note', '1.1.1'])).toContain('  2026-11-27  Descriptors power properties');
+    // --no-input: at a terminal, note without text would open the editor.
+    expect(await printedBy(['note', '1.1.1', '--no-input'])).toContain('2. 2026-11-27  Descriptors power properties');
   });
 
   it('an empty note is not added, and nothing is saved', async () => {

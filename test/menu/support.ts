@@ -66,6 +66,8 @@ export function terminal(
           ROADMAP_CACHE_DIR: cacheDir,
           HOME: join(dir, 'no-home'),
           NO_COLOR: '1',
+          // An editor no test asked for fails at once instead of waiting for keys (vi).
+          EDITOR: 'false',
           ...env,
         },
         stdoutIsTTY: options.stdoutIsTTY ?? true,

@@ -375,7 +375,7 @@ describe('export options', () => {
   it('an unknown --format is a usage error', async () => {
     const result = await runWith(['export', '--format', 'pdf'], at(NOW));
     expectCleanError(result, 2);
-    expect(result.stderr).toContain('--format takes json, md, html, svg, not "pdf"');
+    expect(result.stderr).toContain('--format takes json, md, html, svg, badge, not "pdf"');
   });
 
   it('import - reads the export from stdin', async () => {
