@@ -52,7 +52,7 @@ export const cohortCommand = defineCommand({
   ],
   examples: [
     'roadmap sync init ~/class.git --as ada && roadmap cohort ~/class.git',
-    'roadmap sync init ~/class.git --as ada && roadmap cohort ~/class.git --format html > class.html',
+    'roadmap sync init ~/c.git && roadmap cohort ~/c.git --format html > c.html',
   ],
   help: `A member is idle after ${IDLE_DAYS} days without a change. The repository is read, never written.`,
   run: async ({ args, options, session }: Invocation<{ readonly remote: string }, { readonly format?: string }>) => {

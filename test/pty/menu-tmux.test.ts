@@ -100,8 +100,8 @@ describe.skipIf(!hasTmux && !inCi)('the menu in a real terminal (tmux)', () => {
     const back = await waitFor(/Next up: 1\.1\.2/);
     expect(back).toContain('Marked done: 1.1.1');
     expect(back).toContain('1/44 topics, 2%');
-    // Quit is the last of the seven choices.
-    tmux('send-keys', '-t', 'menu', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter');
+    // Quit is the last of the eight choices.
+    tmux('send-keys', '-t', 'menu', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter');
     expect(await exitCode(exitFile)).toBe('0');
 
     const saved = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as {
