@@ -209,7 +209,7 @@ export const listCommand = defineCommand({
     'roadmap list --status doing,skipped',
     "roadmap list --plain | awk -F'\\t' '$2 == \"todo\"'",
   ],
-  help: 'Marks: [x] done, [~] started or partly done, [ ] to do, [-] skipped.',
+  help: 'Marks: [x] done, [~] started or partly done, [ ] to do, [-] skipped. "~2h": an estimate; "~12h+": a total some topics have none for (docs/estimates.md).',
   fast: {},
   run: async ({ args, options, session }: Invocation<{ readonly ref?: string }, ListOptions>) =>
     list(await session.context(), {
