@@ -140,8 +140,17 @@ await Promise.all([
 ]);
 chmodSync(join(cli, 'roadmap.cjs'), 0o755);
 
-// Parse data/roadmap.md with the parser just built.
+// Parse data/roadmap.md with the parser just built, with our estimates from data/estimates.json
+// (an overlay: the markdown stays the seed's). The texts are kept so that the CLI uses this tree
+// only while both files still hold them (src/io/roadmap-source.ts). A bad overlay fails the build.
 mkdirSync(out, { recursive: true });
-const { parseRoadmap } = createRequire(import.meta.url)(join(cli, 'parse.cjs'));
+const { parseRoadmap, applyEstimates, overlayOf } = createRequire(import.meta.url)(join(cli, 'parse.cjs'));
 const source = readFileSync(join(root, 'data/roadmap.md'), 'utf8');
-writeFileSync(join(out, 'roadmap.json'), JSON.stringify({ source, roadmap: parseRoadmap(source) }));
+const estimates = readFileSync(join(root, 'data/estimates.json'), 'utf8');
+const overlay = overlayOf(estimates);
+if (overlay === undefined) throw new Error('data/estimates.json is not a JSON object of item key -> length');
+const { roadmap, unknown, invalid } = applyEstimates(parseRoadmap(source), overlay);
+if (unknown.length > 0) throw new Error(`data/estimates.json names no item of data/roadmap.md: ${unknown.join(', ')}`);
+if (invalid.length > 0)
+  throw new Error(`data/estimates.json gives no length (such as "2h") for: ${invalid.join(', ')}`);
+writeFileSync(join(out, 'roadmap.json'), JSON.stringify({ source, estimates, roadmap }));

@@ -51,6 +51,7 @@ describe('the packed package', () => {
     expect(files).toContain('dist/cli/roadmap.cjs');
     expect(files).toContain('dist/roadmap.json');
     expect(files).toContain('data/roadmap.md');
+    expect(files).toContain('data/estimates.json');
     expect(files).toContain('package.json');
     expect(files.filter((f) => /^(test|src|bin|dist\/src|dist\/bin)\//.test(f) || f.endsWith('.ts'))).toEqual([]);
   });
@@ -69,6 +70,13 @@ describe('the packed package', () => {
       expect(result.status).toBe(0);
       expect(result.stdout).toContain('1.1.1  Syntax, data types, control structures, OOP concepts.');
       expect(result.stdout).toMatch(/0\/\d+ topics, 0%/);
+      // Our estimates for the bundled roadmap (data/estimates.json) came along.
+      const list = spawnSync(bin, ['list', '--depth', '1'], {
+        cwd: elsewhere.dir,
+        env: { PATH: process.env.PATH, HOME: elsewhere.dir, ROADMAP_CONFIG_DIR: configDir },
+        encoding: 'utf8',
+      });
+      expect(list.stdout).toMatch(/^\[ \] Part 1: Fundamentals .* ~35h$/m);
       // Reading never creates the progress file.
       expect(existsSync(configDir) ? readdirSync(configDir) : []).toEqual([]);
     } finally {

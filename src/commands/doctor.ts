@@ -5,7 +5,7 @@ import { salvageState } from '../core/salvage.js';
 import type { RoadmapState } from '../core/state.js';
 import { similarity } from '../core/text.js';
 import { topicsOf, walk } from '../core/tree.js';
-import type { LoadedRoadmap } from '../io/roadmap-source.js';
+import type { LoadedRoadmap, OverlayProblems } from '../io/roadmap-source.js';
 import { readAllLogs } from '../io/sync.js';
 import { readSyncSettings, syncIsSetUp, syncRepo } from '../io/sync-settings.js';
 import type { ProgressStore } from '../io/store.js';
@@ -73,6 +73,8 @@ function inspect(ctx: DoctorInput): Finding[] {
       repairable: false,
     });
   }
+
+  if (ctx.loaded?.overlay) findings.push(overlayFinding(ctx.loaded.overlay));
 
   const unwritable = store.unwritable();
   if (unwritable !== undefined) {
@@ -152,6 +154,23 @@ async function repair(ctx: DoctorInput, findings: readonly Finding[]): Promise<F
     const what = finding.repairable ? done.get(finding.kind) : undefined;
     return what === undefined ? finding : { ...finding, repaired: what };
   });
+}
+
+/** The bundled roadmap's estimates overlay, where some of it was left out (docs/estimates.md). */
+function overlayFinding(overlay: OverlayProblems): Finding {
+  const text = overlay.unreadable
+    ? "The bundled roadmap's estimates (data/estimates.json) are not a JSON object of item key to length; the roadmap is shown without them."
+    : `${count(overlay.unknown.length + overlay.invalid.length, 'estimate')} in data/estimates.json left out: see the keys below.`;
+  return {
+    kind: 'roadmap',
+    problem: true,
+    text,
+    details: [
+      ...overlay.unknown.map((key) => `${key}: names no item of the bundled roadmap`),
+      ...overlay.invalid.map((key) => `${key}: not a length such as "2h" or "45m"`),
+    ],
+    repairable: false,
+  };
 }
 
 /** What the lock tells: held by a live writer, stale, or something roadmap did not make. */

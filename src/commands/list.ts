@@ -1,3 +1,4 @@
+import { sumOf, totalEstimate, type EstimateTotal } from '../core/estimates.js';
 import type { Detail, Item, ItemKind, Status } from '../core/model.js';
 import { itemStatus, roadmapTally, tally, type Progress, type Tally } from '../core/progress.js';
 import type { Note } from '../core/state.js';
@@ -14,6 +15,7 @@ import {
   type ProgressJson,
   type RefJson,
 } from '../render/json.js';
+import { estimateJson, estimateTotalJson, type EstimateJson, type EstimateTotalJson } from '../render/estimate.js';
 import { renderList, renderPlain } from '../render/list.js';
 import { progressOf, type Context } from './context.js';
 import { resolveOrThrow } from './resolve.js';
@@ -32,6 +34,10 @@ export interface ListNode {
   readonly status: Status;
   /** Progress of a part or section (absent on topics). */
   readonly tally?: Tally;
+  /** The item's own estimate, in minutes. */
+  readonly estimate?: number;
+  /** Its own estimate, or what is below it added up (core/estimates.ts); absent when there is none. */
+  readonly total?: EstimateTotal;
   /** The learner's notes on the item, oldest first. */
   readonly notes: readonly Note[];
   readonly children: readonly ListNode[];
@@ -42,6 +48,8 @@ export interface ListResult {
   readonly title:
     string | { readonly id: string; readonly key: string; readonly kind: ItemKind; readonly title: string };
   readonly tally: Tally;
+  /** The estimate of everything listed. */
+  readonly total?: EstimateTotal;
   readonly nodes: readonly ListNode[];
 }
 
@@ -97,14 +105,17 @@ export function list(ctx: Context, options: ListScope): ListResult {
         node(item, progress, notesOf(notes, item.key), level < depth ? build(item.children, level + 1) : []),
       )
       .filter(shown);
+  const total = options.ref === undefined ? sumOf(top) : totalEstimate(top[0]!);
   return {
     title,
     tally: options.ref === undefined ? roadmapTally(roadmap, progress) : tally(top, progress),
+    ...(total ? { total } : {}),
     nodes: build(top, 1),
   };
 }
 
 function node(item: Item, progress: Progress, notes: readonly Note[], children: ListNode[]): ListNode {
+  const total = totalEstimate(item);
   return {
     id: item.id,
     key: item.key,
@@ -115,12 +126,14 @@ function node(item: Item, progress: Progress, notes: readonly Note[], children: 
     details: item.details ?? [],
     status: itemStatus(item, progress),
     ...(item.kind === 'topic' ? {} : { tally: tally([item], progress) }),
+    ...(item.estimate !== undefined ? { estimate: item.estimate } : {}),
+    ...(total ? { total } : {}),
     notes,
     children,
   };
 }
 
-export interface ListNodeJson extends RefJson {
+export interface ListNodeJson extends RefJson, EstimateJson {
   readonly kind: ItemKind;
   readonly label: string | null;
   readonly description: string | null;
@@ -134,6 +147,7 @@ export interface ListNodeJson extends RefJson {
 export interface ListJson extends DocumentHead<'list'> {
   readonly scope: RefJson | null;
   readonly progress: ProgressJson;
+  readonly estimateTotal: EstimateTotalJson | null;
   readonly items: ListNodeJson[];
 }
 
@@ -145,6 +159,7 @@ const nodeJson = (n: ListNode): ListNodeJson => ({
   details: detailsJson(n.details),
   status: n.status,
   progress: n.tally ? progressJson(n.tally) : null,
+  ...estimateJson(n.estimate, n.total),
   notes: notesJson(n.notes),
   children: n.children.map(nodeJson),
 });
@@ -152,7 +167,12 @@ const nodeJson = (n: ListNode): ListNodeJson => ({
 function listJson(result: ListResult): ListJson {
   // The roadmap's title is in every document's `roadmap` (src/execute.ts); a scope is the item listed.
   const scope = typeof result.title === 'string' ? null : refJson(result.title);
-  return document('list', { scope, progress: progressJson(result.tally), items: result.nodes.map(nodeJson) });
+  return document('list', {
+    scope,
+    progress: progressJson(result.tally),
+    estimateTotal: estimateTotalJson(result.total),
+    items: result.nodes.map(nodeJson),
+  });
 }
 
 interface ListOptions {
@@ -189,7 +209,7 @@ export const listCommand = defineCommand({
     'roadmap list --status doing,skipped',
     "roadmap list --plain | awk -F'\\t' '$2 == \"todo\"'",
   ],
-  help: 'Marks: [x] done, [~] started or partly done, [ ] to do, [-] skipped.',
+  help: 'Marks: [x] done, [~] started or partly done, [ ] to do, [-] skipped. "~2h": an estimate; "~12h+": a total some topics have none for (docs/estimates.md).',
   fast: {},
   run: async ({ args, options, session }: Invocation<{ readonly ref?: string }, ListOptions>) =>
     list(await session.context(), {

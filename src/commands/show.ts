@@ -3,6 +3,7 @@
  * sits, its status and dates, links, details, notes, review state and history.
  */
 import { own } from '../core/dict.js';
+import { totalEstimate, type EstimateTotal } from '../core/estimates.js';
 import { changesOf, groupDates, leafDates, type ItemDates } from '../core/item-dates.js';
 import type { Detail, Item, ItemKind, Link, Status } from '../core/model.js';
 import { itemStatus, statusOf, tally, type Progress, type StatusChange, type Tally } from '../core/progress.js';
@@ -22,6 +23,7 @@ import {
   type ProgressJson,
   type RefJson,
 } from '../render/json.js';
+import { estimateJson, type EstimateJson } from '../render/estimate.js';
 import { renderShow } from '../render/show.js';
 import { savedProgress, type Context } from './context.js';
 import { resolveOrThrow } from './resolve.js';
@@ -63,6 +65,8 @@ export interface HistoryLine {
 export interface ShowChild extends Ref {
   readonly kind: ItemKind;
   readonly status: Status;
+  readonly estimate?: number;
+  readonly total?: EstimateTotal;
 }
 
 export interface ShowResult extends Ref {
@@ -82,6 +86,10 @@ export interface ShowResult extends Ref {
   readonly dates: ItemDates;
   /** A part's or section's topics, or the topics a project draws on. */
   readonly tally?: Tally;
+  /** The item's own estimate, in minutes. */
+  readonly estimate?: number;
+  /** Its own estimate, or what is below it added up; absent when there is none (and on projects). */
+  readonly total?: EstimateTotal;
   readonly links: readonly Link[];
   readonly details: readonly Detail[];
   readonly notes: readonly Note[];
@@ -142,10 +150,16 @@ function itemShown(ctx: Context, item: Item): ShowResult {
     checked: item.checked === true,
     dates,
     ...(item.kind === 'topic' ? {} : { tally: tally([item], progress) }),
+    ...estimateOf(item),
     links: item.links,
     details: item.details ?? [],
     notes: notesOf(state.notes, item.key),
-    children: item.children.map((c) => ({ ...refOf(c), kind: c.kind, status: itemStatus(c, progress) })),
+    children: item.children.map((c) => ({
+      ...refOf(c),
+      kind: c.kind,
+      status: itemStatus(c, progress),
+      ...estimateOf(c),
+    })),
     sections: [],
     ...(item.kind === 'topic'
       ? { review: topicReview(state, progress, item.key, ctx.now()) }
@@ -157,6 +171,12 @@ function itemShown(ctx: Context, item: Item): ShowResult {
       ...(item.kind === 'topic' ? {} : { topic: refOf(byKey.get(c.key)!) }),
     })),
   };
+}
+
+/** An item's own estimate and its total, where it has them. */
+function estimateOf(item: Item): { estimate?: number; total?: EstimateTotal } {
+  const total = totalEstimate(item);
+  return { ...(item.estimate !== undefined ? { estimate: item.estimate } : {}), ...(total ? { total } : {}) };
 }
 
 function projectShown(ctx: Context, id: string): ShowResult {
@@ -189,7 +209,7 @@ export function show(ctx: Context, ref: string): ShowResult {
   return target.type === 'project' ? projectShown(ctx, target.project.id) : itemShown(ctx, target.item);
 }
 
-export interface ShowDocument extends DocumentHead<'show'> {
+export interface ShowDocument extends DocumentHead<'show'>, EstimateJson {
   readonly id: string;
   readonly kind: ItemKind | 'project';
   readonly title: string;
@@ -208,7 +228,7 @@ export interface ShowDocument extends DocumentHead<'show'> {
   readonly links: { readonly text: string; readonly href: string }[];
   readonly details: DetailJson[];
   readonly notes: NoteJson[];
-  readonly children: (RefJson & { readonly kind: ItemKind; readonly status: Status })[];
+  readonly children: (RefJson & EstimateJson & { readonly kind: ItemKind; readonly status: Status })[];
   readonly sections: RefJson[];
   readonly review:
     | { readonly state: 'not done' | 'ticked in the file' }
@@ -264,10 +284,16 @@ function showJson(r: ShowResult): ShowDocument {
     done: r.dates.done ?? null,
     skipped: r.dates.skipped ?? null,
     progress: r.tally ? progressJson(r.tally) : null,
+    ...estimateJson(r.estimate, r.total),
     links: r.links.map((l) => ({ text: l.text, href: l.href })),
     details: detailsJson(r.details),
     notes: notesJson(r.notes),
-    children: r.children.map((c) => ({ ...refJson(c), kind: c.kind, status: c.status })),
+    children: r.children.map((c) => ({
+      ...refJson(c),
+      kind: c.kind,
+      status: c.status,
+      ...estimateJson(c.estimate, c.total),
+    })),
     sections: r.sections.map(refJson),
     review: reviewJson(r.review),
     reviews: r.reviews ? { due: r.reviews.due, upcoming: r.reviews.upcoming, settled: r.reviews.settled } : null,

@@ -39,6 +39,12 @@ export interface Item {
   readonly details?: readonly Detail[];
   /** Ticked in the file itself (`- [x]`, a ✅ or "Done" cell): starts as done until the learner says otherwise. */
   readonly checked?: true;
+  /**
+   * Minutes of study the roadmap (or the bundled roadmap's overlay) gives this
+   * item itself: `~2h`, `(3 h)`, "Estimated time: 2 weeks", a Duration column.
+   * A part's or section's total is worked out (core/estimates.ts), not stored.
+   */
+  readonly estimate?: number;
   /** 1-based line in the source file. */
   readonly line: number;
   readonly links: readonly Link[];
@@ -84,6 +90,11 @@ export interface TopicIndex {
   readonly keys: readonly string[];
   /** Keys of the topics ticked in the file itself (`- [x]`). */
   readonly checked: readonly string[];
+  /**
+   * Each topic's own estimate in minutes (0 = none), parallel to `ids`;
+   * absent when no topic has one. Lets `next --budget` pick topics without the tree.
+   */
+  readonly minutes?: readonly number[];
 }
 
 /**

@@ -25,12 +25,15 @@ import { TitleFinder, type TitlePlaces, type Titled } from './parse/title.js';
 import { Walker, type Walked } from './parse/walk.js';
 import { RoadmapProblem } from './problems.js';
 import { slugify } from './text.js';
+import { minutesOf } from './estimates.js';
 import { topicsOf } from './tree.js';
 
 export type { Decision, Role } from './parse/draft.js';
 export type { Mode } from './parse/select.js';
 
 export { RoadmapProblem };
+// For the build, which applies the bundled roadmap's estimates overlay with the parser it just built.
+export { applyEstimates, overlayOf } from './estimates.js';
 
 /** Limits that keep marked's lexer fast and inside its stack on hostile files. */
 const MAX_LINE_LENGTH = 1_000_000;
@@ -220,6 +223,7 @@ function topicIndex(parts: readonly Item[]): TopicIndex {
     ids: topics.map((t) => t.id),
     keys: topics.map((t) => t.key),
     checked: topics.filter((t) => t.checked).map((t) => t.key),
+    ...minutesOf(topics),
   };
 }
 

@@ -20,11 +20,11 @@ export interface SourceStamp {
 }
 
 /** Bumped whenever the entry's layout or the parsed tree's shape changes: older entries are never read. */
-const FORMAT = 8;
+const FORMAT = 9;
 
 /**
  * An entry is one file: a first line of JSON (the header), then the topic index
- * as plain text (IDs, keys, and the keys of ticked topics, one per line), the
+ * as plain text (IDs, keys, the keys of ticked topics, and estimates in minutes, one per line), the
  * outline's JSON (every item's parent, ID and key, then every title and slug, read only
  * to resolve a REF), then each part's JSON, one after another. `next` on a 10,000-topic
  * roadmap reads the header, the index and one part; `done 100.10.10` the same and
@@ -38,7 +38,14 @@ interface Header {
   readonly stamp: SourceStamp;
   readonly roadmap: Omit<Roadmap, 'parts' | 'topics' | 'outline'>;
   /** Byte lengths of the index's sections, which follow the header line. */
-  readonly index: readonly [ids: number, keys: number, checked: number, outline: number, words: number];
+  readonly index: readonly [
+    ids: number,
+    keys: number,
+    checked: number,
+    minutes: number,
+    outline: number,
+    words: number,
+  ];
   /** Byte offset (after the index) and length of each part's JSON. */
   readonly parts: readonly (readonly [number, number])[];
 }
@@ -64,8 +71,8 @@ export class ParseCache {
     try {
       fd = openSync(this.fileFor(stamp), 'r');
       const { header, end } = readHeader(fd);
-      const [ids, keys, checked, outline, words] = header.index;
-      const topicsLength = ids + keys + checked;
+      const [ids, keys, checked, minutes, outline, words] = header.index;
+      const topicsLength = ids + keys + checked + minutes;
       const partsStart = end + topicsLength + outline + words;
       const same =
         header.format === FORMAT &&
@@ -109,6 +116,7 @@ export class ParseCache {
         topics.ids.join('\n'),
         topics.keys.join('\n'),
         topics.checked.join('\n'),
+        topics.minutes?.join('\n') ?? '',
         JSON.stringify(storedOutline(items, topics)),
         JSON.stringify([words.titles, words.slugs]),
       ] as const;
@@ -124,6 +132,7 @@ export class ParseCache {
           Buffer.byteLength(sections[2]),
           Buffer.byteLength(sections[3]),
           Buffer.byteLength(sections[4]),
+          Buffer.byteLength(sections[5]),
         ],
         parts: ranges,
       });
@@ -178,13 +187,20 @@ function readHeader(fd: number): { header: Header; end: number } {
   return { header: JSON.parse(buffer.toString('utf8', 0, newline)) as Header, end: newline + 1 };
 }
 
-function readIndex(bytes: Buffer, [idsLength, keysLength, checkedLength]: Header['index']): TopicIndex {
+function readIndex(bytes: Buffer, [idsLength, keysLength, checkedLength, minutesLength]: Header['index']): TopicIndex {
   const section = (start: number, length: number): string[] =>
     length === 0 ? [] : bytes.toString('utf8', start, start + length).split('\n');
   const ids = section(0, idsLength);
   const keys = section(idsLength, keysLength);
-  if (ids.length !== keys.length) throw new Error('index sections disagree');
-  return { ids, keys, checked: section(idsLength + keysLength, checkedLength) };
+  const minutes = section(idsLength + keysLength + checkedLength, minutesLength).map(Number);
+  if (ids.length !== keys.length || (minutesLength > 0 && minutes.length !== ids.length))
+    throw new Error('index sections disagree');
+  return {
+    ids,
+    keys,
+    checked: section(idsLength + keysLength, checkedLength),
+    ...(minutesLength > 0 ? { minutes } : {}),
+  };
 }
 
 /**

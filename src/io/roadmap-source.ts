@@ -1,6 +1,7 @@
 /** Finding, reading and parsing the roadmap the learner follows. */
 import { closeSync, existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
+import { applyEstimates, overlayOf } from '../core/estimates.js';
 import type { Roadmap } from '../core/model.js';
 import { RoadmapFileError } from '../errors.js';
 import { MAX_ROADMAP_BYTES, openRegularFile, readCapped, readRegularFile, UnreadableFile } from './files.js';
@@ -39,18 +40,38 @@ export interface LoadedRoadmap {
   /** The file it was read from; undefined for the bundled roadmap. */
   readonly path?: string;
   readonly roadmap: Roadmap;
+  /**
+   * The bundled roadmap's estimates overlay, where it went wrong: keys naming
+   * no item, values that are no length, or a file that is no JSON object
+   * (`unreadable`). Those estimates are left out; `roadmap doctor` reports them.
+   */
+  readonly overlay?: OverlayProblems;
+}
+
+export interface OverlayProblems {
+  readonly unknown: readonly string[];
+  readonly invalid: readonly string[];
+  readonly unreadable: boolean;
 }
 
 export const BUNDLED_ID = 'bundled';
 
-/** The bundled roadmap's markdown, and the tree the build parsed from it (see scripts/build.mjs). */
-export const bundledPaths = (): { markdown: string; compiled: string } => {
+/**
+ * The bundled roadmap's markdown, our estimates for it (an overlay, so that the
+ * markdown stays the seed's, byte for byte), and the tree the build made of
+ * the two (see scripts/build.mjs).
+ */
+export const bundledPaths = (): { markdown: string; estimates: string; compiled: string } => {
   const root = packageRoot();
-  return { markdown: join(root, 'data', 'roadmap.md'), compiled: join(root, 'dist', 'roadmap.json') };
+  return {
+    markdown: join(root, 'data', 'roadmap.md'),
+    estimates: join(root, 'data', 'estimates.json'),
+    compiled: join(root, 'dist', 'roadmap.json'),
+  };
 };
 
 export async function loadRoadmap(choice: RoadmapChoice, cache: ParseCache): Promise<LoadedRoadmap> {
-  if (choice.kind === 'bundled') return { id: BUNDLED_ID, roadmap: await readBundled() };
+  if (choice.kind === 'bundled') return { id: BUNDLED_ID, ...(await readBundled()) };
   const roadmap = await readRoadmap(choice.path, cache);
   const name = basename(choice.path, extname(choice.path));
   const titled = roadmap.title ? roadmap : { ...roadmap, title: name };
@@ -58,22 +79,44 @@ export async function loadRoadmap(choice: RoadmapChoice, cache: ParseCache): Pro
 }
 
 /**
- * The build parses data/roadmap.md into dist/roadmap.json, keeping the text it
- * parsed; the tree is used only while that text is still the file's, so an
- * edited roadmap is never served from a stale tree.
+ * The build parses data/roadmap.md into dist/roadmap.json, with the estimates
+ * of data/estimates.json, keeping the texts it read; the tree is used only
+ * while both are still the files', so an edited roadmap or overlay is never
+ * served from a stale tree.
  */
-async function readBundled(): Promise<Roadmap> {
-  const { markdown, compiled } = bundledPaths();
+async function readBundled(): Promise<{ roadmap: Roadmap; overlay?: OverlayProblems }> {
+  const { markdown, estimates, compiled } = bundledPaths();
   const text = readText(markdown, readBytes(markdown));
+  const overlayText = readOverlay(estimates);
   if (existsSync(compiled)) {
     try {
-      const built = JSON.parse(readFileSync(compiled, 'utf8')) as { source?: string; roadmap?: Roadmap };
-      if (built.source === text && built.roadmap) return built.roadmap;
+      const built = JSON.parse(readFileSync(compiled, 'utf8')) as {
+        source?: string;
+        estimates?: string;
+        roadmap?: Roadmap;
+      };
+      if (built.source === text && (built.estimates ?? '') === overlayText && built.roadmap)
+        return { roadmap: built.roadmap };
     } catch {
       // A damaged build output: parse the markdown instead.
     }
   }
-  return parse(markdown, text);
+  const parsed = await parse(markdown, text);
+  if (overlayText === '') return { roadmap: parsed };
+  const overlay = overlayOf(overlayText);
+  if (overlay === undefined) return { roadmap: parsed, overlay: { unknown: [], invalid: [], unreadable: true } };
+  const { roadmap, unknown, invalid } = applyEstimates(parsed, overlay);
+  const problems = unknown.length + invalid.length > 0;
+  return { roadmap, ...(problems ? { overlay: { unknown, invalid, unreadable: false } } : {}) };
+}
+
+/** The overlay's text; '' when there is none (a roadmap without estimates of ours is still a roadmap). */
+function readOverlay(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 /** Reads and parses a roadmap file; anything that makes no roadmap is one sentence and exit code 4. */

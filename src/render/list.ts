@@ -1,6 +1,7 @@
 import type { ListNode, ListResult } from '../commands/list.js';
-import { displayWidth } from '../core/width.js';
+import { displayWidth, truncateColumns } from '../core/width.js';
 import type { ZoneOffset } from '../core/zone.js';
+import { estimateText, LINE_COLUMNS, withEstimate } from './estimate.js';
 import { bar, clean, statusBox, noteText, progressText, type Style } from './style.js';
 
 interface Row {
@@ -34,10 +35,21 @@ export function renderList(
   options: { readonly notes?: boolean; readonly zone: ZoneOffset },
 ): string {
   const rows = rowsOf(result.nodes);
-  const column = Math.min(MAX_COLUMN, Math.max(0, ...rows.filter((r) => r.node.tally).map((r) => r.width)));
+  const groups = rows.filter((r) => r.node.tally);
+  const fit = totalsColumns(rows);
+  let column = Math.min(MAX_COLUMN, Math.max(0, ...groups.map((r) => r.width)));
+  // With totals after the counts, a long name gives way so that the line still fits.
+  if (fit) column = Math.min(column, LINE_COLUMNS - 21 - fit.count - fit.estimate);
   const title = typeof result.title === 'string' ? clean(result.title) : nameOf(result.title);
-  const lines = [`${style.bold(title)}  ${progressText(result.tally)}  ${bar(result.tally.percent, style)}`];
-  for (const { node, indent, name, width } of rows) {
+  const total = estimateText(result.total);
+  const lines = [
+    `${style.bold(title)}  ${progressText(result.tally)}  ${bar(result.tally.percent, style)}${total ? `  ${total}` : ''}`,
+  ];
+  for (const row of rows) {
+    const { node, indent } = row;
+    const cut = fit && node.tally && row.width > column;
+    const name = cut ? truncateColumns(row.name, column - indent.length - 4) : row.name;
+    const width = cut ? indent.length + 4 + displayWidth(name) : row.width;
     if (node.label) lines.push(`${indent}    ${style.dim.italic(clean(node.label))}`);
     const shown = node.status === 'skipped' ? style.dim(name) : node.kind === 'topic' ? name : style.bold(name);
     let line = `${indent}${statusBox(node.status, style)} ${shown}`;
@@ -45,7 +57,9 @@ export function renderList(
       const { percent, done, total } = node.tally;
       const gap = ' '.repeat(Math.max(1, column - width + 2));
       line += `${gap}${bar(percent, style)} ${String(percent).padStart(3)}%  ${done}/${total}`;
-    }
+      if (fit && node.total)
+        line += `${' '.repeat(fit.count - `${done}/${total}`.length)}  ${estimateText(node.total)}`;
+    } else line = withEstimate(line, estimateText(node.total), indent.length + 4);
     lines.push(line);
     if (options.notes) {
       for (const note of node.notes)
@@ -54,6 +68,16 @@ export function renderList(
   }
   if (rows.length === 0) lines.push(style.dim('Nothing to show.'));
   return `${lines.join('\n')}\n`;
+}
+
+/** Widths of the counts and totals on part and section lines, to line the totals up; undefined with no totals. */
+function totalsColumns(rows: readonly Row[]): { count: number; estimate: number } | undefined {
+  const groups = rows.filter((r) => r.node.tally);
+  if (!groups.some((r) => r.node.total)) return undefined;
+  return {
+    count: Math.max(...groups.map((r) => `${r.node.tally!.done}/${r.node.tally!.total}`.length)),
+    estimate: Math.max(...groups.map((r) => estimateText(r.node.total).length)),
+  };
 }
 
 /**

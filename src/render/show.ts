@@ -1,5 +1,6 @@
 import type { GroupReviews, ShowResult, TopicReview } from '../commands/show.js';
 import { REVIEW_DAYS } from '../core/review.js';
+import { estimateText, withEstimate } from './estimate.js';
 import { numberedNote } from './note.js';
 import type { ZoneOffset } from '../core/zone.js';
 import { bar, clean, count, day, placeName, progressText, statusBox, type Style } from './style.js';
@@ -42,6 +43,17 @@ function groupReviewLines(reviews: GroupReviews): string[] {
   return [`${count(reviews.due, 'topic')} due now, ${reviews.upcoming} coming up, ${reviews.settled} settled`];
 }
 
+/** "~12h, the sum of its topics (2 have no estimate)". */
+function estimateWords(result: ShowResult): string {
+  const total = result.total!;
+  const text = estimateText(total);
+  if (result.kind === 'topic') return text;
+  if (total.from === 'item') return `${text}, as the roadmap gives it`;
+  const below = result.children.every((c) => c.kind === 'topic') ? 'topics' : 'sections';
+  const missing = total.unestimated > 0 ? ` (${count(total.unestimated, 'topic')} without one)` : '';
+  return `${text}, the sum of its ${below}${missing}`;
+}
+
 /** A titled block of lines, or nothing when it has none. */
 const block = (title: string, lines: readonly string[], style: Style): string[] =>
   lines.length === 0 ? [] : ['', style.bold(title), ...lines.map((l) => `  ${l}`)];
@@ -62,6 +74,7 @@ export function renderShow(result: ShowResult, style: Style, zone: ZoneOffset): 
     const ready = result.kind === 'project' ? ' ready' : '';
     lines.push(field('progress', `${progressText(result.tally)}${ready}  ${bar(result.tally.percent, style)}`));
   }
+  if (result.total) lines.push(field('estimate', estimateWords(result)));
   for (const detail of result.details) lines.push(field('info', `${clean(detail.label)}: ${clean(detail.value)}`));
   for (const link of result.links) {
     const text = link.text === result.title || link.text === '' ? '' : `${clean(link.text)} `;
@@ -73,7 +86,10 @@ export function renderShow(result: ShowResult, style: Style, zone: ZoneOffset): 
   lines.push(
     ...block(
       childTitle,
-      result.children.map((c) => `${statusBox(c.status, style)} ${style.cyan(c.id)} ${clean(c.title)}`),
+      result.children.map((c) =>
+        // Two columns of indent come before each line of the block.
+        withEstimate(`${statusBox(c.status, style)} ${style.cyan(c.id)} ${clean(c.title)}`, estimateText(c.total), 2),
+      ),
       style,
     ),
     ...block(

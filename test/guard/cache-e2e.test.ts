@@ -38,7 +38,7 @@ it('ignores a corrupt cache entry and writes a good one back', () => {
   expect(result.code).toBe(0);
   expect(result.stdout).toContain('1.1  alpha');
   const header = readFileSync(join(cacheDir, entry!), 'utf8').split('\n')[0]!;
-  expect(JSON.parse(header)).toMatchObject({ format: 8 });
+  expect(JSON.parse(header)).toMatchObject({ format: 9 });
 });
 
 it('works with a cache folder it cannot write', () => {

@@ -108,7 +108,11 @@ export function listedItems(stdout: string): Map<string, ListedItem> {
     const m = /^\s*\[(.)\] (\d+(?:\.\d+)+) (.+)$/.exec(line);
     if (!m) continue;
     const bar = /\s+[█░]+\s.*$/;
-    const title = m[3]!.replace(bar, '').trim();
+    // A topic's estimate ("  ~2h", docs/estimates.md) is not part of its title.
+    const title = m[3]!
+      .replace(bar, '')
+      .replace(/ {2}~\d+[hm](?: \d+m)?\+?$/, '')
+      .trim();
     items.set(title, { mark: m[1]!, id: m[2]!, title, hasBar: bar.test(m[3]!) });
   }
   return items;

@@ -146,7 +146,7 @@ describe('roadmap note', () => {
     );
     const listed = await ok(day(3), 'list', '1', '--notes');
     expect(listed).toContain(
-      '    [ ] 1.1.1 Syntax, data types, control structures, OOP concepts.\n          note 2026-11-01  Read the data model chapter\n',
+      '    [ ] 1.1.1 Syntax, data types, control structures, OOP concepts.  ~12h\n          note 2026-11-01  Read the data model chapter\n',
     );
     expect(await ok(day(3), 'list', '1')).not.toContain('note');
   });

@@ -39,6 +39,16 @@ describe('ParseCache', () => {
     expect(tree(cache.get(stamp))).toEqual(roadmap);
   });
 
+  it('gives back the estimates: each item its own, and the topic index its minutes', () => {
+    const timed = parseRoadmap('# Plan\n## A (2 weeks)\n- first ~2h\n- second\n## B\n- third (45 min)\n');
+    expect(timed.topics.minutes).toEqual([120, 0, 45]);
+    cache.set(stamp, timed);
+    const cached = cache.get(stamp)!;
+    expect(cached.topics).toEqual(timed.topics);
+    expect(tree(cached)).toEqual(timed);
+    expect(cached.parts[0]!.estimate).toBe(1200);
+  });
+
   it('gives back a roadmap whose title and topics are not ASCII, each part where the header says', () => {
     const wide = parseRoadmap(
       `# Plán de estudio — 学习计划 📖\n${Array.from({ length: 30 }, (_, i) => `## Ünïcödé ${i}\n- 話題 ${i}\n- ${'é'.repeat(i * 40)}\n`).join('')}`,

@@ -92,6 +92,10 @@ describe('a roadmap read in stretches', () => {
     ['a heading at the very end', '# T\n## A\n- a\n## B'],
     ['a line cut for length', `# T\n## A\n- ${'x'.repeat(10_050)}\n## B\n- b\n`],
     ['CRLF line endings', '# T\r\n## A\r\n- [ ] a\r\n## B\r\n- [ ] b\r\n'],
+    [
+      'estimates under headings, in titles and in tables',
+      '# T\n## A (2 weeks)\nEstimated time: 1 week\n\n- a ~2h\n## B\n**Estimated time:** 3h\n- b (45 min)\n## C\nEstimated time: 1h\n## D\n| Course | Duration | Effort |\n|---|---|---|\n| x | 2 weeks | 3-5 hours/week |\n',
+    ],
   ];
   it.each(spans)('parses %s as the whole file does', (_, markdown) => {
     expectSameInChunks(markdown, [0, 1, 10, 30]);
@@ -135,6 +139,9 @@ describe('a roadmap read in stretches', () => {
     'Contents',
     'Projects',
     'Resources:',
+    'Estimated time: 2h',
+    ' ~2h',
+    ' (3 h)',
     'word',
     '',
   );

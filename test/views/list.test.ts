@@ -4,10 +4,10 @@ import { expectCleanError, PARTS, progressText, TOTAL, useConfigDir } from '../h
 
 const { roadmap, spawn } = useConfigDir();
 
-/** A part or section line: mark, name, a 10-cell bar, percentage, done/total. */
+/** A part or section line: mark, name, a 10-cell bar, percentage, done/total, and the estimate (docs/estimates.md). */
 function rowOf(stdout: string, name: string): RegExpExecArray | null {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^ *(\\[.\\]) ${escaped} +([█░]{10}) +(\\d+)% +(\\d+)/(\\d+)$`, 'm').exec(stdout);
+  return new RegExp(`^ *(\\[.\\]) ${escaped} +([█░]{10}) +(\\d+)% +(\\d+)/(\\d+)(?: +(~.+))?$`, 'm').exec(stdout);
 }
 
 describe('the oracle', () => {

@@ -34,6 +34,7 @@ describe('roadmap show: a topic', () => {
         '  in       Part 2: FastAPI Basics › 2.3 Dependency Injection',
         '  stage    1 of 4: Start with Python and basic FastAPI.',
         '  status   [x] done on 2026-11-03 (started 2026-11-01)',
+        '  estimate ~3h',
         '  line     26 of the roadmap file',
         '',
         'Review',
@@ -103,6 +104,8 @@ describe('roadmap show: a topic', () => {
       done: day(2),
       skipped: null,
       progress: null,
+      estimate: 180,
+      estimateTotal: { minutes: 180, from: 'item', unestimated: 0 },
       links: [],
       details: [],
       notes: [{ at: day(2), text: 'a note' }],
@@ -139,7 +142,7 @@ describe('roadmap show: a section, a part, a project', () => {
     expect(partly).toContain('  status   [~] in progress (started 2026-11-01)\n');
     expect(partly).toContain('  progress 1/2 topics, 50%');
     expect(partly).toContain(
-      'Topics\n  [x] 1.1.1 Syntax, data types, control structures, OOP concepts.\n  [ ] 1.1.2 Python',
+      'Topics\n  [x] 1.1.1 Syntax, data types, control structures, OOP concepts.  ~12h\n  [ ] 1.1.2 Python',
     );
     expect(partly).toContain('Review\n  0 topics due now, 1 coming up, 0 settled\n');
     expect(partly).toContain('History\n  2026-11-01  1.1.1 todo → doing\n  2026-11-02  1.1.1 doing → done\n');
@@ -162,7 +165,7 @@ describe('roadmap show: a section, a part, a project', () => {
     const out = await ok(T0, 'show', '2');
     expect(out).toMatch(/^Part 2: FastAPI Basics {2}\(part\)\n/);
     expect(out).toContain(
-      'Sections\n  [ ] 2.1 Introduction\n  [ ] 2.2 Request and Response\n  [x] 2.3 Dependency Injection\n',
+      'Sections\n  [ ] 2.1 Introduction  ~4h\n  [ ] 2.2 Request and Response  ~4h 30m\n  [x] 2.3 Dependency Injection  ~3h\n',
     );
   });
 

@@ -19,6 +19,8 @@ export interface Draft {
   rule: string;
   /** A task-list item: `- [ ]` (false) or `- [x]` (true). */
   checked?: boolean;
+  /** Minutes, from a table row's Duration / Effort cells or a line "Estimated time: …" under a heading. */
+  estimate?: number;
   /** A table row whose status cell says done. */
   done?: boolean;
   label?: string;

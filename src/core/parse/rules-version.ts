@@ -4,4 +4,4 @@
  * (the tool's version alone does not change between builds of one release).
  * Kept apart from the parser so that the cache does not load marked.
  */
-export const PARSE_RULES_VERSION = 7;
+export const PARSE_RULES_VERSION = 8;

@@ -13,6 +13,7 @@
 import type { Item } from '../model.js';
 import { slugify } from '../text.js';
 import { shorten, type Decision, type Draft } from './draft.js';
+import { takeEstimate } from './estimate.js';
 import { linksBelow } from './lists.js';
 
 export type Mode = 'checkboxes' | 'table rows' | 'leaves';
@@ -152,9 +153,10 @@ export function finalize(
   const used = new Map<string, number>();
   return drafts.map((d, index) => {
     const id = parentId ? `${parentId}.${index + 1}` : `${index + 1}`;
-    const slug = slugify(d.title) || `item-${index + 1}`;
+    const { title, description, estimate, keyTitle } = estimated(d);
+    const slug = slugify(title) || `item-${index + 1}`;
     // Keys come from the title as the first parser read it, so a learner's ticks survive the later rules.
-    const keySlug = d.keyTitle !== undefined ? slugify(d.keyTitle) || slug : slug;
+    const keySlug = keyTitle !== undefined ? slugify(keyTitle) || slug : slug;
     // A key is also a REF, so it must never read as an ID (a title "1." would give the key "1").
     const base = /^p?\d+$/.test(keySlug) ? `n-${keySlug}` : keySlug;
     // Two siblings with one title still need distinct keys: the second is `slug~2`.
@@ -178,11 +180,12 @@ export function finalize(
     return {
       id,
       kind,
-      title: d.title,
+      title,
       slug,
       key,
       ...(d.label ? { label: d.label } : {}),
-      ...(d.description ? { description: d.description } : {}),
+      ...(description ? { description } : {}),
+      ...(estimate !== undefined ? { estimate } : {}),
       ...(d.details && d.details.length > 0 ? { details: d.details } : {}),
       ...(d.checked || d.done ? { checked: true as const } : {}),
       line: d.line,
@@ -190,4 +193,30 @@ export function finalize(
       children,
     } satisfies Item;
   });
+}
+
+/**
+ * The estimate written at the end of the title (or, failing that, of the
+ * description) leaves the words shown, but not the key: the key is still made
+ * from the title as written, so progress saved before estimates stays put.
+ */
+function estimated(d: Draft): { title: string; description?: string; estimate?: number; keyTitle?: string } {
+  const fromTitle = takeEstimate(d.title);
+  if (fromTitle.minutes !== undefined) {
+    return {
+      title: fromTitle.text,
+      ...(d.description ? { description: d.description } : {}),
+      estimate: fromTitle.minutes,
+      keyTitle: d.keyTitle ?? d.title,
+    };
+  }
+  const fromDescription = d.description ? takeEstimate(d.description, true) : undefined;
+  const description = fromDescription?.text ?? d.description;
+  const estimate = fromDescription?.minutes ?? d.estimate;
+  return {
+    title: d.title,
+    ...(description ? { description } : {}),
+    ...(estimate !== undefined ? { estimate } : {}),
+    ...(d.keyTitle !== undefined ? { keyTitle: d.keyTitle } : {}),
+  };
 }

@@ -9,6 +9,7 @@
 import type { Tokens } from 'marked';
 import type { Detail, Link } from '../model.js';
 import { draft, type Draft } from './draft.js';
+import { rowEstimate } from './estimate.js';
 import { cleanTitle, oneLine, plainText } from './inline.js';
 import { isDoneCell, isGenericLinkText, isItemColumn, isStatusColumn } from './words.js';
 
@@ -108,6 +109,7 @@ export function tableRows(table: Tokens.Table, line: number, mode: 'auto' | 'top
         details.push({ label: header[c] || `Column ${c + 1}`, value: cell.text });
     });
     const rowLine = base + r + 2;
+    const estimate = rowEstimate(details);
     drafts.push(
       draft({
         title,
@@ -117,6 +119,7 @@ export function tableRows(table: Tokens.Table, line: number, mode: 'auto' | 'top
         source: 'row',
         rule,
         ...(details.length > 0 ? { details } : {}),
+        ...(estimate !== undefined ? { estimate } : {}),
         ...(done ? { done: true } : {}),
       }),
     );

@@ -9,6 +9,7 @@ import type { Token, Tokens } from 'marked';
 import type { Link } from '../model.js';
 import { draft, shorten, type Decision, type Draft } from './draft.js';
 import { slugify } from '../text.js';
+import { estimateLine } from './estimate.js';
 import { cleanTitle, oneLine, plainText, splitTitle } from './inline.js';
 import {
   collectLinks,
@@ -97,6 +98,8 @@ export class Walker {
   private labelPrefix: string[] = [];
   private detailsDepth = 0;
   private detailsOwner: Draft | undefined;
+  /** The heading (or bold heading) of the block before: a line "Estimated time: …" right under it is its estimate. */
+  private justUnder: Draft | undefined;
 
   constructor(private readonly options: WalkOptions) {
     this.decisions = options.record ? [] : undefined;
@@ -150,6 +153,8 @@ export class Walker {
 
   private token(token: Token): void {
     if (token.type === 'space' || token.type === 'def') return;
+    const under = this.justUnder;
+    this.justUnder = undefined;
     if (token.type === 'html' || (token.type === 'paragraph' && /<\/?details/i.test(token.raw))) {
       if (this.html(token)) return;
     }
@@ -161,7 +166,7 @@ export class Walker {
     else if (this.skipped(token)) return;
     else if (token.type === 'list') this.list(token as Tokens.List);
     else if (token.type === 'table') this.table(token as Tokens.Table);
-    else if (token.type === 'paragraph') this.paragraph(token as Tokens.Paragraph);
+    else if (token.type === 'paragraph') this.paragraph(token as Tokens.Paragraph, under);
     else if (token.type === 'code' || token.type === 'blockquote') this.body();
   }
 
@@ -336,6 +341,7 @@ export class Walker {
     });
     this.container.children.push(section);
     this.stack.push({ depth: heading.depth, draft: section });
+    this.justUnder = section;
   }
 
   private lastItemOf(section: Draft): Draft {
@@ -459,10 +465,17 @@ export class Walker {
     this.addItems(result.rows);
   }
 
-  private paragraph(paragraph: Tokens.Paragraph): void {
+  private paragraph(paragraph: Tokens.Paragraph, under: Draft | undefined): void {
     const inline = paragraph.tokens.filter((t) => !(t.type === 'text' && t.raw.trim() === '') && t.type !== 'br');
     const text = oneLine(plainText(paragraph.tokens, []));
     if (this.region !== 'topics') return this.body();
+    const estimate = under && estimateLine(plainText(paragraph.tokens, []).split('\n')[0]!);
+    if (under && estimate !== undefined) {
+      // Still prose to the rules (a heading with it and nothing else stays a topic, as it was).
+      under.estimate = estimate;
+      this.decide(paragraph, 'description', text, 'a line "Estimated time: …" right under a heading is its estimate');
+      return this.body(paragraph);
+    }
     // A label: "Resources:", "**Prerequisites**", "Further reading".
     if (text.length < 60 && (isProseLabel(text) || isResourceLabel(text))) {
       const prose = isProseLabel(text);
@@ -489,6 +502,7 @@ export class Walker {
       this.mode = 'normal';
       this.addItems([bold]);
       this.bold = bold;
+      this.justUnder = bold;
       return;
     }
     if (first && isLinkLike(first) && isLinksOnly(paragraph)) {
