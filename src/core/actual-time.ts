@@ -20,22 +20,17 @@
  *   the work began); nor has one whose measured time is under a minute
  *   (started and ticked off together is bookkeeping, not a minute of study).
  */
-import { own, type Dict } from './dict.js';
+import { own } from './dict.js';
 import { STUDY_DAY_MINUTES } from './duration.js';
 import type { Status } from './model.js';
 import { statusOf, type Progress, type StatusChange } from './progress.js';
+import type { RoadmapState, StudySession } from './state.js';
 import { byTime } from './time.js';
 
 /** The most a stretch without any act of the learner on the topic counts: one study day. */
 export const IDLE_CAP_MINUTES = STUDY_DAY_MINUTES;
 
 const MINUTE_MS = 60_000;
-
-/** A study session recorded with `roadmap log`: `minutes` of study that ended at `at` (schema v4's StudySession). */
-export interface LoggedSession {
-  readonly at: string;
-  readonly minutes: number;
-}
 
 export interface ActualTime {
   /** Whole minutes. */
@@ -51,15 +46,11 @@ export interface TopicRecords {
   /** The topic's own status changes, in any order. */
   readonly changes: readonly StatusChange[];
   readonly notes: readonly { readonly at: string }[];
-  readonly sessions: readonly LoggedSession[];
+  readonly sessions: readonly StudySession[];
 }
 
 /** The parts of a roadmap's saved progress the times are read from. */
-export interface StudyRecords {
-  readonly history: readonly StatusChange[];
-  readonly notes: Dict<readonly { readonly at: string }[]>;
-  readonly sessions: Dict<readonly LoggedSession[]>;
-}
+export type StudyRecords = Pick<RoadmapState, 'history' | 'notes' | 'sessions'>;
 
 /** Minutes from `from` to `to`, cut at `cuts` (sorted, in ms), each piece capped at IDLE_CAP_MINUTES. */
 function cappedMinutes(from: number, to: number, cuts: readonly number[]): number {

@@ -1,15 +1,10 @@
 /** core/actual-time: the time a topic really took, from its history (idle time capped) or its logged sessions. */
 import { describe, expect, it } from 'vitest';
-import {
-  actualTimeOf,
-  actualTimes,
-  IDLE_CAP_MINUTES,
-  measuredMinutes,
-  type LoggedSession,
-} from '../../src/core/actual-time.js';
+import { actualTimeOf, actualTimes, IDLE_CAP_MINUTES, measuredMinutes } from '../../src/core/actual-time.js';
 import { dict } from '../../src/core/dict.js';
 import type { Status } from '../../src/core/model.js';
 import type { StatusChange } from '../../src/core/progress.js';
+import type { StudySession } from '../../src/core/state.js';
 
 const NOW = new Date('2026-12-01T12:00:00.000Z');
 /** A time on day `day` of November 2026 at `hh:mm` UTC. */
@@ -127,7 +122,7 @@ describe('measuredMinutes: from start to done, idle time capped', () => {
 });
 
 describe('actualTimeOf: logged sessions replace the measured guess', () => {
-  const sessions: LoggedSession[] = [
+  const sessions: StudySession[] = [
     { at: t(3, '10:00'), minutes: 45 },
     { at: t(4, '10:00'), minutes: 30 },
   ];
