@@ -12,6 +12,7 @@ import { helpCommand } from './help.js';
 import { importCommand } from './import.js';
 import { inspectCommand } from './inspect.js';
 import { listCommand } from './list.js';
+import { logCommand } from './log.js';
 import { nextCommand } from './next.js';
 import { noteCommand } from './note.js';
 import { projectCommand } from './project.js';
@@ -43,6 +44,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   startCommand,
   skipCommand,
   noteCommand,
+  logCommand,
   statsCommand,
   reviewCommand,
   projectCommand,

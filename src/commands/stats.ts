@@ -1,5 +1,6 @@
 /** `stats`: topics finished per week, the streak, the pace and when the roadmap would be finished. */
 import { standingFinishes } from '../core/activity.js';
+import { MIN_PACE_TOPICS, roadmapPace, type PersonalPace } from '../core/pace.js';
 import { roadmapTally, statusOf, topicKeys, type Tally } from '../core/progress.js';
 import { oneDecimal, statsOf, type Stats } from '../core/stats.js';
 import { document, progressJson, type DocumentHead, type ProgressJson } from '../render/json.js';
@@ -10,6 +11,8 @@ import { defineCommand, type Invocation } from './spec.js';
 export interface StatsResult extends Stats {
   readonly title: string;
   readonly tally: Tally;
+  /** Estimated against actual time on the finished topics that have both, and the pace factor. */
+  readonly time: PersonalPace;
 }
 
 export function stats(ctx: Context, options: { weeks: number }): StatsResult {
@@ -21,6 +24,7 @@ export function stats(ctx: Context, options: { weeks: number }): StatsResult {
     title: ctx.roadmap.title,
     tally,
     ...statsOf(finishes, tally, ctx.now(), { weeks: options.weeks, counts: () => true, zone: ctx.zone }),
+    time: roadmapPace(ctx.roadmap, saved, progress, ctx.now()),
   };
 }
 
@@ -31,8 +35,26 @@ export interface StatsJson extends DocumentHead<'stats'> {
   readonly pace: { readonly finished: number; readonly weeks: number; readonly perWeek: number };
   readonly remaining: number;
   readonly estimate: { readonly weeks: number; readonly finishOn: string } | null;
+  readonly time: TimeJson;
   readonly progress: ProgressJson;
 }
+
+/** Estimated against actual minutes on the finished topics that have both; factor null below minimumTopics of them. */
+export interface TimeJson {
+  readonly topics: number;
+  readonly estimated: number;
+  readonly actual: number;
+  readonly factor: number | null;
+  readonly minimumTopics: number;
+}
+
+const timeJson = (t: PersonalPace): TimeJson => ({
+  topics: t.topics,
+  estimated: t.estimated,
+  actual: t.actual,
+  factor: t.factor === undefined ? null : Math.round(t.factor * 100) / 100,
+  minimumTopics: MIN_PACE_TOPICS,
+});
 
 function statsJson(s: StatsResult): StatsJson {
   return document('stats', {
@@ -42,6 +64,7 @@ function statsJson(s: StatsResult): StatsJson {
     pace: { finished: s.pace.finished, weeks: s.pace.weeks, perWeek: oneDecimal(s.pace.perWeek) },
     remaining: s.remaining,
     estimate: s.estimate ? { weeks: oneDecimal(s.estimate.weeks), finishOn: s.estimate.finishOn } : null,
+    time: timeJson(s.time),
     progress: progressJson(s.tally),
   });
 }
@@ -54,16 +77,24 @@ const MAX_WEEKS = 520;
 
 export const statsCommand = defineCommand({
   name: 'stats',
-  summary: 'topics finished per week as a chart, your streak, your pace and when you would finish',
+  summary:
+    'topics finished per week as a chart, your streak, your pace, when you would finish, and time against estimates',
   options: [
     { flags: '--weeks <count>', description: 'weeks in the chart', count: { max: MAX_WEEKS }, default: STATS_WEEKS },
   ],
-  examples: ['roadmap stats', 'roadmap stats --weeks 12', 'roadmap stats --json | jq .estimate'],
+  examples: [
+    'roadmap stats',
+    'roadmap stats --weeks 12',
+    'roadmap stats --json | jq .estimate',
+    'roadmap stats --json | jq .time',
+  ],
   help:
     'Days are your local days (TZ): a week is 7 days from local midnight, the last\n' +
     'one ending now; the streak counts local days.\n' +
     'Pace: topics finished in the last 4 weeks, divided by 4. Estimate: topics left\n' +
-    '(to do or started; not skipped) at that pace.',
+    '(to do or started; not skipped) at that pace.\n' +
+    'Time: your actual time on the finished topics that have an estimate, against those\n' +
+    'estimates; from 3 such topics, their ratio is your pace factor (docs/time.md).',
   run: async ({ options, session }: Invocation<object, { readonly weeks: number }>) =>
     stats(await session.context(), { weeks: options.weeks }),
   text: (result, { style, zone }) => renderStats(result, style, zone),

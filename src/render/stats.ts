@@ -1,5 +1,7 @@
 /** `stats` for people: a bar chart of topics finished per week, the streak, the pace and the estimate. */
 import type { StatsResult } from '../commands/stats.js';
+import { formatDuration } from '../core/duration.js';
+import { MIN_PACE_TOPICS, type PersonalPace } from '../core/pace.js';
 import { oneDecimal } from '../core/stats.js';
 import { localMinute, type ZoneOffset } from '../core/zone.js';
 import { clean, count, progressText, type Style } from './style.js';
@@ -35,6 +37,20 @@ export function estimateText(s: StatsResult): string {
   return `${left}: about ${time} left at ${perWeekText(s.pace.perWeek)} (around ${finishOn})`;
 }
 
+/**
+ * `5h 30m on 4 finished topics estimated at 4h` and, on a line of its own, the
+ * pace factor (`you take 1.4× the estimate`), or why there is none.
+ */
+export function timeText(t: PersonalPace): string {
+  if (t.topics === 0) return 'no finished topic has both an estimate and a time yet';
+  const against = `${formatDuration(t.actual)} on ${count(t.topics, 'finished topic')} estimated at ${formatDuration(t.estimated)}`;
+  const pace =
+    t.factor === undefined
+      ? `no pace factor until ${MIN_PACE_TOPICS} topics have both numbers`
+      : `you take ${oneDecimal(t.factor)}× the estimate (your pace factor)`;
+  return `${against}\n           ${pace}`;
+}
+
 export function renderStats(s: StatsResult, style: Style, zone: ZoneOffset): string {
   const max = Math.max(0, ...s.perWeek.map((w) => w.finished));
   const digits = String(max).length;
@@ -62,6 +78,7 @@ export function renderStats(s: StatsResult, style: Style, zone: ZoneOffset): str
   lines.push(`${style.bold('Streak:')}    ${streak}`);
   lines.push(`${style.bold('Pace:')}      ${pace}`);
   lines.push(`${style.bold('Left:')}      ${estimateText(s)}`);
+  lines.push(`${style.bold('Time:')}      ${timeText(s.time)}`);
   lines.push(`${style.bold('Progress:')}  ${progressText(s.tally)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -259,6 +259,8 @@ describe('roadmap stats', () => {
         'Streak:    3 days in a row (since 2026-11-13)',
         'Pace:      1.5 topics a week (6 topics in the last 4 weeks)',
         `Left:      ${TOTAL - 6} topics: about ${Math.round((TOTAL - 6) / 1.5)} weeks left at 1.5 topics a week (around ${weeksOn(now, (TOTAL - 6) / 1.5)})`,
+        // Done without being started and nothing logged: no time to set against the estimates.
+        'Time:      no finished topic has both an estimate and a time yet',
         `Progress:  ${progressText(6)}`,
         '',
       ].join('\n'),

@@ -102,6 +102,9 @@ describe('statsOf', () => {
   });
 });
 
+/** No finished topic with an estimate and a time. */
+const noTime = { topics: 0, estimated: 0, actual: 0, ratios: [] };
+
 describe('the chart and the words', () => {
   it.each([
     [0, 5, ''],
@@ -120,6 +123,7 @@ describe('the chart and the words', () => {
     streak: { days: 0 },
     pace: { finished: perWeek * 4, weeks: 4, perWeek },
     remaining,
+    time: noTime,
     ...(estimateOf(remaining, perWeek, now, UTC) ? { estimate: estimateOf(remaining, perWeek, now, UTC)! } : {}),
   });
 
@@ -140,7 +144,7 @@ describe('the chart and the words', () => {
       counts: all,
       zone: UTC,
     });
-    const text = renderStats({ ...s, title: 'Plan', tally: tally(2, 10) }, await styleFor(0), UTC);
+    const text = renderStats({ ...s, title: 'Plan', tally: tally(2, 10), time: noTime }, await styleFor(0), UTC);
     // eslint-disable-next-line no-control-regex
     expect(text).not.toMatch(/\x1b/);
     expect(text.split('\n')[0]).toBe('Plan: topics finished per week, 2026-11-07 to 2026-11-27');
