@@ -22,14 +22,14 @@ export function renderHeldBack(
       (r) => `  ${style.cyan(r.id)}  ${clean(r.title)}  ${style.dim(`due since ${day(r.dueAt, zone)}`)}`,
     ),
     ...(n > held.reviews.length ? [style.dim(`  and ${count(n - held.reviews.length, 'more topic')}`)] : []),
-    `Go over one again, then record how it went: ${style.green(`${result.invocation} review ${held.reviews[0]!.id} --grade good`)}`,
+    'Go over one again, then record how it went (again, hard, good or easy):',
+    `  ${style.green(`${result.invocation} review ${held.reviews[0]!.id} --grade good`)}`,
     '',
     style.yellow(
       `New topics are held back: ${count(n, 'review')} ${n === 1 ? 'is' : 'are'} due, more than your limit of ${held.limit}.`,
     ),
-    style.dim(
-      `(See them all with "${result.invocation} review"; change the limit with "roadmap config review-limit N".)`,
-    ),
+    style.dim(`All of them: ${result.invocation} review`),
+    style.dim('Another limit: roadmap config review-limit N'),
   ];
   if (result.topics.length > 0) {
     const started = result.topics.map((t) => renderTopic(t, style, result.invocation, zone).join('\n'));

@@ -38,8 +38,8 @@ export function renderReviews(result: ReviewListResult, fit: Fit): string {
     for (const r of result.due) lines.push(...line(r, fit, 'due since'));
     lines.push('');
     lines.push(
-      `Go over a topic again, then record it: ${style.green(`${result.invocation} review ${result.due[0]!.id} --grade good`)}`,
-      style.dim('(--grade says how it went: again, hard, good or easy; FSRS schedules its next review from that)'),
+      'Go over a topic again, then record how it went (again, hard, good or easy):',
+      `  ${style.green(`${result.invocation} review ${result.due[0]!.id} --grade good`)}`,
     );
   } else {
     lines.push(

@@ -33,9 +33,13 @@ describe('next holds back new topics while more reviews are due than the limit',
     const out = await ok(day(7), 'next');
     expect(out).toMatch(/^Review first \(21 due\)\n {2}1\.1\.1 {2}Syntax, data types[^\n]* {2}due since 2026-11-08\n/);
     expect(out).toContain('  and 18 more topics\n');
-    expect(out).toContain('Go over one again, then record how it went: roadmap review 1.1.1 --grade good\n');
-    expect(out).toContain('New topics are held back: 21 reviews are due, more than your limit of 20.\n');
-    expect(out).toContain('change the limit with "roadmap config review-limit N"');
+    expect(out).toContain(
+      'Go over one again, then record how it went (again, hard, good or easy):\n  roadmap review 1.1.1 --grade good\n',
+    );
+    expect(out).toContain(
+      'New topics are held back: 21 reviews are due, more than your limit of 20.\n' +
+        'All of them: roadmap review\nAnother limit: roadmap config review-limit N\n',
+    );
     // 4.1.1 is the next new topic: held back.
     expect(out).not.toContain('4.1.1');
     expect(out).toContain('Progress: 21/44 topics, 47%');
