@@ -4,7 +4,8 @@
 //   dist/cli/parse.cjs    the markdown parser (marked's lexer), loaded only for a roadmap not parsed before;
 //   dist/cli/conf.cjs     conf (with ajv), loaded only by the save that creates the progress file;
 //   dist/cli/atomically.cjs  atomically (8 KB), which writes every save;
-//   dist/cli/prompts.cjs  @inquirer/prompts, loaded only when a prompt is really shown.
+//   dist/cli/prompts.cjs  @inquirer/prompts, loaded only when a prompt is really shown;
+//   dist/cli/fsrs.cjs     src/core/fsrs.ts with ts-fsrs, loaded the first time a graded review is scheduled.
 // CommonJS because Node starts it faster than ES modules (no ESM loader, no module facades).
 // The bundled roadmap is parsed here, once, into dist/roadmap.json.
 import { build } from 'esbuild';
@@ -41,6 +42,15 @@ const separateBundles = {
     b.onResolve({ filter: /^\.\/write-deps\.js$/ }, (args) =>
       args.importer.endsWith('store.ts') ? other('./atomically.cjs') : undefined,
     );
+    // Imported statically, used synchronously, loaded on first use (see fsrsShim below).
+    b.onResolve({ filter: /^\.\/fsrs\.js$/ }, (args) =>
+      args.importer.endsWith('/core/review.ts') ? { path: './fsrs.cjs', namespace: 'lazy-bundle' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-bundle' }, () => ({
+      contents: fsrsShim,
+      loader: 'js',
+      resolveDir: root,
+    }));
     b.onResolve({ filter: /^@inquirer\/prompts$/ }, (args) =>
       args.importer.endsWith('prompts.ts') ? other('./prompts.cjs') : undefined,
     );
@@ -113,6 +123,25 @@ const common = {
 };
 
 rmSync(cli, { recursive: true, force: true });
+
+// FSRS first: the other bundles' stand-in for it needs the names it exports.
+await build({ ...common, entryPoints: [join(root, 'src/core/fsrs.ts')], outfile: join(cli, 'fsrs.cjs') });
+/**
+ * What core/review.ts imports as './fsrs.js' in the other bundles: an object
+ * with a getter for each export of fsrs.cjs, which loads that bundle (with V8's
+ * code cache) the first time one is read. So core/review.ts calls FSRS
+ * synchronously, and a run that schedules no graded review never loads it.
+ */
+const fsrsNames = Object.keys(createRequire(import.meta.url)(join(cli, 'fsrs.cjs')));
+const fsrsShim = `
+  const { loadBundle } = require(${JSON.stringify(join(root, 'src/io/bundle-loader.ts'))});
+  const { cacheDir } = require(${JSON.stringify(join(root, 'src/io/parse-cache.ts'))});
+  let real;
+  const load = () => (real ??= loadBundle(require('node:path').join(__dirname, 'fsrs.cjs'), cacheDir(process.env)));
+  for (const name of ${JSON.stringify(fsrsNames)}) {
+    Object.defineProperty(module.exports, name, { enumerable: true, get: () => load()[name] });
+  }`;
+
 await Promise.all([
   build({ ...common, entryPoints: [join(root, 'bin/roadmap.ts')], outfile: join(cli, 'roadmap.cjs') }),
   build({ ...common, entryPoints: [join(root, 'src/program.ts')], outfile: join(cli, 'program.cjs') }),

@@ -8,6 +8,7 @@
  */
 import { dict, own } from '../core/dict.js';
 import type { Item, Status } from '../core/model.js';
+import type { Grade } from '../core/state.js';
 import { nextTopics, roadmapTally, statusOf, tally, withFileMarks, type Progress } from '../core/progress.js';
 import { projectReadiness } from '../core/readiness.js';
 import { chaptersOf, placeById, topicsOf, walk, type Chapter } from '../core/tree.js';
@@ -20,9 +21,11 @@ import {
   chapterChoiceName,
   chapterName,
   checklistMessage,
+  GRADE_CHOICES,
   progressLine,
   projectChoiceName,
   reviewDescription,
+  reviewHeading,
   reviewsEntryName,
   statusLabel,
   topicChoiceName,
@@ -441,18 +444,22 @@ async function reviewScreen(ctx: Context, io: MenuIo): Promise<void> {
   }
 }
 
-/** One due topic: shown in full, then recorded as reviewed, or not. */
+/**
+ * One due topic: shown in full, then recorded as reviewed with how it went (the
+ * grade FSRS schedules its next review from), or not.
+ */
 async function reviewTopic(ctx: Context, io: MenuIo, due: ReviewItem): Promise<void> {
-  const { progress } = showTopic(ctx, io, due.id, `Review ${due.review} of ${due.of}`);
-  const action = await orBack(
-    io.prompter.select<'reviewed' | 'back'>(`Went over ${due.id} again? · ${overall(ctx, progress, io)}`, [
-      { value: 'reviewed', name: 'Mark it reviewed' },
-      { value: 'back', name: 'Go back' },
-    ]),
+  const { progress } = showTopic(ctx, io, due.id, reviewHeading(due));
+  const grade = await orBack(
+    io.prompter.select<Grade | 'back'>(
+      `Went over ${due.id} again: how well did you remember it? · ${overall(ctx, progress, io)}`,
+      [...GRADE_CHOICES, { value: 'back', name: 'Go back' }],
+      { default: 'good' },
+    ),
     'back' as const,
   );
-  if (action === 'back') return;
-  const recorded = await orRefusal(io, () => recordReview(ctx, due.id));
+  if (grade === 'back') return;
+  const recorded = await orRefusal(io, () => recordReview(ctx, due.id, undefined, grade));
   if (recorded) io.out(renderReviewDone(recorded, io.style, ctx.zone));
 }
 

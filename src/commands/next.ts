@@ -15,6 +15,7 @@ import {
   type TopicJson,
 } from '../render/json.js';
 import { renderNext } from '../render/next.js';
+import { heldBackJson, holdBack, type HeldBack, type HeldBackJson } from './hold-back.js';
 import type { Context } from './context.js';
 import { defineCommand, type Invocation } from './spec.js';
 import { topicView, type TopicView } from './views.js';
@@ -30,6 +31,8 @@ export interface NextResult {
   readonly project?: ProjectReadiness;
   /** Finished topics due for spaced review now (see `roadmap review`). */
   readonly reviewsDue: number;
+  /** Set when new topics are held back, more reviews being due than the limit (`topics` are the started ones). */
+  readonly heldBack?: HeldBack;
 }
 
 export function next(ctx: Context, options: { count: number }): NextResult {
@@ -52,15 +55,18 @@ export function nextOf(
   const project = topics.length === 0 ? recommendProject(projectReadiness(roadmap, progress)) : undefined;
   // Only the number due is shown, so any position will do for the topics (no map of positions to build).
   const known = topicKeySet(roadmap);
-  const reviewsDue = reviewPlan(state.history, progress, state.reviews, now, (key) => (known.has(key) ? 0 : undefined))
-    .due.length;
+  let reviewsDue: number | undefined;
   return {
     invocation,
     topics,
     tally,
     hasProjects: roadmap.projects.length > 0,
     ...(project ? { project } : {}),
-    reviewsDue,
+    // Counted when first read: `status` and `done` never show it, and for a learner who
+    // grades reviews counting them loads FSRS (core/fsrs.ts).
+    get reviewsDue(): number {
+      return (reviewsDue ??= reviewPlan(state, progress, now, (key) => (known.has(key) ? 0 : undefined)).due.length);
+    },
   };
 }
 
@@ -69,6 +75,7 @@ export interface NextJson extends DocumentHead<'next'> {
   readonly topics: TopicJson[];
   readonly recommendedProject: ProjectJson | null;
   readonly reviewsDue: number;
+  readonly heldBack: HeldBackJson | null;
 }
 
 export function nextJson(result: NextResult): NextJson {
@@ -77,6 +84,7 @@ export function nextJson(result: NextResult): NextJson {
     topics: result.topics.map(topicJson),
     recommendedProject: result.project ? projectJson(result.project) : null,
     reviewsDue: result.reviewsDue,
+    heldBack: result.heldBack ? heldBackJson(result.heldBack) : null,
   });
 }
 
@@ -86,8 +94,10 @@ export const nextCommand = defineCommand({
   options: [{ flags: '-n, --number <count>', description: 'show this many topics', count: {}, default: 1 }],
   examples: ['roadmap next', 'roadmap next -n 3'],
   fast: {},
-  run: async ({ session, options }: Invocation<object, { readonly number?: number }>) =>
-    next(await session.context(), { count: options.number ?? 1 }),
+  run: async ({ session, options }: Invocation<object, { readonly number?: number }>) => {
+    const ctx = await session.context();
+    return holdBack(ctx, next(ctx, { count: options.number ?? 1 }));
+  },
   text: (result, { style, zone }) => renderNext(result, style, zone),
   json: nextJson,
 });

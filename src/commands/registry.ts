@@ -5,6 +5,7 @@
  */
 import { cohortCommand } from './cohort.js';
 import { completionCommand } from './completion.js';
+import { configCommand } from './config.js';
 import { doctorCommand } from './doctor.js';
 import { doneCommand } from './done.js';
 import { exportCommand } from './export.js';
@@ -50,6 +51,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   projectCommand,
   reportCommand,
   useCommand,
+  configCommand,
   inspectCommand,
   doctorCommand,
   exportCommand,

@@ -1,5 +1,6 @@
 /** `roadmap` alone: the menu at a terminal; anywhere else, the next topic and a hint. */
 import { renderNext } from '../render/next.js';
+import { holdBack } from './hold-back.js';
 import { next, nextJson, type NextResult } from './next.js';
 import { unknownCommand } from './unknown.js';
 import { defineCommand, type Invocation } from './spec.js';
@@ -42,7 +43,8 @@ export const rootCommand = defineCommand({
       });
       return undefined;
     }
-    return next(await session.context(), { count: 1 });
+    const ctx = await session.context();
+    return holdBack(ctx, next(ctx, { count: 1 }));
   },
   text: (result, { style, zone }) => (result === undefined ? '' : renderNext(result, style, zone)),
   notice: (result) =>

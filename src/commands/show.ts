@@ -38,9 +38,9 @@ export type TopicReview =
   | {
       readonly state: 'scheduled';
       readonly finishedAt: string;
-      /** The review that comes next, 1-based, of `of`. */
+      /** The review that comes next, 1-based, of `of` (none for a topic scheduled from its grades). */
       readonly review: number;
-      readonly of: number;
+      readonly of?: number;
       readonly dueAt: string;
       readonly due: boolean;
       readonly reviewedAt: readonly string[];
@@ -106,16 +106,18 @@ function topicReview(state: RoadmapState, progress: Progress, key: string, now: 
   if (statusOf(progress, key) !== 'done') return { state: 'not done' };
   const finishedAt = finishTimes(state.history, progress, (k) => k === key).get(key);
   if (finishedAt === undefined) return { state: 'ticked in the file' };
-  const schedule = scheduleOf(finishedAt, own(state.reviews, key) ?? [], now);
+  const schedule = scheduleOf(finishedAt, own(state.reviews, key) ?? [], now, own(state.grades, key) ?? []);
   if (schedule.kind === 'settled') return { state: 'settled', finishedAt, reviewedAt: schedule.reviewedAt };
   const reviewedAt = (own(state.reviews, key) ?? []).filter((r) => Date.parse(r) >= Date.parse(finishedAt)).sort();
   const { review, dueAt, due } = schedule;
-  return { state: 'scheduled', finishedAt, review, of: REVIEW_DAYS.length, dueAt, due, reviewedAt };
+  // A topic scheduled from its grades (FSRS) has no last review: no `of`.
+  const of = schedule.graded ? {} : { of: REVIEW_DAYS.length };
+  return { state: 'scheduled', finishedAt, review, ...of, dueAt, due, reviewedAt };
 }
 
 function groupReviews(state: RoadmapState, progress: Progress, topics: readonly Item[], now: Date): GroupReviews {
   const position = new Map(topics.map((t, i) => [t.key, i]));
-  const plan = reviewPlan(state.history, progress, state.reviews, now, (key) => position.get(key));
+  const plan = reviewPlan(state, progress, now, (key) => position.get(key));
   return { due: plan.due.length, upcoming: plan.upcoming.length, settled: plan.settled };
 }
 
@@ -237,7 +239,8 @@ export interface ShowDocument extends DocumentHead<'show'>, EstimateJson {
         readonly finishedAt: string;
         readonly next: {
           readonly review: number;
-          readonly of: number;
+          /** null for a topic scheduled from its grades (FSRS). */
+          readonly of: number | null;
           readonly dueAt: string;
           readonly due: boolean;
         } | null;
@@ -261,7 +264,7 @@ function reviewJson(review: TopicReview | undefined): ShowDocument['review'] {
     finishedAt: review.finishedAt,
     next:
       review.state === 'scheduled'
-        ? { review: review.review, of: review.of, dueAt: review.dueAt, due: review.due }
+        ? { review: review.review, of: review.of ?? null, dueAt: review.dueAt, due: review.due }
         : null,
     reviewedAt: [...review.reviewedAt],
   };

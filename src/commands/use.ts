@@ -54,7 +54,10 @@ export async function use(
   const changed = options.path !== undefined || options.bundled === true;
   if (changed) {
     await store.updateAll((all) => {
-      return { ...all, settings: choice.kind === 'file' ? { roadmap: choice.path } : {} };
+      // The other settings (review-limit) stay as they are.
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      const { roadmap: _old, ...others } = all.settings;
+      return { ...all, settings: choice.kind === 'file' ? { ...others, roadmap: choice.path } : others };
     });
   }
   const id = await adoptFormerProgress(store, loaded);

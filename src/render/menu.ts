@@ -5,7 +5,10 @@ import type { StatusChange, Tally } from '../core/progress.js';
 import type { ProjectReadiness } from '../core/readiness.js';
 import type { Chapter } from '../core/tree.js';
 import type { ReviewItem } from '../commands/review.js';
+import type { Grade } from '../core/state.js';
+import type { Choice } from '../io/prompts.js';
 import type { Ref } from '../commands/views.js';
+import { whichReview } from './review.js';
 import { bar, clean, count, day, progressText, type Style } from './style.js';
 
 const LABELS: Record<Status, string> = { done: 'done', doing: 'started', skipped: 'skipped', todo: 'not started' };
@@ -75,6 +78,17 @@ export function checklistMessage(lead: string, chapter: Chapter, here: Tally, ov
 export const reviewsEntryName = (due: number): string =>
   `Review${due === 0 ? ' (nothing due)' : ` (${count(due, 'topic')} due)`}`;
 
+/** Above a topic being reviewed: `Review 1 of 2`, `Review 3 (FSRS)`. */
+export const reviewHeading = (r: ReviewItem): string => `R${whichReview(r).slice(1)}`;
+
+/** How a review went, as the menu asks it, Anki's way: again, hard, good, easy. */
+export const GRADE_CHOICES: readonly Choice<Grade>[] = [
+  { value: 'again', name: 'Again: I had forgotten it', short: 'again' },
+  { value: 'hard', name: 'Hard: I remembered it, with effort', short: 'hard' },
+  { value: 'good', name: 'Good: I remembered it', short: 'good' },
+  { value: 'easy', name: 'Easy: I knew it at once', short: 'easy' },
+];
+
 /** Under a due review, when it is highlighted: `review 1 of 2, due since 2026-11-17 (finished 2026-11-10)`. */
 export const reviewDescription = (r: ReviewItem, zone: ZoneOffset): string =>
-  `review ${r.review} of ${r.of}, due since ${day(r.dueAt, zone)} (finished ${day(r.finishedAt, zone)})`;
+  `${whichReview(r)}, due since ${day(r.dueAt, zone)} (finished ${day(r.finishedAt, zone)})`;

@@ -1,6 +1,7 @@
 import type { NextResult } from '../commands/next.js';
 import type { TopicView } from '../commands/views.js';
 import type { ZoneOffset } from '../core/zone.js';
+import { renderHeldBack } from './hold-back.js';
 import { bar, clean, count, noteText, placeName, progressText, type Style } from './style.js';
 
 export function renderTopic(topic: TopicView, style: Style, invocation: string, zone: ZoneOffset): string[] {
@@ -48,6 +49,7 @@ export function nothingLeft(result: Pick<NextResult, 'tally'>): string {
 
 export function renderNext(result: NextResult, style: Style, zone: ZoneOffset): string {
   const progress = `${style.bold('Progress:')} ${progressText(result.tally)}  ${bar(result.tally.percent, style)}`;
+  if (result.heldBack) return renderHeldBack(result, result.heldBack, progress, { style, zone });
   const reviews = reviewsDueLine(result, style);
   if (result.topics.length === 0) {
     const lines = [style.green.bold(nothingLeft(result)), ...reviews];

@@ -13,8 +13,12 @@ interface Fit {
   readonly columns: number | undefined;
 }
 
+/** `review 1 of 2`, or `review 3 (FSRS)` for a topic scheduled from its grades. */
+export const whichReview = (r: { readonly review: number; readonly of?: number }): string =>
+  r.of === undefined ? `review ${r.review} (FSRS)` : `review ${r.review} of ${r.of}`;
+
 function line(r: ReviewItem, { style, zone, columns }: Fit, when: string): string[] {
-  const schedule = `finished ${day(r.finishedAt, zone)}; review ${r.review} of ${r.of} ${when} ${day(r.dueAt, zone)}`;
+  const schedule = `finished ${day(r.finishedAt, zone)}; ${whichReview(r)} ${when} ${day(r.dueAt, zone)}`;
   const title = clean(r.title);
   const one = `  ${r.id}  ${title}  ${schedule}`;
   if (columns === undefined || displayWidth(one) <= columns)
@@ -34,7 +38,8 @@ export function renderReviews(result: ReviewListResult, fit: Fit): string {
     for (const r of result.due) lines.push(...line(r, fit, 'due since'));
     lines.push('');
     lines.push(
-      `Go over a topic again, then record it: ${style.green(`${result.invocation} review ${result.due[0]!.id}`)}`,
+      'Go over a topic again, then record how it went (again, hard, good or easy):',
+      `  ${style.green(`${result.invocation} review ${result.due[0]!.id} --grade good`)}`,
     );
   } else {
     lines.push(
@@ -55,11 +60,16 @@ export function renderReviews(result: ReviewListResult, fit: Fit): string {
 }
 
 export function renderReviewDone(result: ReviewDoneResult, style: Style, zone: ZoneOffset): string {
+  const which = result.of === undefined ? `review ${result.review}` : `review ${result.review} of ${result.of}`;
+  const how = result.grade === undefined ? '' : `, ${result.grade}`;
+  const next = result.next;
   const lines = [
-    `${style.green('Reviewed:')} ${style.cyan(result.topic.id)} ${clean(result.topic.title)} ${style.dim(`(review ${result.review} of ${result.of})`)}`,
-    result.next
-      ? `Next review (${result.next.review} of ${result.of}) is due ${day(result.next.dueAt, zone)}.`
-      : 'That was its last review: it is settled.',
+    `${style.green('Reviewed:')} ${style.cyan(result.topic.id)} ${clean(result.topic.title)} ${style.dim(`(${which}${how})`)}`,
+    next === undefined
+      ? 'That was its last review: it is settled.'
+      : next.graded
+        ? `Next review is due ${day(next.dueAt, zone)} (FSRS, from your grades).`
+        : `Next review (${next.review} of ${result.of}) is due ${day(next.dueAt, zone)}.`,
   ];
   return `${lines.join('\n')}\n`;
 }

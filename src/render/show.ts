@@ -1,6 +1,7 @@
 import type { GroupReviews, ShowResult, TopicReview } from '../commands/show.js';
 import { REVIEW_DAYS } from '../core/review.js';
 import { estimateText, withEstimate } from './estimate.js';
+import { whichReview } from './review.js';
 import { numberedNote } from './note.js';
 import type { ZoneOffset } from '../core/zone.js';
 import { bar, clean, count, day, placeName, progressText, statusBox, type Style } from './style.js';
@@ -35,7 +36,7 @@ function topicReviewLines(review: TopicReview, result: ShowResult, style: Style,
   const due = review.due
     ? `${style.yellow('due now')}: ${style.green(`${result.invocation} review ${result.id}`)}`
     : `due on ${day(review.dueAt, zone)}`;
-  return [...done, `review ${review.review} of ${review.of} ${due}`];
+  return [...done, `${whichReview(review)} ${due}`];
 }
 
 function groupReviewLines(reviews: GroupReviews): string[] {

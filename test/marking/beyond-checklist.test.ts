@@ -393,7 +393,9 @@ describe('roadmap review', () => {
     expect(list.due.map((d) => d.id)).toEqual(['1.2.1', '1.1.1', '1.1.2']);
     expect(list.upcoming.map((d) => [d.id, d.dueAt])).toEqual([['2.1.1', day(16)]]);
     expect(await ok(day(9), 'next')).toContain('3 topics are due for review: roadmap review');
-    expect(await ok(day(9), 'review')).toContain('Go over a topic again, then record it: roadmap review 1.2.1');
+    expect(await ok(day(9), 'review')).toContain(
+      'Go over a topic again, then record how it went (again, hard, good or easy):\n  roadmap review 1.2.1 --grade good\n',
+    );
   });
 
   it('only finished topics come back: undone takes a topic out, done again starts its schedule again', async () => {

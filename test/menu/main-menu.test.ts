@@ -28,8 +28,14 @@ async function printedBy(args: string[]): Promise<string> {
   return t.printed().slice(before);
 }
 
+/** Picks a grade: they are listed again, hard, good, easy, with the cursor on good. */
+async function chooseGrade(name: string): Promise<void> {
+  for (let i = 0; i < 4; i++) screen.keypress('up');
+  await choose(name);
+}
+
 describe('Review', () => {
-  it('the main menu says how many are due; one chosen is shown, then recorded as reviewed', async () => {
+  it('the main menu says how many are due; one chosen is shown, then recorded as reviewed with its grade', async () => {
     await twoReviewsDue();
     const { run } = await prompting(t);
     expect(screen.getScreen()).toContain('Review (2 topics due)');
@@ -43,18 +49,30 @@ describe('Review', () => {
     await choose('1.1.1');
     // The topic in full, to go over it again, before it is recorded.
     expect(t.printed()).toContain('Review 1 of 2\n1.1.1  Syntax, data types');
-    expect(screen.getScreen()).toContain('Went over 1.1.1 again?');
-    await choose('Mark it reviewed');
+    // How it went, Anki's four ways, "good" highlighted.
+    const grades = screen.getScreen();
+    expect(grades).toContain('Went over 1.1.1 again: how well did you remember it?');
+    expect(activeLine()).toBe('❯ Good: I remembered it');
+    for (const choice of [
+      'Again: I had forgotten it',
+      'Hard: I remembered it, with effort',
+      'Easy: I knew it at once',
+    ]) {
+      expect(grades).toContain(choice);
+    }
+    await choose('Good');
     expect(t.printed()).toContain(
-      'Reviewed: 1.1.1 Syntax, data types, control structures, OOP concepts. (review 1 of 2)',
+      'Reviewed: 1.1.1 Syntax, data types, control structures, OOP concepts. (review 1, good)',
     );
-    expect(t.printed()).toContain('Next review (2 of 2) is due 2026-12-10.');
+    // 17 days after the finish, remembered: FSRS brings it back a month on.
+    expect(t.printed()).toContain('Next review is due 2026-12-28 (FSRS, from your grades).');
     expect(screen.getScreen()).toContain('Due for review (1)');
     expect(screen.getScreen()).not.toContain('1.1.1');
     await choose('Go back');
     expect(screen.getScreen()).toContain('Review (1 topic due)');
     await quit(run);
     expect(t.saved().reviews).toEqual({ [PYTHON_SYNTAX]: [NOW] });
+    expect(t.saved().grades).toEqual({ [PYTHON_SYNTAX]: [{ at: NOW, grade: 'good' }] });
     // What `roadmap review` says now agrees.
     expect(await printedBy(['review'])).toMatch(/Due for review \(1\)\n {2}1\.1\.2 /);
   });
@@ -86,13 +104,29 @@ describe('Review', () => {
     await choose('Review');
     await choose('1.1.1');
     expect(await t.roadmap(['review', '1.1.1'])).toBe(0);
-    await choose('Mark it reviewed');
+    await chooseGrade('Hard');
     expect(t.printed()).toContain('is not due for review until 2026-12-10 (review 2 of 2)');
     expect(t.printed()).toContain('roadmap review"\nNothing was saved.\n');
     expect(screen.getScreen()).toContain('Due for review (1)');
     screen.keypress({ name: 'c', ctrl: true });
     expect(await run).toBe(130);
     expect(t.saved().reviews).toEqual({ [PYTHON_SYNTAX]: [NOW] });
+  });
+
+  it('"Again": saved with the review, and the topic comes back the next day', async () => {
+    await twoReviewsDue();
+    const { run } = await prompting(t);
+    await choose('Review');
+    await choose('1.1.1');
+    await chooseGrade('Again');
+    expect(t.printed()).toContain('(review 1, again)\nNext review is due 2026-11-28 (FSRS, from your grades).');
+    await choose('Go back');
+    await quit(run);
+    expect(t.saved().grades).toEqual({ [PYTHON_SYNTAX]: [{ at: NOW, grade: 'again' }] });
+    t.setClock('2026-11-28T10:00:00.000Z');
+    expect(await printedBy(['review'])).toContain(
+      '1.1.1  Syntax, data types, control structures, OOP concepts.  finished 2026-11-10; review 2 (FSRS) due since 2026-11-28',
+    );
   });
 
   it('with nothing due, says when reviews come, and the main menu is back', async () => {

@@ -32,6 +32,7 @@ export interface SavedRoadmap {
   readonly history: { key: string; from: string; to: string; at: string }[];
   readonly notes?: Record<string, { at: string; text: string }[]>;
   readonly reviews?: Record<string, string[]>;
+  readonly grades?: Record<string, { at: string; grade: string }[]>;
 }
 
 const cacheDir = realpathSync(mkdtempSync(join(tmpdir(), 'roadmap-menu-cache-')));

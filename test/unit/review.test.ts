@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../src/core/activity.js';
 import type { Progress, StatusChange } from '../../src/core/progress.js';
+import { fsrsDue } from '../../src/core/fsrs.js';
 import { finishTimes, reviewPlan, scheduleOf } from '../../src/core/review.js';
+import type { GradedReview } from '../../src/core/state.js';
 import { byTime } from '../../src/core/time.js';
 
 const finished = '2026-11-01T10:00:00.000Z';
@@ -25,6 +27,7 @@ describe('scheduleOf', () => {
       review,
       dueAt,
       due,
+      graded: false,
     });
   });
 
@@ -75,12 +78,55 @@ describe('reviewPlan', () => {
       change('fifth', 'done', plus(0)),
     ];
     const progress: Progress = Object.fromEntries(keys.map((k) => [k, { status: 'done', at: plus(0) }]));
-    const plan = reviewPlan(history, progress, { fifth: [plus(8), plus(31)] }, at(plus(12)), (k) =>
-      keys.includes(k) ? keys.indexOf(k) : undefined,
-    );
+    const log = { history, reviews: { fifth: [plus(8), plus(31)] }, grades: {} };
+    const plan = reviewPlan(log, progress, at(plus(12)), (k) => (keys.includes(k) ? keys.indexOf(k) : undefined));
     expect(plan.due.map((e) => e.key)).toEqual(['first', 'second', 'third']);
     expect(plan.upcoming.map((e) => [e.key, e.schedule.dueAt])).toEqual([['fourth', plus(16)]]);
     expect(plan.settled).toBe(1);
+  });
+});
+
+describe('scheduleOf, once a review is graded: FSRS from the whole log since the finish', () => {
+  const good = (iso: string): GradedReview => ({ at: iso, grade: 'good' });
+
+  it('a graded review: due when FSRS says (finish good, day 7 good), never settled, no "of"', () => {
+    expect(scheduleOf(finished, [plus(7)], at(plus(27)), [good(plus(7))])).toEqual({
+      kind: 'scheduled',
+      finishedAt: finished,
+      review: 2,
+      dueAt: fsrsDue(finished, [good(plus(7))]),
+      due: false,
+      graded: true,
+    });
+    expect(fsrsDue(finished, [good(plus(7))])).toBe(plus(28));
+    expect(scheduleOf(finished, [plus(7)], at(plus(28)), [good(plus(7))])).toMatchObject({ due: true });
+  });
+
+  it('two reviews, the second graded: not settled; the ungraded first counts as good', () => {
+    const log = [plus(8), plus(30)];
+    const hard: GradedReview = { at: plus(30), grade: 'hard' };
+    expect(scheduleOf(finished, log, at(plus(31)), [hard])).toMatchObject({
+      kind: 'scheduled',
+      review: 3,
+      dueAt: fsrsDue(finished, [good(plus(8)), hard]),
+      graded: true,
+    });
+  });
+
+  it('grades from before the last finish do not count: the 7/30-day rule again', () => {
+    expect(scheduleOf(finished, [plus(-20)], at(plus(7)), [good(plus(-20))])).toMatchObject({
+      review: 1,
+      dueAt: plus(7),
+      due: true,
+      graded: false,
+    });
+  });
+
+  it('a graded review missing from the reviews (a file edited by hand) still counts', () => {
+    expect(scheduleOf(finished, [], at(plus(7)), [good(plus(7))])).toMatchObject({
+      dueAt: fsrsDue(finished, [good(plus(7))]),
+      graded: true,
+    });
   });
 });
 
