@@ -14,6 +14,7 @@ import { inspectCommand } from './inspect.js';
 import { listCommand } from './list.js';
 import { nextCommand } from './next.js';
 import { noteCommand } from './note.js';
+import { openCommand } from './open.js';
 import { projectCommand } from './project.js';
 import { reportCommand } from './report.js';
 import { resetCommand } from './reset.js';
@@ -36,6 +37,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   statusCommand,
   listCommand,
   showCommand,
+  openCommand,
   doneCommand,
   undoneCommand,
   resetCommand,
