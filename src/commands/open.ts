@@ -192,8 +192,9 @@ export const openCommand = defineCommand({
   help: [
     'Links open with $BROWSER when it is set (commands separated by ":", tried in turn; %s',
     'stands for the address), else xdg-open, open (macOS) or url.dll (Windows). Only http',
-    'and https links are opened; others are printed. Without a terminal (a pipe, a file,',
-    'CI) the links are printed, one per line, and nothing is opened.',
+    'and https links are opened; others are printed, a relative one as a path from the',
+    "roadmap file's folder. Without a terminal (a pipe, a file, CI) the links are printed,",
+    'one per line, and nothing is opened. More than 10 links at once are opened after a yes.',
   ].join('\n'),
   run: async ({
     args,
