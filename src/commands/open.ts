@@ -13,6 +13,7 @@ import { openersFor, openUrl } from '../io/opener.js';
 import { inCi, type Prompter } from '../io/prompts.js';
 import { document, refJson, type DocumentHead, type RefJson } from '../render/json.js';
 import { renderOpen, renderOpenNotice } from '../render/open.js';
+import type { Style } from '../render/style.js';
 import type { Io } from '../session.js';
 import type { Context } from './context.js';
 import { resolveOrThrow } from './resolve.js';
@@ -136,6 +137,19 @@ export async function open(
     opened.add(address);
   }
   return { item, links: links.map((l) => ({ ...l, opened: l.web && opened.has(l.address) })) };
+}
+
+/** For the menu's "Open link": opens one address, and says what happened in a line (a failure too: the menu goes on). */
+export async function openForMenu(address: string, env: NodeJS.ProcessEnv, style: Style): Promise<string> {
+  const openers = openersFor(env);
+  if (openers.kind === 'none') return `Nothing was opened: ${openers.why}. The link: ${address}\n`;
+  try {
+    await openUrl(address, openers, env);
+    return `${style.green('Opened')} ${address}\n`;
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    return `${style.yellow(clean(error.message))}\n`;
+  }
 }
 
 export interface OpenDocument extends DocumentHead<'open'> {

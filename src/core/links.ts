@@ -63,3 +63,12 @@ export function chosenLinks(links: readonly ItemLink[], all: boolean): ItemLink[
   const first = links.find((l) => webAddress(l.link.href) !== undefined) ?? links[0];
   return first === undefined ? [] : [first];
 }
+
+/** The web address `open` gives the browser for `item` (its first http or https link, or its children's); undefined when it has none. */
+export function firstWebAddress(item: Item): string | undefined {
+  for (const { link } of linksUnder(item)) {
+    const address = webAddress(link.href);
+    if (address !== undefined) return address;
+  }
+  return undefined;
+}
