@@ -64,4 +64,32 @@ describe('the menu opens a topic link', () => {
     pick('Quit');
     expect(await run).toBe(0);
   });
+
+  it('open --all on more than 10 links asks first: yes opens them all, no opens none', async () => {
+    t = terminal();
+    const many = Array.from({ length: 11 }, (_, i) => `- [ ] Page ${i + 1}: [link](https://example.com/${i + 1})`);
+    writeFileSync(join(t.dir, 'many.md'), `# Many\n\n## Pages\n\n${many.join('\n')}\n`);
+    const record = join(t.dir, 'browser-was-given');
+    const browser = join(t.dir, 'browser.sh');
+    writeFileSync(browser, `#!/bin/sh\nprintf '%s\\n' "$@" >> '${record}'\n`);
+    chmodSync(browser, 0o755);
+
+    const declined = t.roadmap(['--file', 'many.md', 'open', '1', '--all'], { BROWSER: browser });
+    await screen.next();
+    expect(screen.getScreen()).toContain('Open 11 links in the browser?');
+    screen.type('n');
+    screen.keypress('enter');
+    expect(await declined).toBe(0);
+    expect(t.printed()).toContain('Nothing was opened.\n');
+    expect(existsSync(record)).toBe(false);
+
+    const accepted = t.roadmap(['--file', 'many.md', 'open', '1', '--all'], { BROWSER: browser });
+    await screen.next();
+    screen.type('y');
+    screen.keypress('enter');
+    expect(await accepted).toBe(0);
+    expect((await recorded(record, 11)).sort()).toEqual(
+      Array.from({ length: 11 }, (_, i) => `https://example.com/${i + 1}`).sort(),
+    );
+  });
 });
