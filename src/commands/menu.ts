@@ -11,6 +11,7 @@ import type { Item, Status } from '../core/model.js';
 import type { Grade } from '../core/state.js';
 import { nextTopics, roadmapTally, statusOf, tally, withFileMarks, type Progress } from '../core/progress.js';
 import { projectReadiness } from '../core/readiness.js';
+import { firstWebAddress } from '../core/links.js';
 import { chaptersOf, placeById, topicsOf, walk, type Chapter } from '../core/tree.js';
 import { CliError, Interrupted, UsageError } from '../errors.js';
 import { renderUndo } from '../render/undo.js';
@@ -38,6 +39,7 @@ import { renderStats } from '../render/stats.js';
 import { clean, type Style } from '../render/style.js';
 import type { Context } from './context.js';
 import { note } from './note.js';
+import { openForMenu } from './open.js';
 import { recordReview, reviews, type ReviewItem } from './review.js';
 import { refsByKey, saveStatuses } from './set-status.js';
 import { projectDetail } from './project.js';
@@ -50,10 +52,12 @@ export interface MenuIo {
   readonly style: Style;
   /** The terminal's columns, which screens fit. */
   readonly columns?: number | undefined;
+  /** The environment, for "Open link" ($BROWSER, DISPLAY); without it no topic offers one. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 type MainChoice = 'next' | 'browse' | 'find' | 'review' | 'projects' | 'stats' | 'undo' | 'quit';
-type TopicAction = Status | 'note' | 'back';
+type TopicAction = Status | 'note' | 'open' | 'back';
 
 /** The answer to a prompt, or `back` when Escape was pressed on it. */
 async function orBack<T, B>(asked: Promise<T>, back: B): Promise<T | B> {
@@ -162,6 +166,7 @@ function showTopic(ctx: Context, io: MenuIo, id: string, heading: string): { sta
 /** One topic, and what to do with it: change its status (then back), or add a note (then the topic again). */
 async function topicScreen(ctx: Context, io: MenuIo, id: string, heading: string): Promise<void> {
   const item = placeById(ctx.roadmap, id)!.item;
+  const link = io.env === undefined ? undefined : firstWebAddress(item);
   for (;;) {
     const { status, progress } = showTopic(ctx, io, id, heading);
     const actions: Choice<TopicAction>[] = [
@@ -170,6 +175,7 @@ async function topicScreen(ctx: Context, io: MenuIo, id: string, heading: string
       ...(status === 'skipped' ? [] : [{ value: 'skipped' as const, name: 'Skip it' }]),
       ...(status === 'doing' || status === 'skipped' ? [{ value: 'todo' as const, name: 'Back to not started' }] : []),
       { value: 'note', name: 'Add a note' },
+      ...(link === undefined ? [] : [{ value: 'open' as const, name: `Open link (${clean(new URL(link).host)})` }]),
       { value: 'back', name: 'Go back' },
     ];
     const action = await orBack(
@@ -182,6 +188,10 @@ async function topicScreen(ctx: Context, io: MenuIo, id: string, heading: string
     if (action === 'back') return;
     if (action === 'note') {
       await addNote(ctx, io, id);
+      continue;
+    }
+    if (action === 'open') {
+      io.out(await openForMenu(link!, io.env!, io.style));
       continue;
     }
     await markAsShown(ctx, io, { id, key: item.key, title: item.title }, status, action);

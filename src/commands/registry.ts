@@ -16,6 +16,7 @@ import { listCommand } from './list.js';
 import { logCommand } from './log.js';
 import { nextCommand } from './next.js';
 import { noteCommand } from './note.js';
+import { openCommand } from './open.js';
 import { projectCommand } from './project.js';
 import { reportCommand } from './report.js';
 import { resetCommand } from './reset.js';
@@ -38,6 +39,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   statusCommand,
   listCommand,
   showCommand,
+  openCommand,
   doneCommand,
   undoneCommand,
   resetCommand,

@@ -40,6 +40,7 @@ export const rootCommand = defineCommand({
         out: session.io.out,
         style: await session.style(),
         columns: session.columns(),
+        env: session.io.env,
       });
       return undefined;
     }

@@ -92,10 +92,14 @@ export function canPrompt(options: {
   readonly env: NodeJS.ProcessEnv;
   readonly noInput?: boolean;
 }): boolean {
-  const ci = options.env.CI;
-  const inCi = ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
   const dumb = options.env.TERM === 'dumb';
-  return options.stdinIsTTY && options.stdoutIsTTY && !inCi && !dumb && options.noInput !== true;
+  return options.stdinIsTTY && options.stdoutIsTTY && !inCi(options.env) && !dumb && options.noInput !== true;
+}
+
+/** Whether CI says this is a CI run (any value but empty, 0 or false): no one at the keyboard. */
+export function inCi(env: NodeJS.ProcessEnv): boolean {
+  const ci = env.CI;
+  return ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
 }
 
 /**

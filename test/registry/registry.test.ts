@@ -97,6 +97,11 @@ describe('the command registry', () => {
       const plan = '# Study plan\n\n## Basics\n\n- [ ] First topic\n- [ ] Second topic\n';
       writeFileSync(join(dir, 'home/notes/study-plan.md'), plan);
       writeFileSync(join(dir, 'plan.md'), plan);
+      // A plan with links, for open's examples (the bundled roadmap has none).
+      writeFileSync(
+        join(dir, 'course.md'),
+        '# Course\n\n## Python\n\n- [ ] Basics: [tutorial](https://docs.python.org/3/tutorial/)\n- [ ] [Data model](https://docs.python.org/3/reference/datamodel.html)\n',
+      );
       // Done 40 days before the examples run, so that 1.1.1 is due for its review.
       expect((await inProcess(dir, ['done', '1.1.1', '2.3.1'], { now: '2026-10-21T12:00:00Z' })).code).toBe(0);
       // A note to edit, delete and show (note --edit 1, note --delete 1, show 2.3.1).
