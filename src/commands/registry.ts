@@ -13,6 +13,7 @@ import { importCommand } from './import.js';
 import { inspectCommand } from './inspect.js';
 import { listCommand } from './list.js';
 import { nextCommand } from './next.js';
+import { planCommand } from './plan.js';
 import { noteCommand } from './note.js';
 import { projectCommand } from './project.js';
 import { reportCommand } from './report.js';
@@ -44,6 +45,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   skipCommand,
   noteCommand,
   statsCommand,
+  planCommand,
   reviewCommand,
   projectCommand,
   reportCommand,
