@@ -5,7 +5,7 @@
  */
 import { loggedMinutes, workLeft, type DefaultRule } from '../core/budget.js';
 import { STUDY_WEEK_MINUTES } from '../core/duration.js';
-import { paceOf, planOf, type Plan } from '../core/plan.js';
+import { paceOf, planOf, type Pace, type Plan } from '../core/plan.js';
 import { roadmapTally, type Tally } from '../core/progress.js';
 import { topicsOf } from '../core/tree.js';
 import { localDay } from '../core/zone.js';
@@ -107,14 +107,7 @@ export interface PlanJson extends DocumentHead<'plan'> {
   readonly now: string;
   readonly from: string;
   readonly hoursPerWeek: number;
-  readonly pace: {
-    readonly factor: number;
-    readonly low: number;
-    readonly high: number;
-    readonly basis: 'measured' | 'assumed';
-    readonly range: 'spread' | 'fixed';
-    readonly topics: number;
-  };
+  readonly pace: Pace;
   readonly left: {
     readonly topics: number;
     readonly estimatedMinutes: number;

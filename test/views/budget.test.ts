@@ -2,42 +2,13 @@
  * `roadmap next --budget`: the next topics that fit in a length of time, on a
  * small hand-written plan, as the learner sees them (text and --json).
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/cli.js';
-import { runIn } from '../helpers/in-process.js';
+import { describe, expect, it } from 'vitest';
+import { fiveTopics, usePlanFile } from '../helpers/study-plan.js';
 import { validDocument } from '../helpers/timed.js';
 
 /** Five topics and no estimates: each counts as an hour. */
-const PLAIN = [
-  '# Study plan',
-  '',
-  '## Basics',
-  '',
-  '- Variables',
-  '- Loops',
-  '- Functions',
-  '',
-  '## More',
-  '',
-  '- Classes',
-  '- Modules',
-  '',
-];
-
-let temp: ReturnType<typeof tempDir>;
-let file: string;
-const NOW = '2026-12-01T09:00:00Z';
-const roadmap = (...args: string[]) => runIn(temp.dir, ['--file', file, ...args], { env: { ROADMAP_NOW: NOW } });
+const roadmap = usePlanFile(fiveTopics());
 const shown = (stdout: string): string[] => [...stdout.matchAll(/^(\d+(?:\.\d+)+) {2}/gm)].map((m) => m[1]!);
-
-beforeEach(() => {
-  temp = tempDir();
-  file = join(temp.dir, 'plan.md');
-  writeFileSync(file, PLAIN.join('\n'));
-});
-afterEach(() => temp.cleanup());
 
 describe('roadmap next --budget on a plan without estimates', () => {
   it('offers as many topics as fit, an hour each, and says how they were counted', async () => {

@@ -2,42 +2,15 @@
  * `roadmap plan`: a dated plan on a small hand-written roadmap, with a fixed
  * clock (ROADMAP_NOW), as text (within 80 columns) and as --json.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/core/width.js';
-import { tempDir } from '../helpers/cli.js';
-import { runIn } from '../helpers/in-process.js';
+import { fiveTopics, usePlanFile } from '../helpers/study-plan.js';
 import { validDocument } from '../helpers/timed.js';
 
 /** Five topics and no estimates: each counts as an hour. */
-const PLAIN = [
-  '# Study plan',
-  '',
-  '## Basics',
-  '',
-  '- Variables',
-  '- Loops',
-  '- Functions',
-  '',
-  '## More',
-  '',
-  '- Classes with a very long title that goes on and on well past the end of any terminal line',
-  '- Modules',
-  '',
-];
-
-let temp: ReturnType<typeof tempDir>;
-let file: string;
-const NOW = '2026-12-01T09:00:00Z';
-const roadmap = (...args: string[]) => runIn(temp.dir, ['--file', file, ...args], { env: { ROADMAP_NOW: NOW } });
-
-beforeEach(() => {
-  temp = tempDir();
-  file = join(temp.dir, 'plan.md');
-  writeFileSync(file, PLAIN.join('\n'));
-});
-afterEach(() => temp.cleanup());
+const roadmap = usePlanFile(
+  fiveTopics('Classes with a very long title that goes on and on well past the end of any terminal line'),
+);
 
 describe('roadmap plan', () => {
   it('lays the topics out week by week from today and gives the finish with a ±25% range', async () => {
