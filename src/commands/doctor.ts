@@ -250,7 +250,12 @@ function orphanedKeys(roadmap: Roadmap, saved: RoadmapState): string[] {
     Object.entries(records)
       .filter(([, list]) => list.length > 0)
       .map(([key]) => key);
-  const keys = new Set([...Object.keys(saved.items), ...kept(saved.notes), ...kept(saved.reviews)]);
+  const keys = new Set([
+    ...Object.keys(saved.items),
+    ...kept(saved.notes),
+    ...kept(saved.reviews),
+    ...kept(saved.sessions),
+  ]);
   return [...keys]
     .filter((key) => !known.has(key))
     .map((key) => {
@@ -269,10 +274,12 @@ function keptFor(saved: RoadmapState, key: string): string {
   const record = own(saved.items, key);
   const notes = own(saved.notes, key)?.length ?? 0;
   const reviews = own(saved.reviews, key)?.length ?? 0;
+  const sessions = own(saved.sessions, key)?.length ?? 0;
   return [
     record ? `${record.status} ${record.at.slice(0, 10)}` : undefined,
     notes > 0 ? `${notes} note${notes === 1 ? '' : 's'}` : undefined,
     reviews > 0 ? `${reviews} review${reviews === 1 ? '' : 's'}` : undefined,
+    sessions > 0 ? `${sessions} study session${sessions === 1 ? '' : 's'}` : undefined,
   ]
     .filter((part) => part !== undefined)
     .join(', ');

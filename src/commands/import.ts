@@ -19,7 +19,7 @@ import {
   type StatusChange,
   type Tally,
 } from '../core/progress.js';
-import type { Note, RoadmapState } from '../core/state.js';
+import { emptyRoadmapState, type Note, type RoadmapState } from '../core/state.js';
 import { walk } from '../core/tree.js';
 import { ImportFileError } from '../errors.js';
 import { readImportFile } from '../io/files.js';
@@ -232,7 +232,7 @@ function mergeChecklist(current: RoadmapState, seen: Progress, checklist: Checkl
     changes.length === 0
       ? current
       : { ...current, items: applyChanges(current.items, changes), history: [...current.history, ...changes] };
-  const merged = mergeState(withStatuses, { items: dict(), history: [], notes, reviews: dict() });
+  const merged = mergeState(withStatuses, { ...emptyRoadmapState(), notes });
   const added = { ...merged.added, records: changes.length, history: changes.length };
   if (changes.length === 0 && !merged.changed) return { state: undefined, changes: [], added, kept };
   return { state: merged.state, changes, added, kept };
@@ -275,7 +275,7 @@ function importJson(r: ImportResult): ImportJson {
     dryRun: r.dryRun,
     changedAnything: r.changedAnything,
     changed: r.changed.map((c) => ({ key: c.key, id: c.id ?? null, title: c.title ?? null, from: c.from, to: c.to })),
-    added: { records: r.added.records, history: r.added.history, notes: r.added.notes, reviews: r.added.reviews },
+    added: { ...r.added },
     unmatchedLines: r.unmatched,
     keptNewer: r.keptNewer.map((c) => ({
       key: c.key,

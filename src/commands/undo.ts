@@ -36,6 +36,8 @@ export interface RevertedChange {
   /** Reviews and notes the change added, now removed; and those it removed, now back. */
   readonly reviews: { readonly removed: number; readonly restored: number };
   readonly notes: { readonly removed: number; readonly restored: number };
+  /** Study sessions (roadmap log) the change added, now removed; and those it removed, now back. */
+  readonly sessions: { readonly removed: number; readonly restored: number };
 }
 
 export interface UndoResult {
@@ -104,6 +106,7 @@ function reverted(entry: JournalEntry, named: ReadonlyMap<string, { id: string; 
     })),
     reviews: { removed: total(entry.added.reviews), restored: total(entry.removed.reviews) },
     notes: { removed: total(entry.added.notes), restored: total(entry.removed.notes) },
+    sessions: { removed: total(entry.added.sessions), restored: total(entry.removed.sessions) },
   };
 }
 
@@ -128,6 +131,7 @@ export interface UndoJson extends DocumentHead<'undo'> {
     }[];
     readonly reviews: { readonly removed: number; readonly restored: number };
     readonly notes: { readonly removed: number; readonly restored: number };
+    readonly sessions: { readonly removed: number; readonly restored: number };
   }[];
   readonly progress: ProgressJson;
 }
@@ -151,6 +155,7 @@ function undoJson(result: UndoResult): UndoJson {
       })),
       reviews: c.reviews,
       notes: c.notes,
+      sessions: c.sessions,
     })),
     progress: progressJson(result.tally),
   });

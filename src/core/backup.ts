@@ -4,7 +4,14 @@
  */
 import { isIsoTime } from './time.js';
 import type { Incoming } from './merge.js';
-import { decodeRoadmapState, isObject, StateProblem, type RoadmapState } from './state.js';
+import {
+  decodeRoadmapState,
+  isObject,
+  progressData,
+  StateProblem,
+  type ProgressData,
+  type RoadmapState,
+} from './state.js';
 
 /** The version of the export format itself (not of the progress file). */
 export const EXPORT_VERSION = 1;
@@ -32,7 +39,7 @@ export interface BackupDocument {
   readonly kind: typeof EXPORT_KIND;
   readonly roadmap: ExportedRoadmap;
   readonly exportedAt: string;
-  readonly progress: Pick<RoadmapState, 'items' | 'history' | 'notes' | 'reviews'>;
+  readonly progress: ProgressData;
 }
 
 export function backupDocument(roadmap: ExportedRoadmap, exportedAt: string, state: RoadmapState): BackupDocument {
@@ -41,7 +48,7 @@ export function backupDocument(roadmap: ExportedRoadmap, exportedAt: string, sta
     kind: EXPORT_KIND,
     roadmap: { id: roadmap.id, title: roadmap.title },
     exportedAt,
-    progress: { items: state.items, history: state.history, notes: state.notes, reviews: state.reviews },
+    progress: progressData(state),
   };
 }
 
@@ -93,7 +100,7 @@ export function decodeBackup(data: unknown): Backup {
   return {
     roadmap,
     exportedAt,
-    progress: { items: state.items, history: state.history, notes: state.notes, reviews: state.reviews },
+    progress: progressData(state),
   };
 }
 
@@ -106,7 +113,8 @@ export function decodeBackup(data: unknown): Backup {
 export function timeAfter(backup: Backup, latest: number): { readonly what: string; readonly at: string } | undefined {
   const late = (at: string): boolean => Date.parse(at) > latest;
   if (late(backup.exportedAt)) return { what: 'its export', at: backup.exportedAt };
-  const { items, history, notes, reviews } = backup.progress;
+  // A grade's time is also a review's, checked below.
+  const { items, history, notes, reviews, sessions } = backup.progress;
   for (const [key, record] of Object.entries(items)) {
     if (late(record.at)) return { what: `the status of ${key}`, at: record.at };
   }
@@ -119,6 +127,10 @@ export function timeAfter(backup: Backup, latest: number): { readonly what: stri
   for (const [key, times] of Object.entries(reviews)) {
     const at = times.find(late);
     if (at !== undefined) return { what: `a review of ${key}`, at };
+  }
+  for (const [key, list] of Object.entries(sessions)) {
+    const session = list.find((s) => late(s.at));
+    if (session) return { what: `a study session on ${key}`, at: session.at };
   }
   return undefined;
 }

@@ -7,8 +7,9 @@
  * The rules, per roadmap:
  * - an item's status record: the latest change wins (by the event's time, then
  *   device, then the event's number), whatever device made it;
- * - notes and reviews are unions: each note or review is its own thing, added,
- *   edited or removed by its own events (the latest event on it wins again);
+ * - notes, reviews, grades and study sessions are unions: each is its own
+ *   thing, added, edited or removed by its own events (the latest event on it
+ *   wins again);
  * - an undo is not special: it is recorded as the changes it makes.
  *
  * Pure: the logs are read and written by src/io/sync-log.ts.
@@ -16,7 +17,17 @@
 import { dict, own, type Dict } from './dict.js';
 import type { Status } from './model.js';
 import type { StatusChange, StatusRecord } from './progress.js';
-import { emptyRoadmapState, isObject, type Note, type RoadmapState } from './state.js';
+import {
+  emptyRoadmapState,
+  isGradedReview,
+  isObject,
+  isSession,
+  type GradedReview,
+  type Note,
+  type ProgressData,
+  type RoadmapState,
+  type StudySession,
+} from './state.js';
 import { byTime, isIsoTime } from './time.js';
 
 /** What one event changes about one item (by key). */
@@ -30,7 +41,15 @@ export type EventChange =
   /** The item was reviewed at this time (the `n`-th review with that time). */
   | { readonly review: string; readonly n?: number }
   /** The review at this time is withdrawn. */
-  | { readonly unreview: string; readonly n?: number };
+  | { readonly unreview: string; readonly n?: number }
+  /** The review at `grade.at` (the `n`-th graded with that time) went as `grade.grade`. */
+  | { readonly grade: GradedReview; readonly n?: number }
+  /** The grade given at this time is withdrawn. */
+  | { readonly ungrade: string; readonly n?: number }
+  /** A study session that ended at `session.at` (the `n`-th with that time) took `session.minutes`. */
+  | { readonly session: StudySession; readonly n?: number }
+  /** The study session that ended at this time is withdrawn. */
+  | { readonly unsession: string; readonly n?: number };
 
 export interface SyncEvent {
   /** `<device>.<number>`: unique, and in the order the device wrote them. */
@@ -69,7 +88,7 @@ function stamped(stamp: Stamp, roadmap: string, changes: readonly (readonly [str
 
 /**
  * The events that turn `before` into `after` (one roadmap): one per status
- * record, note and review that differs. What a command changed, whichever
+ * record, note, review, grade and study session that differs. What a command changed, whichever
  * command it was: the store records every save this way.
  */
 export function diffEvents(roadmap: string, before: RoadmapState, after: RoadmapState, stamp: Stamp): SyncEvent[] {
@@ -79,21 +98,58 @@ export function diffEvents(roadmap: string, before: RoadmapState, after: Roadmap
     const now = own(after.items, key);
     if (was?.status !== now?.status || was?.at !== now?.at) changes.push([key, { set: now ?? null }]);
   }
-  for (const key of unionKeys(before.notes, after.notes)) {
-    const was = numbered(own(before.notes, key) ?? [], (n) => n.at);
-    const now = numbered(own(after.notes, key) ?? [], (n) => n.at);
-    for (const [id, { value, n }] of now) {
-      if (was.get(id)?.value.text !== value.text) changes.push([key, withN({ note: value }, n)]);
-    }
-    for (const [id, { value, n }] of was) if (!now.has(id)) changes.push([key, withN({ unnote: value.at }, n)]);
-  }
-  for (const key of unionKeys(before.reviews, after.reviews)) {
-    const was = numbered(own(before.reviews, key) ?? [], (t) => t);
-    const now = numbered(own(after.reviews, key) ?? [], (t) => t);
-    for (const [id, { value, n }] of now) if (!was.has(id)) changes.push([key, withN({ review: value }, n)]);
-    for (const [id, { value, n }] of was) if (!now.has(id)) changes.push([key, withN({ unreview: value }, n)]);
-  }
+  keyedChanges(changes, before.notes, after.notes, {
+    time: (n) => n.at,
+    same: (a, b) => a.text === b.text,
+    set: (note) => ({ note }),
+    unset: (at) => ({ unnote: at }),
+  });
+  keyedChanges(changes, before.reviews, after.reviews, {
+    time: (t) => t,
+    same: () => true,
+    set: (review) => ({ review }),
+    unset: (at) => ({ unreview: at }),
+  });
+  keyedChanges(changes, before.grades, after.grades, {
+    time: (g) => g.at,
+    same: (a, b) => a.grade === b.grade,
+    set: (grade) => ({ grade }),
+    unset: (at) => ({ ungrade: at }),
+  });
+  keyedChanges(changes, before.sessions, after.sessions, {
+    time: (s) => s.at,
+    same: (a, b) => a.minutes === b.minutes,
+    set: (session) => ({ session }),
+    unset: (at) => ({ unsession: at }),
+  });
   return stamped(stamp, roadmap, changes);
+}
+
+/** How the entries of one keyed list (notes, reviews, grades, sessions) become events. */
+interface KeyedEvents<T> {
+  readonly time: (entry: T) => string;
+  /** Whether an entry with the same identity (time and place) still says the same. */
+  readonly same: (before: T, after: T) => boolean;
+  readonly set: (entry: T) => EventChange;
+  readonly unset: (at: string) => EventChange;
+}
+
+/** An event per entry added or edited, and per entry removed, of each key's list. */
+function keyedChanges<T>(
+  changes: [string, EventChange][],
+  before: Dict<readonly T[]>,
+  after: Dict<readonly T[]>,
+  how: KeyedEvents<T>,
+): void {
+  for (const key of unionKeys(before, after)) {
+    const was = numbered(own(before, key) ?? [], how.time);
+    const now = numbered(own(after, key) ?? [], how.time);
+    for (const [id, { value, n }] of now) {
+      const old = was.get(id);
+      if (!old || !how.same(old.value, value)) changes.push([key, withN(how.set(value), n)]);
+    }
+    for (const [id, { value, n }] of was) if (!now.has(id)) changes.push([key, withN(how.unset(how.time(value)), n)]);
+  }
 }
 
 /**
@@ -125,6 +181,8 @@ function timeOf(change: EventChange): string | undefined {
   if ('set' in change) return change.set?.at;
   if ('note' in change) return change.note.at;
   if ('review' in change) return change.review;
+  if ('grade' in change) return change.grade.at;
+  if ('session' in change) return change.session.at;
   return undefined;
 }
 
@@ -162,12 +220,14 @@ export function mergeEvents(events: readonly SyncEvent[], base: Dict<RoadmapStat
 }
 
 /** One roadmap's events, already in merge order, as its progress. */
-function foldRoadmap(events: readonly SyncEvent[]): Pick<RoadmapState, 'items' | 'history' | 'notes' | 'reviews'> {
+function foldRoadmap(events: readonly SyncEvent[]): ProgressData {
   // A Map while merging: a record set to null is deleted, and a dict's keys are data.
   const items = new Map<string, StatusRecord>();
   const history: StatusChange[] = [];
   const notes = new Map<string, Map<string, { note: Note | null; order: number }>>();
   const reviews = new Map<string, Map<string, string | null>>();
+  const grades = new Map<string, Map<string, GradedReview | null>>();
+  const sessions = new Map<string, Map<string, StudySession | null>>();
   events.forEach((event, order) => {
     const { key, change } = event;
     if ('set' in change) {
@@ -184,9 +244,15 @@ function foldRoadmap(events: readonly SyncEvent[]): Pick<RoadmapState, 'items' |
       const forKey = mapOf(notes, key);
       // A note keeps the place it was first written in; an edit changes its text only.
       forKey.set(id, { note, order: forKey.get(id)?.order ?? order });
-    } else {
+    } else if ('review' in change || 'unreview' in change) {
       const at = 'review' in change ? change.review : change.unreview;
       mapOf(reviews, key).set(`${at}#${change.n ?? 0}`, 'review' in change ? at : null);
+    } else if ('grade' in change || 'ungrade' in change) {
+      const at = 'grade' in change ? change.grade.at : change.ungrade;
+      mapOf(grades, key).set(`${at}#${change.n ?? 0}`, 'grade' in change ? change.grade : null);
+    } else {
+      const at = 'session' in change ? change.session.at : change.unsession;
+      mapOf(sessions, key).set(`${at}#${change.n ?? 0}`, 'session' in change ? change.session : null);
     }
   });
   history.sort((a, b) => byTime(a.at, b.at));
@@ -204,12 +270,22 @@ function foldRoadmap(events: readonly SyncEvent[]): Pick<RoadmapState, 'items' |
         })
         .filter(([, list]) => list.length > 0),
     ),
-    reviews: dict(
-      [...reviews]
-        .map(([key, byId]) => [key, [...byId.values()].filter((t): t is string => t !== null).sort(byTime)] as const)
-        .filter(([, list]) => list.length > 0),
-    ),
+    reviews: keyedLists(reviews, (t) => t),
+    grades: keyedLists(grades, (g) => g.at),
+    sessions: keyedLists(sessions, (s) => s.at),
   };
+}
+
+/** Each key's entries that are still there, by time; keys left with none are dropped. */
+function keyedLists<T>(byKey: Map<string, Map<string, T | null>>, timeOf: (entry: T) => string): Dict<readonly T[]> {
+  return dict(
+    [...byKey]
+      .map(([key, byId]) => {
+        const list = [...byId.values()].filter((entry): entry is T => entry !== null);
+        return [key, list.sort((a, b) => byTime(timeOf(a), timeOf(b)))] as const;
+      })
+      .filter(([, list]) => list.length > 0),
+  );
 }
 
 function mapOf<V>(outer: Map<string, Map<string, V>>, key: string): Map<string, V> {
@@ -280,5 +356,15 @@ function decodeChange(change: Record<string, unknown>): EventChange | undefined 
   if (isIsoTime(change.unnote)) return { unnote: change.unnote, ...nth };
   if (isIsoTime(change.review)) return { review: change.review, ...nth };
   if (isIsoTime(change.unreview)) return { unreview: change.unreview, ...nth };
+  if ('grade' in change) {
+    const grade = change.grade;
+    return isGradedReview(grade) ? { grade: { at: grade.at, grade: grade.grade }, ...nth } : undefined;
+  }
+  if (isIsoTime(change.ungrade)) return { ungrade: change.ungrade, ...nth };
+  if ('session' in change) {
+    const session = change.session;
+    return isSession(session) ? { session: { at: session.at, minutes: session.minutes }, ...nth } : undefined;
+  }
+  if (isIsoTime(change.unsession)) return { unsession: change.unsession, ...nth };
   return undefined;
 }

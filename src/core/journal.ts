@@ -13,7 +13,7 @@
 import { dict, own, type Dict } from './dict.js';
 import type { Status } from './model.js';
 import type { StatusChange, StatusRecord } from './progress.js';
-import type { Note, RoadmapState } from './state.js';
+import type { GradedReview, Note, RoadmapState, StudySession } from './state.js';
 import { byTime } from './time.js';
 
 /** How many changes a roadmap's journal keeps: older ones fall off and can no longer be undone. */
@@ -30,6 +30,8 @@ export interface JournalEntries {
   readonly history: readonly StatusChange[];
   readonly notes: Dict<readonly Note[]>;
   readonly reviews: Dict<readonly string[]>;
+  readonly grades: Dict<readonly GradedReview[]>;
+  readonly sessions: Dict<readonly StudySession[]>;
 }
 
 /** What one change did to a roadmap's progress. */
@@ -50,10 +52,18 @@ export interface JournalEntry extends Delta {
   readonly undoes?: readonly number[];
 }
 
-const noEntries = (): JournalEntries => ({ history: [], notes: dict(), reviews: dict() });
+const noEntries = (): JournalEntries => ({
+  history: [],
+  notes: dict(),
+  reviews: dict(),
+  grades: dict(),
+  sessions: dict(),
+});
 
 const changeIdentity = (c: StatusChange): string => `${c.key}\n${c.from}\n${c.to}\n${c.at}`;
 const noteIdentity = (n: Note): string => `${n.at}\n${n.text}`;
+const gradeIdentity = (g: GradedReview): string => `${g.at}\n${g.grade}`;
+const sessionIdentity = (s: StudySession): string => `${s.at}\n${s.minutes}`;
 const same = (a: StatusRecord | undefined, b: StatusRecord | undefined): boolean =>
   a === b || (a !== undefined && b !== undefined && a.status === b.status && a.at === b.at);
 
@@ -73,12 +83,27 @@ export function diffStates(before: RoadmapState, after: RoadmapState): Delta | u
   const history = listDiff(before.history, after.history, changeIdentity);
   const notes = keyedDiff(before.notes, after.notes, noteIdentity);
   const reviews = keyedDiff(before.reviews, after.reviews, (t) => t);
-  changed += history.added.length + history.removed.length + notes.count + reviews.count;
+  const grades = keyedDiff(before.grades, after.grades, gradeIdentity);
+  const sessions = keyedDiff(before.sessions, after.sessions, sessionIdentity);
+  changed +=
+    history.added.length + history.removed.length + notes.count + reviews.count + grades.count + sessions.count;
   if (changed === 0) return undefined;
   return {
     items,
-    added: { history: history.added, notes: notes.added, reviews: reviews.added },
-    removed: { history: history.removed, notes: notes.removed, reviews: reviews.removed },
+    added: {
+      history: history.added,
+      notes: notes.added,
+      reviews: reviews.added,
+      grades: grades.added,
+      sessions: sessions.added,
+    },
+    removed: {
+      history: history.removed,
+      notes: notes.removed,
+      reviews: reviews.removed,
+      grades: grades.removed,
+      sessions: sessions.removed,
+    },
   };
 }
 
@@ -165,6 +190,8 @@ export function applyDelta(state: RoadmapState, delta: Delta): RoadmapState {
       (t) => t,
       (t) => t,
     ),
+    grades: patchKeyed(state.grades, delta.removed.grades, delta.added.grades, gradeIdentity, (g) => g.at),
+    sessions: patchKeyed(state.sessions, delta.removed.sessions, delta.added.sessions, sessionIdentity, (s) => s.at),
   };
 }
 

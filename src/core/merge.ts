@@ -3,7 +3,7 @@
  *
  * - Status records: for each key, the record with the later `at` wins (on a tie
  *   the saved one stays).
- * - History, notes and reviews: a union. An imported entry identical to a saved
+ * - History, notes, reviews, grades and study sessions: a union. An imported entry identical to a saved
  *   one is not added again (counted as a multiset, so a backup restored into an
  *   empty folder keeps every entry it had); the result keeps both lists' order,
  *   interleaved by time.
@@ -12,10 +12,10 @@
 import { dict, own, type Dict } from './dict.js';
 import type { Status } from './model.js';
 import { statusOf, type StatusRecord } from './progress.js';
-import type { RoadmapState } from './state.js';
+import type { ProgressData, RoadmapState } from './state.js';
 
 /** What is merged in: everything of a RoadmapState but where it was saved from. */
-export type Incoming = Pick<RoadmapState, 'items' | 'history' | 'notes' | 'reviews'>;
+export type Incoming = ProgressData;
 
 export interface StatusChangeByKey {
   readonly key: string;
@@ -29,6 +29,8 @@ export interface MergeCounts {
   readonly history: number;
   readonly notes: number;
   readonly reviews: number;
+  readonly grades: number;
+  readonly sessions: number;
 }
 
 export interface MergeResult {
@@ -70,11 +72,38 @@ export function mergeState(saved: RoadmapState, incoming: Incoming): MergeResult
     (t) => t,
     (t) => t,
   );
-  const added = { records, history: history.added, notes: notes.added, reviews: reviews.added };
-  const changed = records + added.history + added.notes + added.reviews > 0;
+  const grades = unionKeyed(
+    saved.grades,
+    incoming.grades,
+    (g) => `${g.at}\n${g.grade}`,
+    (g) => g.at,
+  );
+  const sessions = unionKeyed(
+    saved.sessions,
+    incoming.sessions,
+    (s) => `${s.at}\n${s.minutes}`,
+    (s) => s.at,
+  );
+  const added = {
+    records,
+    history: history.added,
+    notes: notes.added,
+    reviews: reviews.added,
+    grades: grades.added,
+    sessions: sessions.added,
+  };
+  const changed = records + added.history + added.notes + added.reviews + added.grades + added.sessions > 0;
   if (!changed) return { state: saved, statusChanges, added, changed };
   return {
-    state: { ...saved, items, history: history.list, notes: notes.map, reviews: reviews.map },
+    state: {
+      ...saved,
+      items,
+      history: history.list,
+      notes: notes.map,
+      reviews: reviews.map,
+      grades: grades.map,
+      sessions: sessions.map,
+    },
     statusChanges,
     added,
     changed,

@@ -7,7 +7,18 @@ import { dict } from './dict.js';
 import { isIsoTime } from './time.js';
 import type { Status } from './model.js';
 import type { StatusChange, StatusRecord } from './progress.js';
-import { SCHEMA_VERSION, type Note, type RoadmapState, type SavedState } from './state.js';
+import {
+  copyGrade,
+  copySession,
+  emptyRoadmapState,
+  isGradedReview,
+  isSession,
+  knownSettings,
+  SCHEMA_VERSION,
+  type Note,
+  type RoadmapState,
+  type SavedState,
+} from './state.js';
 
 export interface Salvage {
   readonly state: SavedState;
@@ -124,16 +135,15 @@ function fromData(data: unknown): Salvage {
           (n) => ({ at: n.at, text: n.text }),
         ),
         reviews: keyedEntries(value.reviews, validTime, (t) => t),
+        grades: keyedEntries(value.grades, isGradedReview, copyGrade),
+        sessions: keyedEntries(value.sessions, isSession, copySession),
         // A salvaged file starts a new journal: the old entries may not match what was kept.
         journal: [],
         ...(typeof value.source === 'string' ? { source: value.source } : {}),
       };
     }
   }
-  const settings =
-    isObject(data) && isObject(data.settings) && typeof data.settings.roadmap === 'string'
-      ? { roadmap: data.settings.roadmap }
-      : {};
+  const settings = isObject(data) && isObject(data.settings) ? knownSettings(data.settings) : {};
   return { state: { schemaVersion: SCHEMA_VERSION, settings, roadmaps }, records, ...counts(roadmaps) };
 }
 
@@ -178,7 +188,7 @@ function fromText(text: string): Salvage {
   const starts = [...text.matchAll(roadmapStart)].map((m) => ({ at: m.index, id: unescape(m[1]!) ?? 'bundled' }));
   const ownerAt = (index: number): { items: Record<string, StatusRecord>; history: StatusChange[] } => {
     const owner = starts.filter((s) => s.at < index).at(-1)?.id ?? 'bundled';
-    return (roadmaps[owner] ??= { items: dict(), history: [], notes: dict(), reviews: dict(), journal: [] });
+    return (roadmaps[owner] ??= { ...emptyRoadmapState(), items: dict(), history: [] });
   };
   const status = '(todo|doing|done|skipped)';
   const string = '"((?:[^"\\\\]|\\\\.)*)"';

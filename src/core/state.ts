@@ -8,7 +8,7 @@ import type { Status } from './model.js';
 import type { JournalEntries, JournalEntry, RecordChange } from './journal.js';
 import type { Progress, StatusChange, StatusRecord } from './progress.js';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export interface RoadmapState {
   /** Current status of each item, by stable key. */
@@ -21,9 +21,44 @@ export interface RoadmapState {
   readonly notes: Dict<readonly Note[]>;
   /** When each finished topic was reviewed, by stable key, oldest first (spaced review). */
   readonly reviews: Dict<readonly string[]>;
+  /** How each graded review went, by stable key, oldest first (each is also in `reviews`). */
+  readonly grades: Dict<readonly GradedReview[]>;
+  /** Study sessions recorded with `roadmap log`, by stable key, oldest first. */
+  readonly sessions: Dict<readonly StudySession[]>;
   /** The last changes, oldest first, each as it can be undone (src/core/journal.ts). */
   readonly journal: readonly JournalEntry[];
 }
+
+/** How a review went, in FSRS's (and Anki's) four words. */
+export type Grade = 'again' | 'hard' | 'good' | 'easy';
+export const GRADES: readonly Grade[] = ['again', 'hard', 'good', 'easy'];
+
+/** A graded review; its time is also in the topic's `reviews` (every graded review is a review). */
+export interface GradedReview {
+  readonly at: string;
+  readonly grade: Grade;
+}
+
+/** Minutes of study on an item that ended at `at`, recorded with `roadmap log`. */
+export interface StudySession {
+  readonly at: string;
+  readonly minutes: number;
+}
+
+/** The longest session one `roadmap log` records: a day. */
+export const MAX_SESSION_MINUTES = 24 * 60;
+
+/** A roadmap's progress without where it was read from and the journal: what a backup and sync carry. */
+export type ProgressData = Omit<RoadmapState, 'source' | 'journal'>;
+
+export const progressData = (state: ProgressData): ProgressData => ({
+  items: state.items,
+  history: state.history,
+  notes: state.notes,
+  reviews: state.reviews,
+  grades: state.grades,
+  sessions: state.sessions,
+});
 
 export interface Note {
   /** ISO 8601 time the note was written. */
@@ -34,6 +69,8 @@ export interface Note {
 export interface Settings {
   /** The roadmap file chosen with `roadmap use PATH`; absent means the bundled roadmap. */
   readonly roadmap?: string;
+  /** `next` holds back new topics while more than this many reviews are due. */
+  readonly reviewLimit?: number;
 }
 
 export interface SavedState {
@@ -49,6 +86,8 @@ export const emptyRoadmapState = (): RoadmapState => ({
   history: [],
   notes: dict(),
   reviews: dict(),
+  grades: dict(),
+  sessions: dict(),
   journal: [],
 });
 
@@ -75,6 +114,8 @@ type Document = Record<string, unknown>;
  * same reason: a version-2 build would save its changes without journal entries,
  * and an undo would then revert the wrong thing. Changes made before the upgrade
  * have no entries, so they cannot be undone.
+ * Version 4 added graded reviews, logged study sessions and the review limit:
+ * a version-3 build would drop them on its next save.
  */
 export const MIGRATIONS: Readonly<Record<number, (doc: Document) => Document>> = {
   1: (doc) => ({
@@ -91,6 +132,8 @@ export const MIGRATIONS: Readonly<Record<number, (doc: Document) => Document>> =
       ? dict(Object.entries(doc.roadmaps).map(([id, r]) => [id, isObject(r) ? { journal: [], ...r } : r]))
       : doc.roadmaps,
   }),
+  // Absent grades and sessions decode as none: nothing to add.
+  3: (doc) => ({ ...doc, schemaVersion: 4 }),
 };
 
 export function migrate(
@@ -128,10 +171,24 @@ export function decodeState(data: unknown): SavedState {
 
 function decodeSettings(value: unknown): Settings {
   if (value === undefined) return {};
-  if (!isObject(value) || (value.roadmap !== undefined && typeof value.roadmap !== 'string')) {
+  if (
+    !isObject(value) ||
+    (value.roadmap !== undefined && typeof value.roadmap !== 'string') ||
+    (value.reviewLimit !== undefined && !isReviewLimit(value.reviewLimit))
+  ) {
     throw new StateProblem('has malformed "settings"');
   }
-  return typeof value.roadmap === 'string' ? { roadmap: value.roadmap } : {};
+  return knownSettings(value);
+}
+
+export const isReviewLimit = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** The settings this build knows, from a checked (or salvaged) object. */
+export function knownSettings(value: Record<string, unknown>): Settings {
+  return {
+    ...(typeof value.roadmap === 'string' ? { roadmap: value.roadmap } : {}),
+    ...(isReviewLimit(value.reviewLimit) ? { reviewLimit: value.reviewLimit } : {}),
+  };
 }
 
 /**
@@ -179,6 +236,8 @@ export function decodeRoadmapState(value: unknown, id: string): RoadmapState {
     ...(typeof value.source === 'string' ? { source: value.source } : {}),
     notes: decodeKeyed(value.notes, `notes for roadmap "${id}"`, isNote, 2, (n) => ({ at: n.at, text: n.text })),
     reviews: decodeKeyed(value.reviews, `reviews for roadmap "${id}"`, isTime, 0, (t) => t),
+    grades: decodeKeyed(value.grades, `grades for roadmap "${id}"`, isGradedReview, 2, copyGrade),
+    sessions: decodeKeyed(value.sessions, `study sessions for roadmap "${id}"`, isSession, 2, copySession),
     journal: decodeJournal(value.journal, id),
   };
 }
@@ -238,6 +297,8 @@ function decodeEntries(value: unknown): JournalEntries | undefined {
       history: value.history.map((c) => ({ key: c.key, from: c.from, to: c.to, at: c.at })),
       notes: decodeKeyed(value.notes, 'notes', isNote, 2, (n) => ({ at: n.at, text: n.text })),
       reviews: decodeKeyed(value.reviews, 'reviews', isTime, 0, (t) => t),
+      grades: decodeKeyed(value.grades, 'grades', isGradedReview, 2, copyGrade),
+      sessions: decodeKeyed(value.sessions, 'study sessions', isSession, 2, copySession),
     };
   } catch (error) {
     if (error instanceof StateProblem) return undefined;
@@ -245,7 +306,14 @@ function decodeEntries(value: unknown): JournalEntries | undefined {
   }
 }
 
-const isNote = (v: unknown): v is Note => isObject(v) && isTime(v.at) && typeof v.text === 'string';
+export const isNote = (v: unknown): v is Note => isObject(v) && isTime(v.at) && typeof v.text === 'string';
+export const isGrade = (v: unknown): v is Grade => typeof v === 'string' && (GRADES as readonly string[]).includes(v);
+export const isGradedReview = (v: unknown): v is GradedReview => isObject(v) && isTime(v.at) && isGrade(v.grade);
+export const isSessionMinutes = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_SESSION_MINUTES;
+export const isSession = (v: unknown): v is StudySession => isObject(v) && isTime(v.at) && isSessionMinutes(v.minutes);
+export const copyGrade = (g: GradedReview): GradedReview => ({ at: g.at, grade: g.grade });
+export const copySession = (s: StudySession): StudySession => ({ at: s.at, minutes: s.minutes });
 
 /** A parsed JSON object as a dict, in place: without a prototype, every key is its own (see dict.ts). */
 function asDict<T>(value: Record<string, unknown>): Record<string, T> {

@@ -8,7 +8,7 @@ import { hostname, userInfo } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { mergeEvents, migrationEvents, type SyncEvent } from '../core/events.js';
 import { dict, own } from '../core/dict.js';
-import { emptyRoadmapState, type RoadmapState, type SavedState } from '../core/state.js';
+import { emptyRoadmapState, progressData, type RoadmapState, type SavedState } from '../core/state.js';
 import { CliError, UsageError } from '../errors.js';
 import { git, GitError, gitReason, tryGit } from './git.js';
 import type { ProgressStore } from './store.js';
@@ -217,8 +217,7 @@ async function mergeLogs(
       for (const [id, state] of Object.entries(merged)) {
         // What is not synced (the file a roadmap was read from here) stays as it is.
         // Only what sync carries is replaced; the rest (the journal of changes for undo, the file) stays this machine's.
-        const { items, history, notes, reviews } = state;
-        roadmaps[id] = { ...emptyRoadmapState(), ...(own(current.roadmaps, id) ?? {}), items, history, notes, reviews };
+        roadmaps[id] = { ...emptyRoadmapState(), ...(own(current.roadmaps, id) ?? {}), ...progressData(state) };
       }
       return { ...current, roadmaps };
     },

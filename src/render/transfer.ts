@@ -27,13 +27,14 @@ export function renderImport(result: ImportResult, style: Style, zone: ZoneOffse
         `${style.green(result.dryRun ? 'Would change:' : 'Changed:')} ${what}  ${WORDS[c.from]} → ${WORDS[c.to]}`,
       );
     }
-    const { records, history, notes, reviews } = result.added;
+    const { records, history, notes, reviews, sessions } = result.added;
     const other = records - result.changed.length;
     const parts = [
       ...(other > 0 ? [`${plural(other, 'record')} with a newer time`] : []),
       ...(history > 0 ? [plural(history, 'history entry', 'history entries')] : []),
       ...(notes > 0 ? [plural(notes, 'note')] : []),
       ...(reviews > 0 ? [plural(reviews, 'review')] : []),
+      ...(sessions > 0 ? [plural(sessions, 'study session')] : []),
     ];
     if (parts.length > 0) lines.push(`${result.dryRun ? 'Would add' : 'Added'}: ${parts.join(', ')}.`);
   }

@@ -26,6 +26,8 @@ function lists(c: RevertedChange): string[] {
   if (c.reviews.restored > 0) lines.push(`  ${count(c.reviews.restored, 'review')} put back`);
   if (c.notes.removed > 0) lines.push(`  ${count(c.notes.removed, 'note')} taken back`);
   if (c.notes.restored > 0) lines.push(`  ${count(c.notes.restored, 'note')} put back`);
+  if (c.sessions.removed > 0) lines.push(`  ${count(c.sessions.removed, 'study session')} taken back`);
+  if (c.sessions.restored > 0) lines.push(`  ${count(c.sessions.restored, 'study session')} put back`);
   return lines;
 }
 

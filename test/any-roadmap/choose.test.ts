@@ -61,7 +61,7 @@ describe('roadmap use PATH makes a file the default', () => {
     const out = await s.ok(['use', typed || path]);
     expect(out).toContain(`Beta Plan (${path})`);
     const saved = s.saved();
-    expect(saved.schemaVersion).toBe(3);
+    expect(saved.schemaVersion).toBe(4);
     expect(saved.settings.roadmap).toBe(path);
 
     // From another folder: the saved path is absolute, so it still finds the file.

@@ -60,7 +60,7 @@ describe('the bundled roadmap and a custom file do not share progress', () => {
     await s.ok(['done', '1.1.2']);
 
     const saved = s.saved();
-    expect(saved.schemaVersion).toBe(3);
+    expect(saved.schemaVersion).toBe(4);
     const ids = Object.keys(saved.roadmaps);
     expect(ids).toHaveLength(2);
     expect(ids).toContain('bundled');

@@ -34,10 +34,10 @@ describe('roadmap done SECTION', () => {
     expect(next.stdout).toContain(progressText(2));
   });
 
-  it('saves valid JSON: schemaVersion 3, two done items with ISO times, two history changes', async () => {
+  it('saves valid JSON: the current schemaVersion, two done items with ISO times, two history changes', async () => {
     await roadmap('done', '1.1');
     const config = readConfig(dir());
-    expect(config.schemaVersion).toBe(3);
+    expect(config.schemaVersion).toBe(4);
     const saved = savedRoadmap(dir());
 
     const items = Object.values(saved.items);

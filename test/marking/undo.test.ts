@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir, type RunResult } from '../helpers/cli.js';
 import { runIn } from '../helpers/in-process.js';
 import { configPath, expectUnchanged, snapshot, useConfigDir } from '../helpers/bundled-roadmap.js';
+import { SCHEMA_VERSION } from '../../src/core/state.js';
 
 const { dir, runWith } = useConfigDir();
 
@@ -216,24 +217,27 @@ describe('a progress file from before the journal (schema version 2)', () => {
     expectUnchanged(configPath(dir()), file);
   });
 
-  it('is saved as version 3 on the next change, which can be undone back to what the old file held', async () => {
+  it('is saved as the current version on the next change, which can be undone back to what the old file held', async () => {
     writeFileSync(configPath(dir()), JSON.stringify(v2));
     await ok(T1, 'done', '1.1.2');
     const saved = readSaved();
-    expect(saved.schemaVersion).toBe(3);
+    expect(saved.schemaVersion).toBe(SCHEMA_VERSION);
     expect(saved.roadmaps.bundled!.journal).toHaveLength(1);
     await ok(T2, 'undo');
-    const restored = readSaved();
-    delete restored.roadmaps.bundled!.journal;
-    expect(restored).toEqual({ ...v2, schemaVersion: 3 });
+    const restored = readSaved() as unknown as { roadmaps: { bundled: Record<string, unknown> } };
+    const { journal, grades, sessions, ...rest } = restored.roadmaps.bundled;
+    expect([journal, grades, sessions]).toEqual([expect.any(Array), {}, {}]);
+    expect({ ...restored, roadmaps: { bundled: rest } }).toEqual({ ...v2, schemaVersion: SCHEMA_VERSION });
   });
 
-  it('a file of a newer version (4) is refused, exit 3, and left as it is', async () => {
-    writeFileSync(configPath(dir()), JSON.stringify({ ...v2, schemaVersion: 4 }));
+  it('a file of a newer version is refused, exit 3, and left as it is', async () => {
+    writeFileSync(configPath(dir()), JSON.stringify({ ...v2, schemaVersion: SCHEMA_VERSION + 1 }));
     const file = snapshot(configPath(dir()));
     const result = await at(T1, 'undo');
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain('was written by a newer roadmap (schema version 4; this one knows 3)');
+    expect(result.stderr).toContain(
+      `was written by a newer roadmap (schema version ${SCHEMA_VERSION + 1}; this one knows ${SCHEMA_VERSION})`,
+    );
     expectUnchanged(configPath(dir()), file);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeEvent, diffEvents, mergeEvents, migrationEvents, type SyncEvent } from '../../src/core/events.js';
 import { dict } from '../../src/core/dict.js';
 import type { Status } from '../../src/core/model.js';
-import { emptyRoadmapState, type RoadmapState } from '../../src/core/state.js';
+import { emptyRoadmapState, type Grade, type RoadmapState } from '../../src/core/state.js';
 import { seeded } from '../helpers/seed.js';
 
 const time = fc
@@ -12,6 +12,7 @@ const time = fc
   .map((ms) => new Date(ms).toISOString());
 const key = fc.constantFrom('a', 'b', 'c', '__proto__', 'constructor');
 const status = fc.constantFrom<Status>('todo', 'doing', 'done', 'skipped');
+const grade = fc.constantFrom<Grade>('again', 'hard', 'good', 'easy');
 
 /** A roadmap's saved progress as commands leave it: history in time order, records matching it. */
 const roadmapState = fc
@@ -19,8 +20,10 @@ const roadmapState = fc
     changes: fc.array(fc.record({ key, to: status, at: time }), { maxLength: 12 }),
     notes: fc.array(fc.record({ key, at: time, text: fc.string() }), { maxLength: 5 }),
     reviews: fc.array(fc.record({ key, at: time }), { maxLength: 5 }),
+    grades: fc.array(fc.record({ key, at: time, grade }), { maxLength: 4 }),
+    sessions: fc.array(fc.record({ key, at: time, minutes: fc.integer({ min: 1, max: 1440 }) }), { maxLength: 4 }),
   })
-  .map(({ changes, notes, reviews }): RoadmapState => {
+  .map(({ changes, notes, reviews, grades, sessions }): RoadmapState => {
     const items = dict<{ status: Status; at: string }>();
     const history = [...changes]
       .sort((x, y) => (x.at < y.at ? -1 : 1))
@@ -45,6 +48,16 @@ const roadmapState = fc
           .map((n) => ({ key: n.key, value: { at: n.at, text: n.text } })),
       ),
       reviews: byKey([...reviews].sort((x, y) => (x.at < y.at ? -1 : 1)).map((r) => ({ key: r.key, value: r.at }))),
+      grades: byKey(
+        [...grades]
+          .sort((x, y) => (x.at < y.at ? -1 : 1))
+          .map((g) => ({ key: g.key, value: { at: g.at, grade: g.grade } })),
+      ),
+      sessions: byKey(
+        [...sessions]
+          .sort((x, y) => (x.at < y.at ? -1 : 1))
+          .map((g) => ({ key: g.key, value: { at: g.at, minutes: g.minutes } })),
+      ),
     };
   });
 
@@ -52,6 +65,8 @@ const shape = (state: RoadmapState | undefined) => ({
   items: { ...(state?.items ?? {}) },
   notes: { ...(state?.notes ?? {}) },
   reviews: { ...(state?.reviews ?? {}) },
+  grades: { ...(state?.grades ?? {}) },
+  sessions: { ...(state?.sessions ?? {}) },
 });
 
 describe('sync events', () => {
@@ -90,6 +105,10 @@ describe('sync events', () => {
           fc.record({ unnote: time }),
           fc.record({ review: time }),
           fc.record({ unreview: time }),
+          fc.record({ grade: fc.record({ at: time, grade }) }),
+          fc.record({ ungrade: time }),
+          fc.record({ session: fc.record({ at: time, minutes: fc.integer({ min: 1, max: 1440 }) }) }),
+          fc.record({ unsession: time }),
         ),
       }),
       { maxLength: 30 },
@@ -107,6 +126,25 @@ describe('sync events', () => {
       }),
       { numRuns: 300, ...seeded },
     );
+  });
+
+  it('grades and study sessions travel as events and come back as they were written', () => {
+    const line = (change: unknown): string =>
+      JSON.stringify({ id: 'd.1', device: 'd', time: '2026-11-01T00:00:00Z', roadmap: 'r', key: 'k', change });
+    expect(decodeEvent(line({ grade: { at: '2026-11-01T00:00:00Z', grade: 'hard' }, n: 1 }))?.change).toEqual({
+      grade: { at: '2026-11-01T00:00:00Z', grade: 'hard' },
+      n: 1,
+    });
+    expect(decodeEvent(line({ session: { at: '2026-11-01T00:00:00Z', minutes: 45 } }))?.change).toEqual({
+      session: { at: '2026-11-01T00:00:00Z', minutes: 45 },
+    });
+    expect(decodeEvent(line({ ungrade: '2026-11-01T00:00:00Z' }))?.change).toEqual({ ungrade: '2026-11-01T00:00:00Z' });
+    expect(decodeEvent(line({ unsession: '2026-11-01T00:00:00Z' }))?.change).toEqual({
+      unsession: '2026-11-01T00:00:00Z',
+    });
+    // A grade nobody knows, or a session of no time, is not guessed at.
+    expect(decodeEvent(line({ grade: { at: '2026-11-01T00:00:00Z', grade: 'meh' } }))).toBeUndefined();
+    expect(decodeEvent(line({ session: { at: '2026-11-01T00:00:00Z', minutes: 0 } }))).toBeUndefined();
   });
 
   it('a log line that is not an event is refused, not guessed at', () => {

@@ -80,6 +80,31 @@ describe('roadmap sync', () => {
     }
   });
 
+  it('grades and study sessions reach the other machine, and stay when it syncs again', async () => {
+    const w = world();
+    const a = w.machine('a');
+    const b = w.machine('b');
+    await on(a, ['done', '1.1.1'], '2026-11-01T10:00:00Z');
+    // Written as the review and log commands write them (schema version 4).
+    const config = saved(a) as unknown as { roadmaps: Record<string, Record<string, unknown>> };
+    const key = Object.keys(bundledItems(a))[0]!;
+    const at = '2026-11-09T10:00:00.000Z';
+    Object.assign(config.roadmaps.bundled!, {
+      reviews: { [key]: [at] },
+      grades: { [key]: [{ at, grade: 'easy' }] },
+      sessions: { [key]: [{ at: '2026-11-01T09:55:00.000Z', minutes: 50 }] },
+    });
+    writeFileSync(join(a, 'config.json'), JSON.stringify(config));
+    await on(a, ['sync', 'init', w.remote]);
+    await on(b, ['sync', 'init', w.remote]);
+    for (const machine of [a, b, a, b]) await on(machine, ['sync'], '2026-11-22T08:00:00Z');
+    for (const machine of [a, b]) {
+      const bundled = saved(machine).roadmaps.bundled as unknown as Record<string, unknown>;
+      expect(bundled.grades).toEqual({ [key]: [{ at, grade: 'easy' }] });
+      expect(bundled.sessions).toEqual({ [key]: [{ at: '2026-11-01T09:55:00.000Z', minutes: 50 }] });
+    }
+  });
+
   it('a status changed on both machines: the later change wins, whichever syncs first', async () => {
     for (const first of ['a', 'b'] as const) {
       const w = world();

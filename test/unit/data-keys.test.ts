@@ -52,7 +52,7 @@ const documentText = fc
   .map((records) => {
     const own = <T>(entries: [string, T][]) => Object.fromEntries(entries) as Record<string, T>;
     return JSON.stringify({
-      schemaVersion: 3,
+      schemaVersion: 4,
       settings: {},
       roadmaps: own([
         [
@@ -62,14 +62,22 @@ const documentText = fc
             history: records.map(([k, s]) => ({ key: k, from: 'todo', to: s, at: AT })),
             notes: own(records.map(([k, , texts]) => [k, texts.map((text) => ({ at: AT, text }))])),
             reviews: own(records.map(([k]) => [k, [AT]])),
+            grades: own(records.map(([k]) => [k, [{ at: AT, grade: 'hard' }]])),
+            sessions: own(records.map(([k]) => [k, [{ at: AT, minutes: 10 }]])),
             journal: [
               {
                 id: 1,
                 at: AT,
                 command: 'import',
                 items: own(records.map(([k, s]) => [k, { before: null, after: { status: s, at: AT } }])),
-                added: { history: [], notes: {}, reviews: own(records.map(([k]) => [k, [AT]])) },
-                removed: { history: [], notes: {}, reviews: {} },
+                added: {
+                  history: [],
+                  notes: {},
+                  reviews: own(records.map(([k]) => [k, [AT]])),
+                  grades: {},
+                  sessions: own(records.map(([k]) => [k, [{ at: AT, minutes: 10 }]])),
+                },
+                removed: { history: [], notes: {}, reviews: {}, grades: {}, sessions: {} },
               },
             ],
           },

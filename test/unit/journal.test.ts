@@ -16,9 +16,13 @@ const before: RoadmapState = {
     { key: 'b', from: 'todo', to: 'done', at: at(2) },
   ],
   notes: dict([['a', [{ at: at(1), text: 'first' }]]]),
+  sessions: dict([['a', [{ at: at(1), minutes: 30 }]]]),
 };
 
-/** A later change: a done, a new record, a note and a review, and a backdated history entry put in order. */
+/**
+ * A later change: a done, a new record, a note, a graded review, a study
+ * session, and a backdated history entry put in order.
+ */
 const after: RoadmapState = {
   ...before,
   items: dict([
@@ -42,6 +46,16 @@ const after: RoadmapState = {
     ],
   ]),
   reviews: dict([['b', [at(9)]]]),
+  grades: dict([['b', [{ at: at(9), grade: 'hard' }]]]),
+  sessions: dict([
+    [
+      'a',
+      [
+        { at: at(1), minutes: 30 },
+        { at: at(4), minutes: 45 },
+      ],
+    ],
+  ]),
 };
 
 const text = (state: RoadmapState): string => JSON.stringify(state);

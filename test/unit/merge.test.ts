@@ -90,7 +90,7 @@ describe('mergeState: history, notes and reviews are unions', () => {
       b: [{ at: T3, text: 'x' }],
     });
     expect(result.state.reviews).toEqual({ a: [T1, T2] });
-    expect(result.added).toEqual({ records: 0, history: 1, notes: 2, reviews: 1 });
+    expect(result.added).toEqual({ records: 0, history: 1, notes: 2, reviews: 1, grades: 0, sessions: 0 });
   });
 
   it('a note with the same time but other text is another note', () => {
@@ -130,7 +130,7 @@ describe('mergeState: history, notes and reviews are unions', () => {
     expect(twice.changed).toBe(false);
     expect(twice.state).toBe(once.state);
     expect(twice.statusChanges).toEqual([]);
-    expect(twice.added).toEqual({ records: 0, history: 0, notes: 0, reviews: 0 });
+    expect(twice.added).toEqual({ records: 0, history: 0, notes: 0, reviews: 0, grades: 0, sessions: 0 });
   });
 });
 

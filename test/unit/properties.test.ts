@@ -86,11 +86,13 @@ describe('parseRoadmap on generated input', () => {
         walk(roadmap.parts, (item) => slugCount.set(item.slug, (slugCount.get(item.slug) ?? 0) + 1));
         for (const project of roadmap.projects) slugCount.set(project.slug, (slugCount.get(project.slug) ?? 0) + 1);
         for (const topic of topicsOf(roadmap.parts)) {
-          // A unique slug names its item, unless it reads as an ID (a title "2." has the slug "2") or is
+          // A unique slug names its item, unless it reads as an ID (a title "2." has the slug "2"; a REF
+          // without a letter, like the slug "1-1" of a title "1. 1.", is a mistyped ID) or is
           // another item's key: IDs come first, then keys (seed 733083714 found a topic whose slug "link"
           // is the key of the topic before it, whose own slug became "link-toc").
           const slugIsUsable =
             slugCount.get(topic.slug) === 1 &&
+            /\p{L}/u.test(topic.slug) &&
             !/^p?\d+$/.test(topic.slug) &&
             !keys.some((key) => key === topic.slug && key !== topic.key);
           const refs = [topic.id, topic.key, ...(slugIsUsable ? [topic.slug] : [])];

@@ -4,7 +4,7 @@ import { decodeState } from '../../src/core/state.js';
 
 const at = '2026-11-26T10:00:00.000Z';
 const good = {
-  schemaVersion: 3,
+  schemaVersion: 4,
   roadmaps: {
     bundled: {
       items: {
@@ -14,6 +14,8 @@ const good = {
       history: [{ key: 'a/one', from: 'todo', to: 'done', at }],
       notes: { 'a/one': [{ at, text: 'read the docs twice' }] },
       reviews: { 'a/one': [at] },
+      grades: { 'a/one': [{ at, grade: 'good' }] },
+      sessions: { 'a/one': [{ at, minutes: 25 }] },
       journal: [],
     },
     'file:x': {
@@ -21,6 +23,8 @@ const good = {
       history: [],
       notes: {},
       reviews: {},
+      grades: {},
+      sessions: {},
       journal: [],
       source: '/home/me/plan.md',
     },

@@ -3,22 +3,25 @@ import { own } from '../../src/core/dict.js';
 import { decodeState, migrate, MIGRATIONS, SCHEMA_VERSION, StateProblem } from '../../src/core/state.js';
 
 const at = '2026-11-26T10:00:00.000Z';
+const none = { notes: {}, reviews: {}, grades: {}, sessions: {} };
 const valid = {
-  schemaVersion: 3,
+  schemaVersion: 4,
   roadmaps: {
     bundled: {
       items: { 'a/b': { status: 'done', at } },
       history: [{ key: 'a/b', from: 'todo', to: 'done', at }],
       notes: { 'a/b': [{ at, text: 'Depends() is just a callable' }] },
       reviews: { 'a/b': [at] },
+      grades: { 'a/b': [{ at, grade: 'good' }] },
+      sessions: { 'a/b': [{ at, minutes: 45 }] },
       journal: [
         {
           id: 1,
           at,
           command: 'done',
           items: { 'a/b': { before: null, after: { status: 'done', at } } },
-          added: { history: [{ key: 'a/b', from: 'todo', to: 'done', at }], notes: {}, reviews: {} },
-          removed: { history: [], notes: {}, reviews: {} },
+          added: { history: [{ key: 'a/b', from: 'todo', to: 'done', at }], ...none },
+          removed: { history: [], ...none },
         },
         {
           id: 2,
@@ -26,8 +29,8 @@ const valid = {
           command: 'undo',
           undoes: [1],
           items: { 'a/b': { before: { status: 'done', at }, after: null } },
-          added: { history: [], notes: {}, reviews: {} },
-          removed: { history: [{ key: 'a/b', from: 'todo', to: 'done', at }], notes: {}, reviews: {} },
+          added: { history: [], ...none },
+          removed: { history: [{ key: 'a/b', from: 'todo', to: 'done', at }], ...none },
         },
       ],
     },
@@ -48,9 +51,9 @@ describe('decodeState', () => {
       roadmaps: { bundled: { items: valid.roadmaps.bundled.items, history: valid.roadmaps.bundled.history } },
     };
     expect(decodeState(v1)).toEqual({
-      schemaVersion: 3,
+      schemaVersion: 4,
       settings: { roadmap: '/home/me/plan.md' },
-      roadmaps: { bundled: { ...v1.roadmaps.bundled, notes: {}, reviews: {}, journal: [] } },
+      roadmaps: { bundled: { ...v1.roadmaps.bundled, notes: {}, reviews: {}, grades: {}, sessions: {}, journal: [] } },
     });
   });
 
@@ -58,7 +61,47 @@ describe('decodeState', () => {
     const { items, history, notes, reviews } = valid.roadmaps.bundled;
     const bundled = { items, history, notes, reviews };
     const decoded = decodeState({ schemaVersion: 2, roadmaps: { bundled } });
-    expect(decoded).toEqual({ schemaVersion: 3, settings: {}, roadmaps: { bundled: { ...bundled, journal: [] } } });
+    expect(decoded).toEqual({
+      schemaVersion: 4,
+      settings: {},
+      roadmaps: { bundled: { ...bundled, grades: {}, sessions: {}, journal: [] } },
+    });
+  });
+
+  it('upgrades a version-3 file: everything kept, with no grades, no study sessions and no review limit', () => {
+    const { items, history, notes, reviews, journal } = valid.roadmaps.bundled;
+    const v3 = {
+      schemaVersion: 3,
+      settings: { roadmap: '/p.md' },
+      roadmaps: { bundled: { items, history, notes, reviews, journal } },
+    };
+    expect(decodeState(structuredClone(v3))).toEqual({
+      schemaVersion: 4,
+      settings: { roadmap: '/p.md' },
+      roadmaps: { bundled: { ...v3.roadmaps.bundled, grades: {}, sessions: {} } },
+    });
+  });
+
+  it('keeps the review limit, and refuses one that is not a whole number of reviews', () => {
+    expect(decodeState({ ...valid, settings: { reviewLimit: 0 } }).settings).toEqual({ reviewLimit: 0 });
+    expect(decodeState({ ...valid, settings: { reviewLimit: 30, roadmap: '/p.md' } }).settings).toEqual({
+      reviewLimit: 30,
+      roadmap: '/p.md',
+    });
+    for (const reviewLimit of [-1, 2.5, '20', null]) {
+      expect(() => decodeState({ ...valid, settings: { reviewLimit } })).toThrow(/malformed "settings"/);
+    }
+  });
+
+  it.each([
+    ['a grade nobody knows', { grades: { k: [{ at, grade: 'meh' }] } }, /malformed grades/],
+    ['a grade without a time', { grades: { k: [{ grade: 'good' }] } }, /malformed grades/],
+    ['a session of no time', { sessions: { k: [{ at, minutes: 0 }] } }, /malformed study sessions/],
+    ['a session longer than a day', { sessions: { k: [{ at, minutes: 1441 }] } }, /malformed study sessions/],
+    ['a session of part of a minute', { sessions: { k: [{ at, minutes: 1.5 }] } }, /malformed study sessions/],
+  ])('refuses %s', (_, extra, message) => {
+    const bundled = { ...valid.roadmaps.bundled, ...extra };
+    expect(() => decodeState({ ...valid, roadmaps: { bundled } })).toThrow(message);
   });
 
   it.each([
@@ -177,7 +220,7 @@ describe('migrate', () => {
 describe('decodeState on the parsed file (checked in place, not copied)', () => {
   const hostile = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
   const text = JSON.stringify({
-    schemaVersion: 3,
+    schemaVersion: 4,
     roadmaps: Object.fromEntries(
       ['bundled', '__proto__'].map((id) => [
         id,
@@ -186,6 +229,8 @@ describe('decodeState on the parsed file (checked in place, not copied)', () => 
           history: hostile.map((key) => ({ key, from: 'todo', to: 'done', at })),
           notes: Object.fromEntries(hostile.map((key) => [key, [{ at, text: `on ${key}` }]])),
           reviews: Object.fromEntries(hostile.map((key) => [key, [at]])),
+          grades: Object.fromEntries(hostile.map((key) => [key, [{ at, grade: 'easy' }]])),
+          sessions: Object.fromEntries(hostile.map((key) => [key, [{ at, minutes: 20 }]])),
           journal: [],
         },
       ]),
@@ -197,7 +242,7 @@ describe('decodeState on the parsed file (checked in place, not copied)', () => 
     for (const id of ['bundled', '__proto__']) {
       const roadmap = own(state.roadmaps, id)!;
       expect(Object.keys(roadmap.items)).toEqual(['__proto__', 'constructor', 'toString', '__proto__x']);
-      for (const record of [roadmap.items, roadmap.notes, roadmap.reviews]) {
+      for (const record of [roadmap.items, roadmap.notes, roadmap.reviews, roadmap.grades, roadmap.sessions]) {
         expect(Object.getPrototypeOf(record)).toBeNull();
         expect(Object.hasOwn(record, '__proto__')).toBe(true);
         expect('valueOf' in record).toBe(false);
@@ -220,6 +265,8 @@ describe('decodeState on the parsed file (checked in place, not copied)', () => 
           history: [{ key: 'k', from: 'todo', to: 'done', at, by: 'someone' }],
           notes: { k: [{ at, text: 'kept', html: '<b>' }] },
           reviews: { k: [at] },
+          grades: { k: [{ at, grade: 'good', ease: 2.5 }] },
+          sessions: { k: [{ at, minutes: 30, mood: 'extra' }] },
         },
       },
     });
@@ -228,8 +275,10 @@ describe('decodeState on the parsed file (checked in place, not copied)', () => 
       history: [{ key: 'k', from: 'todo', to: 'done', at }],
       notes: { k: [{ at, text: 'kept' }] },
       reviews: { k: [at] },
+      grades: { k: [{ at, grade: 'good' }] },
+      sessions: { k: [{ at, minutes: 30 }] },
       journal: [],
     });
-    expect(JSON.stringify(state)).not.toMatch(/extra|someone|html/);
+    expect(JSON.stringify(state)).not.toMatch(/extra|someone|html|ease/);
   });
 });

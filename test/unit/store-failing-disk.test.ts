@@ -10,6 +10,9 @@ import { CliError } from '../../src/errors.js';
 import { ProgressStore } from '../../src/io/store.js';
 import { tempDir } from '../helpers/cli.js';
 
+/** Everything of a roadmap's progress but its status records, as a fresh one has it. */
+const untouched = { history: [], notes: {}, reviews: {}, grades: {}, sessions: {}, journal: [] };
+
 const writeSync = vi.spyOn(fs, 'writeSync');
 const fsyncSync = vi.spyOn(fs, 'fsyncSync');
 
@@ -26,10 +29,7 @@ beforeEach(async () => {
   store = new ProgressStore(join(temp.dir, 'roadmap'));
   await store.update('bundled', () => ({
     items: { 'a/one': { status: 'done', at } },
-    history: [],
-    notes: {},
-    reviews: {},
-    journal: [],
+    ...untouched,
   }));
 });
 afterEach(() => {

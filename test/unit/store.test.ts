@@ -7,6 +7,9 @@ import { ExitCode, ProgressFileError } from '../../src/errors.js';
 import { confOptions, ProgressStore } from '../../src/io/store.js';
 import { tempDir } from '../helpers/cli.js';
 
+/** Everything of a roadmap's progress but its status records, as a fresh one has it. */
+const untouched = { history: [], notes: {}, reviews: {}, grades: {}, sessions: {}, journal: [] };
+
 let temp: ReturnType<typeof tempDir>;
 let store: ProgressStore;
 const at = '2026-11-26T10:00:00.000Z';
@@ -19,41 +22,40 @@ afterEach(() => temp.cleanup());
 
 describe('ProgressStore', () => {
   it('reads an absent file as empty progress and does not create it', () => {
-    expect(store.read('bundled')).toEqual({ items: {}, history: [], notes: {}, reviews: {}, journal: [] });
+    expect(store.read('bundled')).toEqual({
+      items: {},
+      ...untouched,
+    });
     expect(existsSync(store.dir)).toBe(false);
   });
 
   it('writes through conf: a private folder, a private file, readable JSON', async () => {
     await store.update('bundled', () => ({
       items: { k: { status: 'done', at } },
-      history: [],
-      notes: {},
-      reviews: {},
-      journal: [],
+      ...untouched,
     }));
     expect(statSync(store.dir).mode & 0o777).toBe(0o700);
     expect(statSync(store.file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(store.file, 'utf8'))).toEqual({
-      schemaVersion: 3,
+      schemaVersion: 4,
       settings: {},
-      roadmaps: { bundled: { items: { k: { status: 'done', at } }, history: [], notes: {}, reviews: {}, journal: [] } },
+      roadmaps: {
+        bundled: {
+          items: { k: { status: 'done', at } },
+          ...untouched,
+        },
+      },
     });
   });
 
   it('keeps other roadmaps untouched when one is updated', async () => {
     await store.update('a', () => ({
       items: { k: { status: 'done', at } },
-      history: [],
-      notes: {},
-      reviews: {},
-      journal: [],
+      ...untouched,
     }));
     await store.update('b', () => ({
       items: { j: { status: 'doing', at } },
-      history: [],
-      notes: {},
-      reviews: {},
-      journal: [],
+      ...untouched,
     }));
     expect(store.read('a').items).toEqual({ k: { status: 'done', at } });
     expect(store.read('b').items).toEqual({ j: { status: 'doing', at } });
@@ -70,7 +72,10 @@ describe('ProgressStore', () => {
     ['the wrong shape', '[1,2,3]', /does not hold a JSON object/],
     ['a newer schema', '{"schemaVersion": 99, "roadmaps": {}}', /newer roadmap/],
   ])('refuses %s, names the file, and leaves it byte for byte', async (_name, content, message) => {
-    await store.update('bundled', () => ({ items: {}, history: [], notes: {}, reviews: {}, journal: [] }));
+    await store.update('bundled', () => ({
+      items: {},
+      ...untouched,
+    }));
     writeFileSync(store.file, content);
     // The next run of roadmap: a new store, reading the file afresh.
     const error = (() => {
@@ -86,7 +91,10 @@ describe('ProgressStore', () => {
     expect((error as Error).message).toContain(store.file);
     expect((error as Error).message).toMatch(message);
     await expect(
-      store.update('bundled', () => ({ items: {}, history: [], notes: {}, reviews: {}, journal: [] })),
+      store.update('bundled', () => ({
+        items: {},
+        ...untouched,
+      })),
     ).rejects.toThrow(ProgressFileError);
     expect(readFileSync(store.file, 'utf8')).toBe(content);
   });
@@ -103,10 +111,7 @@ describe('ProgressStore', () => {
   it('reads afresh under the lock: a change saved by another process since this one read the file is kept', async () => {
     const entry = (key: string): RoadmapState => ({
       items: { [key]: { status: 'done', at } },
-      history: [],
-      notes: {},
-      reviews: {},
-      journal: [],
+      ...untouched,
     });
     await store.update('a', () => entry('mine'));
     expect(store.read('a').items).toEqual({ mine: { status: 'done', at } });
