@@ -15,9 +15,10 @@
  *   ones are tried; when not one fits, the first is offered anyway, marked as
  *   longer than the budget.
  */
-import { own, type Dict } from './dict.js';
+import { own } from './dict.js';
 import type { Roadmap } from './model.js';
 import { nextTopics, statusOf, topicKeys, type Progress } from './progress.js';
+import type { RoadmapState } from './state.js';
 
 /** What a topic counts as when no topic of the roadmap has an estimate. */
 export const FALLBACK_MINUTES = 60;
@@ -128,15 +129,7 @@ export function fitBudget(work: WorkLeft, budget: number): BudgetChoice {
   };
 }
 
-/** A study session's length, as `roadmap log` records it (schema v4 `sessions`). */
-interface Logged {
-  readonly minutes: number;
-}
-
-/** The minutes logged on each topic (its study sessions together), by key. */
-export function loggedMinutes(state: object): (key: string) => number {
-  // `sessions` arrives with schema version 4; a state without it has nothing logged.
-  const sessions = (state as { readonly sessions?: Dict<readonly Logged[]> }).sessions;
-  if (sessions === undefined) return () => 0;
-  return (key) => (own(sessions, key) ?? []).reduce((sum, s) => sum + s.minutes, 0);
+/** The minutes logged on each topic with `roadmap log` (its study sessions together), by key. */
+export function loggedMinutes(state: Pick<RoadmapState, 'sessions'>): (key: string) => number {
+  return (key) => (own(state.sessions, key) ?? []).reduce((sum, s) => sum + s.minutes, 0);
 }

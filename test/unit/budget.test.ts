@@ -4,6 +4,7 @@ import {
   defaultEstimate,
   fitBudget,
   FALLBACK_MINUTES,
+  loggedMinutes,
   remainingMinutes,
   workLeft,
   type WorkLeft,
@@ -120,5 +121,23 @@ describe('fitBudget', () => {
     };
     expect(fitBudget(left, 120).unestimated).toBe(1);
     expect(fitBudget(left, 30).unestimated).toBe(0);
+  });
+});
+
+describe('loggedMinutes', () => {
+  it('adds up the sessions logged on a topic; a topic with none has 0', () => {
+    const sessions = dict([
+      [
+        'a',
+        [
+          { at: '2026-11-01T10:00:00.000Z', minutes: 30 },
+          { at: '2026-11-02T10:00:00.000Z', minutes: 45 },
+        ],
+      ],
+    ]);
+    const logged = loggedMinutes({ sessions });
+    expect(logged('a')).toBe(75);
+    expect(logged('b')).toBe(0);
+    expect(logged('constructor')).toBe(0);
   });
 });
