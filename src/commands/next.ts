@@ -1,3 +1,4 @@
+import { fitBudget, loggedMinutes, workLeft, type BudgetChoice } from '../core/budget.js';
 import type { Roadmap } from '../core/model.js';
 import { nextTopics, roadmapTally, topicKeySet, withFileMarks, type Tally } from '../core/progress.js';
 import { projectReadiness, recommendProject, type ProjectReadiness } from '../core/readiness.js';
@@ -16,6 +17,7 @@ import {
 } from '../render/json.js';
 import { renderNext } from '../render/next.js';
 import { heldBackJson, holdBack, type HeldBack, type HeldBackJson } from './hold-back.js';
+import { BUDGET_OPTION, budgetJson, budgetMinutes, type BudgetJson } from './budget.js';
 import type { Context } from './context.js';
 import { defineCommand, type Invocation } from './spec.js';
 import { topicView, type TopicView } from './views.js';
@@ -33,10 +35,12 @@ export interface NextResult {
   readonly reviewsDue: number;
   /** Set when new topics are held back, more reviews being due than the limit (`topics` are the started ones). */
   readonly heldBack?: HeldBack;
+  /** With --budget: the topics that fit in it (they are `topics`), and their times. */
+  readonly budget?: BudgetChoice;
 }
 
-export function next(ctx: Context, options: { count: number }): NextResult {
-  return nextOf(ctx.roadmap, ctx.store.read(ctx.roadmapId), options.count, ctx.invocation, ctx.now());
+export function next(ctx: Context, options: { count: number; budget?: number }): NextResult {
+  return nextOf(ctx.roadmap, ctx.store.read(ctx.roadmapId), options.count, ctx.invocation, ctx.now(), options.budget);
 }
 
 /** What comes next, from one roadmap's saved state (statuses, notes, history and reviews). */
@@ -46,9 +50,11 @@ export function nextOf(
   count: number,
   invocation: string,
   now: Date,
+  budget?: number,
 ): NextResult {
   const progress = withFileMarks(roadmap, state.items);
-  const topics = nextTopics(roadmap, progress, count).map((t) =>
+  const fit = budget === undefined ? undefined : fitBudget(workLeft(roadmap, progress, loggedMinutes(state)), budget);
+  const topics = (fit ? fit.topics : nextTopics(roadmap, progress, count)).map((t) =>
     topicView(roadmap, placeById(roadmap, t.id)!, progress, state.notes),
   );
   const tally = roadmapTally(roadmap, progress);
@@ -67,6 +73,7 @@ export function nextOf(
     get reviewsDue(): number {
       return (reviewsDue ??= reviewPlan(state, progress, now, (key) => (known.has(key) ? 0 : undefined)).due.length);
     },
+    ...(fit ? { budget: fit } : {}),
   };
 }
 
@@ -76,6 +83,8 @@ export interface NextJson extends DocumentHead<'next'> {
   readonly recommendedProject: ProjectJson | null;
   readonly reviewsDue: number;
   readonly heldBack: HeldBackJson | null;
+  /** With --budget, what fits in it; null without. */
+  readonly budget: BudgetJson | null;
 }
 
 export function nextJson(result: NextResult): NextJson {
@@ -85,18 +94,22 @@ export function nextJson(result: NextResult): NextJson {
     recommendedProject: result.project ? projectJson(result.project) : null,
     reviewsDue: result.reviewsDue,
     heldBack: result.heldBack ? heldBackJson(result.heldBack) : null,
+    budget: result.budget ? budgetJson(result.budget) : null,
   });
 }
 
 export const nextCommand = defineCommand({
   name: 'next',
   summary: 'show the next topic to study, where it sits, and how to mark it done',
-  options: [{ flags: '-n, --number <count>', description: 'show this many topics', count: {}, default: 1 }],
-  examples: ['roadmap next', 'roadmap next -n 3'],
+  options: [
+    { flags: '-n, --number <count>', description: 'show this many topics', count: {}, default: 1 },
+    BUDGET_OPTION,
+  ],
+  examples: ['roadmap next', 'roadmap next -n 3', 'roadmap next --budget 45m'],
   fast: {},
-  run: async ({ session, options }: Invocation<object, { readonly number?: number }>) => {
+  run: async ({ session, options }: Invocation<object, { readonly number?: number; readonly budget?: string }>) => {
     const ctx = await session.context();
-    return holdBack(ctx, next(ctx, { count: options.number ?? 1 }));
+    return holdBack(ctx, next(ctx, { count: options.number ?? 1, ...budgetMinutes(options.budget) }));
   },
   text: (result, { style, zone }) => renderNext(result, style, zone),
   json: nextJson,

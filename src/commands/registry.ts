@@ -15,6 +15,7 @@ import { inspectCommand } from './inspect.js';
 import { listCommand } from './list.js';
 import { logCommand } from './log.js';
 import { nextCommand } from './next.js';
+import { planCommand } from './plan.js';
 import { noteCommand } from './note.js';
 import { openCommand } from './open.js';
 import { projectCommand } from './project.js';
@@ -49,6 +50,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   noteCommand,
   logCommand,
   statsCommand,
+  planCommand,
   reviewCommand,
   projectCommand,
   reportCommand,

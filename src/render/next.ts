@@ -2,6 +2,7 @@ import type { NextResult } from '../commands/next.js';
 import type { TopicView } from '../commands/views.js';
 import type { ZoneOffset } from '../core/zone.js';
 import { renderHeldBack } from './hold-back.js';
+import { renderBudget } from './budget.js';
 import { bar, clean, count, noteText, placeName, progressText, type Style } from './style.js';
 
 export function renderTopic(topic: TopicView, style: Style, invocation: string, zone: ZoneOffset): string[] {
@@ -66,6 +67,7 @@ export function renderNext(result: NextResult, style: Style, zone: ZoneOffset): 
     }
     return `${lines.join('\n')}\n`;
   }
+  if (result.budget) return renderBudget(result, result.budget, [progress, ...reviews], style, zone);
   const blocks = result.topics.map((t) => renderTopic(t, style, result.invocation, zone).join('\n'));
   return `${style.bold('Next up')}\n${blocks.join('\n\n')}\n\n${[progress, ...reviews].join('\n')}\n`;
 }
